@@ -1,0 +1,47 @@
+// The core's public face: what the shells' IPC handlers call. Implemented by createConsoleCore.
+import type { AppHomeResponse, SessionInfo } from '../../shared/evovoice';
+import type { HistoryPage, RequestArgs, Settings } from '../../shared/ipc';
+import type { ConsoleDataStatus, ConsoleState, Identity, LivePatch, LiveSnapshot } from '../../shared/live';
+
+export type CoreEvent =
+  | { type: 'snapshot'; snapshot: LiveSnapshot }
+  | { type: 'patch'; patch: LivePatch }
+  | { type: 'state'; state: ConsoleState }
+  | { type: 'settings'; settings: Settings };
+
+/**
+ * Every method that can fail rejects with a CoreError (src/main/core/errors.ts) whose code and
+ * message the shells pass to the renderer unchanged.
+ */
+export interface ConsoleCore {
+  /** Restores the last sign-in from settings + keychain and starts polling; quiet if none. */
+  start(): Promise<void>;
+  /** Stops timers and flushes durable state; the outbox keeps what is unconfirmed. */
+  stop(): Promise<void>;
+
+  getState(): ConsoleState;
+  getSnapshot(): LiveSnapshot;
+  getSettings(): Settings;
+  updateSettings(patch: Partial<Settings>): Settings;
+  /** Subscribe to snapshots (first, on subscribe), patches, state and settings changes. */
+  subscribe(listener: (event: CoreEvent) => void): () => void;
+
+  /** `demo` marks the identity as the embedded demo (never stored in the keychain). */
+  signIn(args: RequestArgs<'auth:sign-in'>, options?: { demo?: boolean }): Promise<Identity>;
+  signOut(): Promise<void>;
+  selectAccount(accountId: string): Promise<Identity>;
+
+  hold(args: RequestArgs<'call:hold'>): Promise<SessionInfo>;
+  saveConsoleData(args: RequestArgs<'call:save-console-data'>): ConsoleDataStatus;
+  resolveConflict(args: RequestArgs<'call:resolve-conflict'>): ConsoleDataStatus;
+  markMissedSeen(sessionIds?: string[]): void;
+
+  loadCallHistory(args: RequestArgs<'history:load'>): Promise<HistoryPage>;
+  loadDashboard(): Promise<AppHomeResponse>;
+
+  /** Poll now (retry button, after an action). */
+  pollNow(): void;
+  setWindowVisible(visible: boolean): void;
+  /** Text for support: versions, state, recent errors. Never a secret. */
+  diagnostics(): string;
+}

@@ -1,0 +1,74 @@
+// The ports the core needs from its host (Electron shell, web shell, tests): each is one small
+// interface so that a shell adapts one platform API to one port and tests plug in real ones.
+import type { Settings } from '../../shared/ipc';
+
+/** The OS keychain (keytar in both shells). Throws KeychainUnavailableError when there is none. */
+export interface SecretStore {
+  get(service: string, account: string): Promise<string | null>;
+  set(service: string, account: string, secret: string): Promise<void>;
+  delete(service: string, account: string): Promise<boolean>;
+}
+
+export class KeychainUnavailableError extends Error {
+  override readonly name = 'KeychainUnavailableError';
+}
+
+/** Durable key/value storage for settings and the core's own records (outbox, notified ids). */
+export interface SettingsStore {
+  getSettings(): Settings;
+  setSettings(patch: Partial<Settings>): Settings;
+  /** Core-private durable records, e.g. 'outbox', 'notified'. Must survive a crash once set returns. */
+  getRecord<T>(key: string): T | undefined;
+  setRecord<T>(key: string, value: T): void;
+}
+
+export interface Notification {
+  title: string;
+  body: string;
+  /** Clicking it opens this call. Absent for a summary. */
+  sessionId?: string;
+}
+
+export interface Notifier {
+  show(notification: Notification): void;
+}
+
+/** Time and timers, so tests step the clock instead of sleeping. */
+export interface Clock {
+  now(): number;
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export type PowerEvent = 'suspend' | 'resume' | 'lock-screen' | 'unlock-screen' | 'online' | 'offline';
+
+/** Power, lock and network events from the OS. */
+export interface PowerEvents {
+  on(listener: (event: PowerEvent) => void): () => void;
+}
+
+export type Fetch = typeof globalThis.fetch;
+
+export interface Logger {
+  info(message: string, data?: Record<string, unknown>): void;
+  warn(message: string, data?: Record<string, unknown>): void;
+  error(message: string, data?: Record<string, unknown>): void;
+}
+
+export interface CorePorts {
+  fetch: Fetch;
+  secrets: SecretStore;
+  settings: SettingsStore;
+  notifier: Notifier;
+  clock: Clock;
+  power: PowerEvents;
+  log: Logger;
+  /** Random in [0, 1): jitter. Injected so tests are deterministic. */
+  random?: () => number;
+}
+
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  setTimeout: (fn, ms) => setTimeout(fn, ms),
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};

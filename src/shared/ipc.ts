@@ -1,0 +1,221 @@
+// The one IPC contract between the renderer and main (Electron preload or the web shell's
+// WebSocket): every request channel with its argument schema and result type, every event
+// with its payload type. Handlers, preload and renderer client are all typed from this map.
+import { z } from 'zod';
+import type { AppHomeResponse, SessionInfo } from './evovoice';
+import type { ConsoleDataStatus, ConsoleState, Identity, LivePatch, LiveSnapshot } from './live';
+
+/** Console data is a free-text note; the cap keeps one note from filling memory or the outbox. */
+export const CONSOLE_DATA_MAX_CHARS = 64 * 1024;
+const id = z.string().min(1).max(200);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+
+export const THEMES = ['system', 'light', 'dark'] as const;
+
+export const settingsSchema = z.strictObject({
+  /** Last server signed in to (production by default). */
+  serverUrl: z.string().max(2000),
+  /** Last user name, to prefill the sign-in form. Never the password. */
+  userName: z.string().max(200),
+  accountId: z.string().max(200),
+  /** Narrow the live board to these endpoints; empty = all endpoints of the account. */
+  endpointIds: z.array(id).max(500),
+  /** Poll interval while a call is live (ms). */
+  pollLiveMs: z.number().int().min(1000).max(60_000),
+  /** Poll interval while the window is visible and no call is live (ms). */
+  pollVisibleMs: z.number().int().min(1000).max(300_000),
+  /** Poll interval while idle and hidden or locked (ms). */
+  pollIdleMs: z.number().int().min(5000).max(3_600_000),
+  /** How far back the activity feed reaches (hours). */
+  activityWindowHours: z.number().int().min(1).max(24 * 14),
+  notifyMissedCalls: z.boolean(),
+  doNotDisturb: z.boolean(),
+  startAtLogin: z.boolean(),
+  startHidden: z.boolean(),
+  theme: z.enum(THEMES),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  serverUrl: 'https://evovoice.io',
+  userName: '',
+  accountId: '',
+  endpointIds: [],
+  pollLiveMs: 2000,
+  pollVisibleMs: 5000,
+  pollIdleMs: 60_000,
+  activityWindowHours: 24,
+  notifyMissedCalls: true,
+  doNotDisturb: false,
+  startAtLogin: false,
+  startHidden: false,
+  theme: 'system',
+};
+
+export interface HistoryPage {
+  items: SessionInfo[];
+  page: number;
+  countPerPage: number;
+  hasMore: boolean;
+  totalCount?: number;
+}
+
+const none = z.strictObject({});
+
+/** Request channels: renderer → main. `args` is validated in main before anything happens. */
+export const requestSchemas = {
+  'state:get': none,
+  'live:resync': none,
+  'poll:now': none,
+  'app:visibility': z.strictObject({ visible: z.boolean() }),
+  'app:diagnostics': none,
+  'auth:sign-in': z.strictObject({
+    serverUrl: z.string().min(1).max(2000),
+    userName: z.string().min(1).max(200),
+    password: z.string().min(1).max(1000),
+    remember: z.boolean(),
+  }),
+  'auth:sign-in-demo': none,
+  'auth:sign-out': none,
+  'auth:select-account': z.strictObject({ accountId: id }),
+  'call:hold': z.strictObject({
+    sessionId: id,
+    action: z.enum(['hold', 'resume']),
+    reason: z.enum(['None', 'Transferring']).optional(),
+  }),
+  'call:save-console-data': z.strictObject({
+    sessionId: id,
+    text: z.string().max(CONSOLE_DATA_MAX_CHARS),
+    /** The server value and its dateLastModified the agent started editing from. */
+    base: z.strictObject({
+      value: z.string().max(CONSOLE_DATA_MAX_CHARS).optional(),
+      dateLastModified: z.string().max(100).optional(),
+    }),
+  }),
+  'call:resolve-conflict': z.strictObject({
+    sessionId: id,
+    /** The text to keep: mine, theirs, or a hand merge. */
+    text: z.string().max(CONSOLE_DATA_MAX_CHARS),
+  }),
+  'missed:mark-seen': z.strictObject({ sessionIds: z.array(id).max(10_000).optional() }),
+  'history:load': z.strictObject({
+    page: z.number().int().min(0).max(100_000),
+    countPerPage: z.number().int().min(1).max(500),
+    search: z.string().max(100).optional(),
+    startDate: isoDate.optional(),
+    endDate: isoDate.optional(),
+  }),
+  'dashboard:load': none,
+  'settings:get': none,
+  'settings:update': settingsSchema.partial().strict(),
+} as const;
+
+/** What each request answers when it succeeds. */
+export interface RequestResults {
+  'state:get': { state: ConsoleState; snapshot: LiveSnapshot; settings: Settings };
+  'live:resync': LiveSnapshot;
+  'poll:now': null;
+  'app:visibility': null;
+  'app:diagnostics': string;
+  'auth:sign-in': Identity;
+  'auth:sign-in-demo': Identity;
+  'auth:sign-out': null;
+  'auth:select-account': Identity;
+  'call:hold': SessionInfo;
+  'call:save-console-data': ConsoleDataStatus;
+  'call:resolve-conflict': ConsoleDataStatus;
+  'missed:mark-seen': null;
+  'history:load': HistoryPage;
+  'dashboard:load': AppHomeResponse;
+  'settings:get': Settings;
+  'settings:update': Settings;
+}
+
+export type RequestChannel = keyof typeof requestSchemas;
+export type RequestArgs<C extends RequestChannel> = z.infer<(typeof requestSchemas)[C]>;
+export type RequestResult<C extends RequestChannel> = RequestResults[C];
+export const REQUEST_CHANNELS = Object.keys(requestSchemas) as RequestChannel[];
+
+/** Events: main → renderer. */
+export interface EventPayloads {
+  'live:snapshot': LiveSnapshot;
+  'live:patch': LivePatch;
+  'state:changed': ConsoleState;
+  'settings:changed': Settings;
+  /** A missed-call notification was raised (the web shell shows it in the page). */
+  'notification:shown': { title: string; body: string; sessionId?: string };
+  /** The agent clicked a notification: open this call. */
+  'notification:clicked': { sessionId?: string };
+  /** The shell asks the UI to show a view (tray menu, shortcut). */
+  'app:navigate': { view: View };
+}
+export type EventChannel = keyof EventPayloads;
+export const EVENT_CHANNELS: readonly EventChannel[] = [
+  'live:snapshot',
+  'live:patch',
+  'state:changed',
+  'settings:changed',
+  'notification:shown',
+  'notification:clicked',
+  'app:navigate',
+];
+
+export const VIEWS = ['live', 'activity', 'history', 'dashboard', 'settings'] as const;
+export type View = (typeof VIEWS)[number];
+
+export const ERROR_CODES = [
+  'invalid-payload',
+  'forbidden-sender',
+  'unknown-channel',
+  'not-signed-in',
+  'password-rejected',
+  'unauthorized',
+  'forbidden',
+  'not-found',
+  'conflict',
+  'rate-limited',
+  'network',
+  'timeout',
+  'server',
+  'bad-response',
+  'keychain-unavailable',
+  'invalid-server-url',
+  'busy',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** An error as the renderer sees it: a code to branch on and words for the agent. */
+export interface ConsoleError {
+  code: ErrorCode;
+  message: string;
+  status?: number;
+}
+
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: ConsoleError };
+
+/** What the preload exposes as `window.evoConsole`, and what the web shell's client implements. */
+export interface ConsoleApi {
+  invoke<C extends RequestChannel>(channel: C, args: RequestArgs<C>): Promise<IpcResult<RequestResult<C>>>;
+  on<E extends EventChannel>(event: E, listener: (payload: EventPayloads[E]) => void): () => void;
+}
+
+/** Validates a request's arguments; the typed error is what every shell answers a bad call with. */
+export function parseRequest<C extends RequestChannel>(
+  channel: unknown,
+  args: unknown,
+): { ok: true; channel: C; args: RequestArgs<C> } | { ok: false; error: ConsoleError } {
+  if (typeof channel !== 'string' || !Object.hasOwn(requestSchemas, channel)) {
+    return { ok: false, error: { code: 'unknown-channel', message: 'This request is not part of the console.' } };
+  }
+  const result = requestSchemas[channel as C].safeParse(args);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const where = issue?.path.length ? ` (${issue.path.join('.')})` : '';
+    return {
+      ok: false,
+      error: { code: 'invalid-payload', message: `Refused ${channel}: ${issue?.message ?? 'invalid'}${where}` },
+    };
+  }
+  return { ok: true, channel: channel as C, args: result.data as RequestArgs<C> };
+}

@@ -1,0 +1,266 @@
+// Parses Evo Voice JSON bodies into the types of evovoice.ts: checks every known field's type
+// in place (cheap enough for 10,000 sessions a poll), drops a field of the wrong type and says
+// so, keeps unknown enum names and extra fields, and never throws on a well-formed JSON value.
+import type {
+  AppHomeResponse,
+  AuthStatusResponse,
+  AuthenticateResponse,
+  ListResponse,
+  ResponseStatus,
+  SessionInfo,
+} from './evovoice';
+
+type Field = 'string' | 'number' | 'boolean' | 'enum' | 'strings' | 'stringMap' | Shape | ShapeList;
+interface Shape {
+  readonly object: Fields;
+}
+interface ShapeList {
+  readonly list: Fields;
+}
+type Fields = Readonly<Record<string, Field>>;
+
+const entity: Fields = {
+  id: 'string',
+  dateCreated: 'string',
+  dateLastModified: 'string',
+  createdBy: 'string',
+  lastModifiedBy: 'string',
+};
+const breadcrumb: Fields = { id: 'string', name: 'string' };
+
+export const sessionFields: Fields = {
+  dialState: 'enum',
+  callState: 'enum',
+  queueState: 'enum',
+  accountId: 'string',
+  accountName: 'string',
+  customerId: 'string',
+  customerBreadcrumb: { list: breadcrumb },
+  customerName: 'string',
+  endpointId: 'string',
+  endpointName: 'string',
+  dateCompleted: 'string',
+  destination: 'string',
+  toAddress: 'string',
+  fromAddress: 'string',
+  fromName: 'string',
+  answeredByName: 'string',
+  queueMemberId: 'string',
+  channel: 'enum',
+  ended: 'boolean',
+  outcome: 'string',
+  callSid: 'string',
+  consoleData: 'string',
+  holdQueueName: 'string',
+  heldByUserId: 'string',
+  holdReason: 'enum',
+  conferenceSid: 'string',
+  displayName: 'string',
+  log: { list: { date: 'string', message: 'string' } },
+  members: {
+    list: {
+      identity: 'string',
+      endpointId: 'string',
+      displayName: 'string',
+      isOriginalMember: 'boolean',
+      avatarUrl: 'string',
+      applicationData: 'stringMap',
+      callState: 'enum',
+      role: 'enum',
+      callSid: 'string',
+      muted: 'boolean',
+    },
+  },
+  callbackNumber: 'string',
+  answeredById: 'string',
+  direction: 'enum',
+  fromPhoneNumber: 'string',
+  mostRecentParticipantCallSid: 'string',
+  wasMissed: 'boolean',
+  ringQueueId: 'string',
+  ...entity,
+};
+
+const messageFields: Fields = {
+  id: 'string',
+  accountId: 'string',
+  customerId: 'string',
+  endpointId: 'string',
+  endpointDisplayName: 'string',
+  date: 'string',
+  direction: 'enum',
+  otherAddress: 'string',
+  sender: 'string',
+  text: 'string',
+  isUnread: 'boolean',
+};
+
+const fileFields: Fields = {
+  type: 'enum',
+  accountId: 'string',
+  accountName: 'string',
+  customerId: 'string',
+  customerName: 'string',
+  customerBreadcrumb: { list: breadcrumb },
+  userId: 'string',
+  userName: 'string',
+  fileName: 'string',
+  uri: 'string',
+  contentType: 'string',
+  contentLength: 'number',
+  recordingSid: 'string',
+  recordingDuration: 'number',
+  recordingFrom: 'string',
+  transcription: 'string',
+  fromAddress: 'string',
+  toAddress: 'string',
+  aiTranscription: 'string',
+  ...entity,
+};
+
+const formFields: Fields = {
+  id: 'string',
+  name: 'string',
+  dateCreated: 'string',
+  dateCompleted: 'string',
+  formId: 'string',
+  formName: 'string',
+  clientId: 'string',
+  clientName: 'string',
+  contactId: 'string',
+  contactName: 'string',
+  contactsIds: 'strings',
+  contactsNames: 'strings',
+  emailSubject: 'string',
+  callerNumber: 'string',
+  fields: { list: { name: 'string', values: 'strings' } },
+};
+
+const homeFields: Fields = {
+  isHostedSuiteCustomer: 'boolean',
+  conversations: {
+    list: { id: 'string', endpointId: 'string', otherAddress: 'string', mostRecentMessage: { object: messageFields } },
+  },
+  calls: { list: sessionFields },
+  callMetrics: { list: { metricKey: 'string', total: 'number', average: 'number' } },
+  voicemail: { list: fileFields },
+  forms: { list: formFields },
+};
+
+const listFields = (item: Fields): Fields => ({
+  items: { list: item },
+  totalCount: 'number',
+  totalPages: 'number',
+  hasMorePages: 'boolean',
+});
+const sessionListFields = listFields(sessionFields);
+
+const responseStatusFields: Fields = {
+  errorCode: 'string',
+  message: 'string',
+  stackTrace: 'string',
+  errors: { list: { errorCode: 'string', fieldName: 'string', message: 'string' } },
+};
+
+const authenticateFields: Fields = {
+  userId: 'string',
+  userName: 'string',
+  displayName: 'string',
+  sessionId: 'string',
+  responseStatus: { object: responseStatusFields },
+};
+
+const authStatusFields: Fields = {
+  userId: 'string',
+  userName: 'string',
+  displayName: 'string',
+  accountIds: 'strings',
+  accountNames: 'strings',
+};
+
+/** What a parse had to drop; empty when the body matched the contract. */
+export interface Parsed<T> {
+  value: T;
+  dropped: string[];
+}
+
+/** Raised when the body is not the JSON object the endpoint promises at all. */
+export class WireShapeError extends Error {
+  override readonly name = 'WireShapeError';
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function fits(kind: Field, v: unknown, path: string, dropped: string[]): boolean {
+  switch (kind) {
+    case 'string':
+    case 'enum':
+      return typeof v === 'string';
+    case 'number':
+      return typeof v === 'number' && Number.isFinite(v);
+    case 'boolean':
+      return typeof v === 'boolean';
+    case 'strings':
+      return Array.isArray(v) && v.every((s) => typeof s === 'string');
+    case 'stringMap':
+      return isRecord(v) && Object.values(v).every((s) => typeof s === 'string');
+    default:
+      if ('object' in kind) {
+        if (!isRecord(v)) return false;
+        check(v, kind.object, path, dropped);
+        return true;
+      }
+      if (!Array.isArray(v)) return false;
+      for (let i = v.length - 1; i >= 0; i--) {
+        const item: unknown = v[i];
+        if (isRecord(item)) check(item, kind.list, `${path}[${i}]`, dropped);
+        else {
+          dropped.push(`${path}[${i}]`);
+          v.splice(i, 1);
+        }
+      }
+      return true;
+  }
+}
+
+function check(obj: Record<string, unknown>, fields: Fields, path: string, dropped: string[]): void {
+  for (const key in fields) {
+    const v = obj[key];
+    if (v === undefined) continue;
+    if (v === null) {
+      delete obj[key];
+      continue;
+    }
+    const kind = fields[key] as Field;
+    if (!fits(kind, v, path ? `${path}.${key}` : key, dropped)) {
+      dropped.push(path ? `${path}.${key}` : key);
+      delete obj[key];
+    }
+  }
+}
+
+function parseWith<T>(raw: unknown, fields: Fields, what: string): Parsed<T> {
+  if (!isRecord(raw)) throw new WireShapeError(`Evo Voice sent something that is not ${what}`);
+  const dropped: string[] = [];
+  check(raw, fields, '', dropped);
+  return { value: raw as T, dropped };
+}
+
+export const parseSession = (raw: unknown): Parsed<SessionInfo> => parseWith(raw, sessionFields, 'a call');
+export const parseSessionList = (raw: unknown): Parsed<ListResponse<SessionInfo>> =>
+  parseWith(raw, sessionListFields, 'a list of calls');
+export const parsePortalHome = (raw: unknown): Parsed<AppHomeResponse> => parseWith(raw, homeFields, 'a dashboard');
+export const parseAuthenticate = (raw: unknown): Parsed<AuthenticateResponse> =>
+  parseWith(raw, authenticateFields, 'a sign-in answer');
+export const parseAuthStatus = (raw: unknown): Parsed<AuthStatusResponse> =>
+  parseWith(raw, authStatusFields, 'an account list');
+
+/** The `responseStatus` of an error body, if the body has a usable one. */
+export function parseResponseStatus(raw: unknown): ResponseStatus | undefined {
+  if (!isRecord(raw) || !isRecord(raw.responseStatus)) return undefined;
+  const status = raw.responseStatus;
+  check(status, responseStatusFields, 'responseStatus', []);
+  return status as ResponseStatus;
+}
