@@ -1,14 +1,7 @@
 // The simulator's public face: how tests, benchmarks and the demo start it and steer it.
 import type { SessionInfo } from '../shared/evovoice';
 
-export type SimEndpoint =
-  | 'auth'
-  | 'auth-status'
-  | 'sessions'
-  | 'patch-session'
-  | 'activity'
-  | 'call-history'
-  | 'home';
+export type SimEndpoint = 'auth' | 'auth-status' | 'sessions' | 'patch-session' | 'activity' | 'call-history' | 'home';
 
 export type FaultKind =
   | 'latency' // answer after `ms` more
@@ -51,6 +44,7 @@ export interface RequestRecord {
   /** 'cookie' | 'basic' | 'none' */
   auth: 'cookie' | 'basic' | 'none';
   userName?: string;
+  /** 0 when no answer was sent (a 'hang' or 'reset' fault). */
   status: number;
   fault?: FaultKind;
 }
@@ -60,13 +54,15 @@ export interface SimulatorOptions {
   port?: number;
   host?: string;
   seed?: number;
-  /** 'realtime': the scenario advances on a timer (demo); 'manual': only `advance()` moves it. */
+  /** 'realtime': the scenario advances on a timer (demo); 'manual' (default): only `advance()` moves it. */
   clock?: 'realtime' | 'manual';
   /** Run the live call-centre scenario (calls arriving, held, missed, ending). Default true for realtime. */
   scenario?: boolean;
   /** Start time of the simulated clock (ms since epoch). Default Date.now(). */
   startTime?: number;
   users?: SimUser[];
+  /** Serve `POST /__sim/control` ({op, args}) so another process can steer it. Default false. */
+  httpControl?: boolean;
 }
 
 /** What tests and benchmarks use to steer the simulator behind the console's back. */
@@ -75,12 +71,14 @@ export interface SimulatorControl {
   now(): number;
   /** Move the simulated clock forward, running the scenario for that span. */
   advance(ms: number): void;
-  addSession(partial: Partial<SessionInfo>): SessionInfo;
+  /** Adds a live call; `parentSessionId` makes it findable with GET /sessions?ParentSessionId=. */
+  addSession(partial: Partial<SessionInfo>, options?: { parentSessionId?: string }): SessionInfo;
   updateSession(id: string, patch: Partial<SessionInfo>): SessionInfo;
   /** Marks a call missed (ended, wasMissed, in the activity feed). */
   missCall(id: string): SessionInfo;
   endSession(id: string): void;
   getSession(id: string): SessionInfo | undefined;
+  /** Every session, live and archived, in id order. */
   listSessions(): SessionInfo[];
   /** Replace all live sessions with `n` generated ones (up to at least 10,000). */
   loadSessions(n: number, options?: { accountId?: string }): void;

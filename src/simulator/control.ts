@@ -1,0 +1,93 @@
+// The SimulatorControl tests and the demo use to steer the world behind the console's back.
+import type { SessionInfo } from '../shared/evovoice';
+import { LINES, accountName } from './catalog';
+import { end, log, miss } from './calls';
+import { notFound } from './errors';
+import type { SimulatorControl } from './types';
+import type { World } from './world';
+
+const copy = <T>(value: T): T => structuredClone(value);
+
+export function createControl(world: World): SimulatorControl {
+  const { store, timeline } = world;
+  const live = (id: string): SessionInfo => {
+    world.sync();
+    const s = store.live.get(id);
+    if (s === undefined) throw notFound(`No live session '${id}' in the simulator`);
+    return s;
+  };
+
+  return {
+    now: () => {
+      world.sync();
+      return timeline.now();
+    },
+    advance: (ms) => world.advance(ms),
+    addSession: (partial, options) => {
+      world.sync();
+      if (partial.id !== undefined && store.get(partial.id) !== undefined)
+        throw new Error(`Session '${partial.id}' already exists`);
+      const line =
+        LINES.find((l) => l.id === partial.endpointId) ??
+        world.calls.line(LINES.some((l) => l.accountId === partial.accountId) ? partial.accountId : undefined);
+      const s = Object.assign(world.calls.ringing(timeline.iso(), line), copy(partial));
+      if (partial.accountId !== undefined && partial.accountName === undefined)
+        s.accountName = accountName(partial.accountId);
+      store.add(s, options?.parentSessionId);
+      return copy(s);
+    },
+    updateSession: (id, patch) => {
+      const s = live(id);
+      Object.assign(s, copy(patch));
+      if (patch.dateLastModified === undefined) s.dateLastModified = timeline.iso();
+      return copy(s);
+    },
+    missCall: (id) => {
+      const s = live(id);
+      miss(s, timeline.iso());
+      return copy(s);
+    },
+    endSession: (id) => {
+      end(live(id), timeline.iso(), 'Completed', 'Call ended');
+    },
+    getSession: (id) => {
+      world.sync();
+      const s = store.get(id);
+      return s === undefined ? undefined : copy(s);
+    },
+    listSessions: () => {
+      world.sync();
+      return copy([...store.all()].sort((a, b) => ((a.id ?? '') < (b.id ?? '') ? -1 : 1)));
+    },
+    loadSessions: (n, options) => {
+      world.sync();
+      for (const id of store.live.keys()) store.parents.delete(id);
+      store.live.clear();
+      const now = timeline.now();
+      for (let i = 0; i < n; i++) store.add(world.calls.anyState(now, options?.accountId));
+    },
+    setConsoleData: (id, text) => {
+      const s = live(id);
+      const previous = Date.parse(s.dateLastModified ?? '') || 0;
+      s.consoleData = text;
+      s.lastModifiedBy = 'user-priya';
+      log(s, new Date(Math.max(timeline.now(), previous + 1)).toISOString(), 'Priya Shah: console data updated');
+      return copy(s);
+    },
+    expireLogins: () => world.logins.expireAll(),
+    addFault: (fault) => world.faults.add(fault),
+    clearFaults: () => world.faults.clear(),
+    requests: (filter) =>
+      copy(
+        world.requests.filter(
+          (r) =>
+            (filter?.method === undefined || r.method.toUpperCase() === filter.method.toUpperCase()) &&
+            (filter?.pathPrefix === undefined || r.path.startsWith(filter.pathPrefix)),
+        ),
+      ),
+    clearRequests: () => {
+      world.requests.length = 0;
+    },
+    users: () => copy([...world.users]),
+  };
+}

@@ -1,0 +1,43 @@
+// Starts a simulated Evo Voice API on loopback for tests, benchmarks and the demo mode.
+import type { AddressInfo } from 'node:net';
+import { createControl } from './control';
+import { createSimulatorServer } from './server';
+import type { Simulator, SimulatorOptions } from './types';
+import { World } from './world';
+
+export type * from './types';
+export { DEMO_USER } from './types';
+
+const REALTIME_TICK_MS = 250;
+
+export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
+  const world = new World(options);
+  const control = createControl(world);
+  const server = createSimulatorServer(world, options.httpControl === true ? control : undefined);
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const ticker = world.realtime ? setInterval(() => world.sync(), REALTIME_TICK_MS) : undefined;
+  ticker?.unref();
+  const { port } = server.address() as AddressInfo;
+  let closing: Promise<void> | undefined;
+
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    port,
+    control,
+    close: () =>
+      (closing ??= new Promise<void>((resolve, reject) => {
+        clearInterval(ticker);
+        for (const timer of world.pendingTimers) clearTimeout(timer);
+        world.pendingTimers.clear();
+        server.close((e) => (e === undefined ? resolve() : reject(e)));
+        server.closeAllConnections();
+      })),
+  };
+}

@@ -1,0 +1,55 @@
+// ServiceStack's ListRequest paging for session lists: SpecificIds, SortField/SortOrder, Page,
+// CountPerPage (default 25), All, SimplifiedPaging (no totals; an empty page marks the end).
+import { SORT_ORDERS, type ListResponse, type SessionInfo } from '../shared/evovoice';
+import { sessionFields } from '../shared/wire';
+import { badField } from './errors';
+import type { Params } from './params';
+
+const SORTABLE = Object.keys(sessionFields);
+const DEFAULT_COUNT_PER_PAGE = 25;
+
+function compareValues(a: unknown, b: unknown): number {
+  if (a === b || a === undefined || b === undefined) return 0;
+  if (typeof a === 'object' || typeof b === 'object') return 0;
+  return (a as string | number) < (b as string | number) ? -1 : 1;
+}
+
+function sortField(params: Params, fallback: string): keyof SessionInfo {
+  const asked = params.string('SortField');
+  if (asked === undefined) return fallback as keyof SessionInfo;
+  const field = SORTABLE.find((f) => f.toLowerCase() === asked.toLowerCase());
+  if (field === undefined) throw badField('SortField', `SortField '${asked}' is not a field of SessionInfo`);
+  return field as keyof SessionInfo;
+}
+
+/** Sorts (missing values last, ties by id), then cuts the requested page. */
+export function pageOf(
+  sessions: SessionInfo[],
+  params: Params,
+  defaults: { sortField: string; sortOrder: 'Ascend' | 'Descend' },
+): ListResponse<SessionInfo> {
+  const field = sortField(params, defaults.sortField);
+  const direction = (params.enumName('SortOrder', SORT_ORDERS) ?? defaults.sortOrder) === 'Descend' ? -1 : 1;
+  const page = params.int('Page', 0) ?? 0;
+  const perPage = params.int('CountPerPage', 1) ?? DEFAULT_COUNT_PER_PAGE;
+  const all = params.bool('All') ?? false;
+  const simplified = params.bool('SimplifiedPaging') ?? false;
+  const specificIds = params.list('SpecificIds');
+
+  let rows = sessions;
+  if (specificIds !== undefined) {
+    const wanted = new Set(specificIds);
+    rows = rows.filter((s) => s.id !== undefined && wanted.has(s.id));
+  }
+  rows.sort((a, b) => {
+    const av = a[field];
+    const bv = b[field];
+    if ((av === undefined) !== (bv === undefined)) return av === undefined ? 1 : -1;
+    return (compareValues(av, bv) || compareValues(a.id, b.id)) * direction;
+  });
+
+  const items = all ? rows : rows.slice(page * perPage, (page + 1) * perPage);
+  const hasMorePages = !all && (page + 1) * perPage < rows.length;
+  if (simplified) return { items, hasMorePages };
+  return { items, totalCount: rows.length, totalPages: all ? 1 : Math.ceil(rows.length / perPage), hasMorePages };
+}

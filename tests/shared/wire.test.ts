@@ -1,0 +1,143 @@
+// The shared wire parser against the vendor's samples and against the ways a server can surprise us.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import {
+  WireShapeError,
+  parseAuthStatus,
+  parseAuthenticate,
+  parsePortalHome,
+  parseResponseStatus,
+  parseSession,
+  parseSessionList,
+} from '../../src/shared/wire';
+
+const fixture = (name: string): Record<string, unknown> =>
+  JSON.parse(readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8')) as Record<string, unknown>;
+
+const sampleSession = (): Record<string, unknown> => fixture('session.json');
+
+describe('the reference samples parse with nothing dropped', () => {
+  it.each([
+    ['sessions-list.json', parseSessionList],
+    ['activity-list.json', parseSessionList],
+    ['call-history-list.json', parseSessionList],
+    ['session.json', parseSession],
+    ['portal-home.json', parsePortalHome],
+  ] as const)('%s', (name, parse) => {
+    const { value, dropped } = parse(fixture(name));
+    expect(dropped).toEqual([]);
+    expect(value).toEqual(fixture(name));
+  });
+
+  it('the call-history fixture (written from the JSV sample) is the sessions list sample', () => {
+    expect(fixture('call-history-list.json')).toEqual(fixture('sessions-list.json'));
+  });
+
+  it('the samples really carry every typed field (so the check above means something)', () => {
+    const { value } = parseSession(sampleSession());
+    expect(value.members?.[0]?.applicationData).toEqual({ String: 'String' });
+    expect(value.log).toEqual([{ date: 'String', message: 'String' }]);
+    const home = parsePortalHome(fixture('portal-home.json')).value;
+    expect(home.voicemail?.[0]?.recordingDuration).toBe(0);
+    expect(home.forms?.[0]?.fields).toEqual([{ name: 'String', values: ['String'] }]);
+  });
+});
+
+describe('what a newer or sloppier server sends', () => {
+  it('keeps unknown enum names and extra fields', () => {
+    const raw: Record<string, unknown> = {
+      ...sampleSession(),
+      callState: 'Parked',
+      direction: 'Sideways',
+      sentimentScore: 0.8,
+    };
+    (raw.members as Array<Record<string, unknown>>)[0]!.role = 'Supervisor';
+    const { value, dropped } = parseSession(raw);
+    expect(dropped).toEqual([]);
+    expect(value.callState).toBe('Parked');
+    expect(value.direction).toBe('Sideways');
+    expect(value.members?.[0]?.role).toBe('Supervisor');
+    expect((value as Record<string, unknown>).sentimentScore).toBe(0.8);
+  });
+
+  it('drops wrong-typed fields and says where', () => {
+    const raw: Record<string, unknown> = {
+      ...sampleSession(),
+      ended: 'yes',
+      callState: 3,
+      customerBreadcrumb: 'Acme',
+      log: [{ date: 'String', message: 'ok' }, 'not an entry', { date: 7, message: 'kept' }],
+    };
+    (raw.members as Array<Record<string, unknown>>)[0]!.muted = 'no';
+    (raw.members as Array<Record<string, unknown>>)[0]!.applicationData = { queue: 5 };
+    const { value, dropped } = parseSession(raw);
+    expect(dropped.sort()).toEqual(
+      [
+        'ended',
+        'callState',
+        'customerBreadcrumb',
+        'log[1]',
+        'log[2].date',
+        'members[0].muted',
+        'members[0].applicationData',
+      ].sort(),
+    );
+    expect(value).not.toHaveProperty('ended');
+    expect(value).not.toHaveProperty('callState');
+    expect(value.log).toEqual([{ date: 'String', message: 'ok' }, { message: 'kept' }]);
+    expect(value.members?.[0]).not.toHaveProperty('muted');
+    expect(value.fromAddress).toBe('String');
+  });
+
+  it('drops wrong-typed list totals and items that are not objects', () => {
+    const raw = { items: [sampleSession(), 42, null], totalCount: '3', totalPages: 1, hasMorePages: 'no' };
+    const { value, dropped } = parseSessionList(raw);
+    expect(dropped.sort()).toEqual(['hasMorePages', 'items[1]', 'items[2]', 'totalCount']);
+    expect(value.items).toHaveLength(1);
+    expect(value.totalPages).toBe(1);
+  });
+
+  it('lets null fields vanish without calling them dropped', () => {
+    const { value, dropped } = parseSession({ ...sampleSession(), fromName: null, consoleData: null, members: null });
+    expect(dropped).toEqual([]);
+    expect(value).not.toHaveProperty('fromName');
+    expect(value).not.toHaveProperty('consoleData');
+    expect(value).not.toHaveProperty('members');
+  });
+
+  it('drops a wrong-typed nested dashboard field', () => {
+    const raw = fixture('portal-home.json');
+    (raw.callMetrics as Array<Record<string, unknown>>)[0]!.total = 'many';
+    (raw.conversations as Array<Record<string, unknown>>)[0]!.mostRecentMessage = 'hi';
+    const { dropped } = parsePortalHome(raw);
+    expect(dropped.sort()).toEqual(['callMetrics[0].total', 'conversations[0].mostRecentMessage']);
+  });
+
+  it.each([null, [], 'text', 42, true])('throws WireShapeError for %j', (raw) => {
+    for (const parse of [parseSessionList, parseSession, parsePortalHome, parseAuthenticate, parseAuthStatus]) {
+      expect(() => parse(raw)).toThrow(WireShapeError);
+    }
+  });
+});
+
+describe('sign-in and error bodies', () => {
+  it('parses the sign-in answer and the account list', () => {
+    expect(parseAuthenticate({ userId: 'u', userName: 'n', displayName: 'd', sessionId: 's' })).toEqual({
+      value: { userId: 'u', userName: 'n', displayName: 'd', sessionId: 's' },
+      dropped: [],
+    });
+    const status = parseAuthStatus({ userId: 'u', accountIds: ['a', 'b'], accountNames: ['A', 7] });
+    expect(status.dropped).toEqual(['accountNames']);
+    expect(status.value.accountIds).toEqual(['a', 'b']);
+  });
+
+  it('reads a responseStatus, and nothing from a body without one', () => {
+    expect(
+      parseResponseStatus({
+        responseStatus: { errorCode: 'NotFound', message: 'gone', errors: [{ fieldName: 'CallState', message: 3 }] },
+      }),
+    ).toEqual({ errorCode: 'NotFound', message: 'gone', errors: [{ fieldName: 'CallState' }] });
+    expect(parseResponseStatus('<html>502</html>')).toBeUndefined();
+    expect(parseResponseStatus({ items: [] })).toBeUndefined();
+  });
+});
