@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Every check that can run on this machine, in order, continuing past a failure so one run shows
+# everything; ends with one summary line (`tests: N passed, N failed`) and a non-zero exit on any
+# failure. The keychain tests and the e2e suite run inside a private D-Bus session with an
+# unlocked throwaway gnome-keyring, so no real keyring is touched.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+mkdir -p .tmp
+rm -f .tmp/vitest.json .tmp/playwright.json .tmp/steps.tsv
+
+step() { # step NAME COMMAND...: run, record pass/fail
+  local name=$1; shift
+  echo; echo "=== $name: $*"
+  local t0=$SECONDS
+  if "$@"; then echo -e "$name\tpass\t$((SECONDS - t0))" >> .tmp/steps.tsv
+  else echo -e "$name\tfail\t$((SECONDS - t0))" >> .tmp/steps.tsv; fi
+}
+
+with_keyring() { # runs a command in a private D-Bus session with an unlocked temp keyring
+  if command -v dbus-run-session >/dev/null && command -v gnome-keyring-daemon >/dev/null; then
+    local home; home=$(mktemp -d)
+    KEYRING_HOME="$home" dbus-run-session -- bash -c '
+      export HOME="$KEYRING_HOME" XDG_DATA_HOME="$KEYRING_HOME/.local/share" XDG_CONFIG_HOME="$KEYRING_HOME/.config"
+      mkdir -p "$XDG_DATA_HOME" "$XDG_CONFIG_HOME"
+      echo -n "evo-test-keyring" | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1
+      exec "$@"' _ "$@"
+  else
+    echo "(no dbus-run-session/gnome-keyring: keychain tests will report themselves skipped; run npm run setup)"
+    "$@"
+  fi
+}
+
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+NPX="node_modules/.bin"
+
+step typecheck npm run --silent typecheck
+step lint npm run --silent lint
+step build npx electron-vite build
+step unit with_keyring "$NPX/vitest" run --reporter=default --reporter=json --outputFile.json=.tmp/vitest.json
+step electronegativity node scripts/electronegativity.mjs
+if [ -f playwright.config.ts ]; then
+  PLAYWRIGHT_JSON_OUTPUT_NAME=.tmp/playwright.json step e2e with_keyring "$NPX/playwright" test --reporter=list,json
+fi
+
+node scripts/summary.mjs
