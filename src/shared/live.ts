@@ -29,6 +29,8 @@ export interface Identity {
   accountId?: string;
   /** True when signed in to the embedded demo simulator. */
   demo: boolean;
+  /** Set when "remember me" was asked for but the keychain could not keep the password. */
+  keychainProblem?: string;
 }
 
 /** A call the agent missed, waiting to be seen. */

@@ -65,6 +65,8 @@ export interface CorePorts {
   log: Logger;
   /** Random in [0, 1): jitter. Injected so tests are deterministic. */
   random?: () => number;
+  /** Give up on one HTTP request after this long (default 15 s); tests shorten it. */
+  requestTimeoutMs?: number;
 }
 
 export const systemClock: Clock = {

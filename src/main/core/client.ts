@@ -1,0 +1,243 @@
+// The Evo Voice API client: typed calls, JSON only, timeouts, capped bodies, its own cookie jar,
+// and every failure turned into one CoreError the agent can act on.
+import type {
+  AppHomeResponse,
+  AuthStatusResponse,
+  AuthenticateResponse,
+  GetActivityRequest,
+  GetCallHistoryRequest,
+  GetPortalHomeRequest,
+  GetSessionsRequest,
+  ListResponse,
+  PatchSessionRequest,
+  SessionInfo,
+} from '../../shared/evovoice';
+import {
+  WireShapeError,
+  parseAuthStatus,
+  parseAuthenticate,
+  parsePortalHome,
+  parseResponseStatus,
+  parseSession,
+  parseSessionList,
+  type Parsed,
+} from '../../shared/wire';
+import { CookieJar } from './cookies';
+import { CoreError, httpError, retryAfterMs } from './errors';
+import type { Fetch } from './ports';
+import { toQueryString } from './query';
+
+export interface EvoVoiceClientOptions {
+  /** Origin (and optional base path) of the server, e.g. https://evovoice.io. */
+  baseUrl: string;
+  fetch: Fetch;
+  /** Give up on a request after this long (default 15 s). */
+  timeoutMs?: number;
+  /** Refuse bodies larger than this (default 50 MB). */
+  maxBodyBytes?: number;
+  now?: () => number;
+  /** Told about fields the parser had to drop (wrong type): for the log. */
+  onDropped?: (path: string, dropped: string[]) => void;
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+export interface EvoVoiceClient {
+  readonly baseUrl: string;
+  readonly host: string;
+  signIn(userName: string, password: string, options?: CallOptions): Promise<AuthenticateResponse>;
+  authStatus(options?: CallOptions): Promise<AuthStatusResponse>;
+  logout(options?: CallOptions): Promise<void>;
+  getSessions(request: GetSessionsRequest, options?: CallOptions): Promise<ListResponse<SessionInfo>>;
+  patchSession(request: PatchSessionRequest, options?: CallOptions): Promise<SessionInfo>;
+  getActivity(request: GetActivityRequest, options?: CallOptions): Promise<ListResponse<SessionInfo>>;
+  getCallHistory(request: GetCallHistoryRequest, options?: CallOptions): Promise<ListResponse<SessionInfo>>;
+  getPortalHome(request: GetPortalHomeRequest, options?: CallOptions): Promise<AppHomeResponse>;
+  /** True while the jar holds a session cookie. */
+  hasSession(): boolean;
+  /** Forgets the session cookies (sign-out, server change). */
+  forgetSession(): void;
+}
+
+export const DEFAULT_TIMEOUT_MS = 15_000;
+export const DEFAULT_MAX_BODY_BYTES = 50 * 1024 * 1024;
+
+interface Call {
+  method: 'GET' | 'POST' | 'PATCH';
+  path: string;
+  body?: unknown;
+  options?: CallOptions;
+}
+
+export function createEvoVoiceClient(config: EvoVoiceClientOptions): EvoVoiceClient {
+  const base = config.baseUrl.replace(/\/+$/, '');
+  const host = new URL(base).host;
+  const timeoutMs = config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const maxBytes = config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const now = config.now ?? Date.now;
+  const jar = new CookieJar();
+
+  async function send(call: Call): Promise<unknown> {
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(), timeoutMs);
+    const signal = call.options?.signal ? AbortSignal.any([timeout.signal, call.options.signal]) : timeout.signal;
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    const cookie = jar.header(now());
+    if (cookie) headers.Cookie = cookie;
+    if (call.body !== undefined) headers['Content-Type'] = 'application/json';
+    try {
+      const response = await config.fetch(base + call.path, {
+        method: call.method,
+        headers,
+        signal,
+        redirect: 'manual',
+        ...(call.body !== undefined ? { body: JSON.stringify(call.body) } : {}),
+      });
+      jar.store(response.headers.getSetCookie(), now());
+      const text = await readCapped(response, maxBytes, host);
+      const json = parseJson(text);
+      if (!response.ok) {
+        const retry = retryAfterMs(response.headers.get('retry-after'), now());
+        throw httpError(response.status, host, json.ok ? parseResponseStatus(json.value) : undefined, retry);
+      }
+      if (!json.ok) {
+        throw new CoreError('bad-response', `${host} sent an answer the console cannot read: it will retry.`, {
+          status: response.status,
+        });
+      }
+      return json.value;
+    } catch (error) {
+      throw failure(error, timeout.signal.aborted, call.options?.signal?.aborted ?? false);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  function failure(error: unknown, timedOut: boolean, cancelled: boolean): CoreError {
+    if (error instanceof CoreError) return error;
+    if (cancelled) return new CoreError('network', 'The request was cancelled.', { cause: error });
+    if (timedOut) {
+      return new CoreError('timeout', `${host} did not answer in time: check the network; the console will retry.`, {
+        cause: error,
+      });
+    }
+    return new CoreError('network', `Cannot reach ${host}: check the network.`, { cause: error });
+  }
+
+  function parsed<T>(path: string, parse: (raw: unknown) => Parsed<T>, raw: unknown): T {
+    try {
+      const result = parse(raw);
+      if (result.dropped.length && config.onDropped) config.onDropped(path, result.dropped);
+      return result.value;
+    } catch (error) {
+      if (error instanceof WireShapeError) {
+        throw new CoreError('bad-response', `${host} sent an unexpected answer: ${error.message}.`, { cause: error });
+      }
+      throw error;
+    }
+  }
+
+  const list = (path: string, request: object, options?: CallOptions) =>
+    send({ method: 'GET', path: path + toQueryString(request), options }).then((raw) =>
+      parsed(path, parseSessionList, raw),
+    );
+
+  return {
+    baseUrl: base,
+    host,
+    async signIn(userName, password, options) {
+      jar.clear();
+      try {
+        const raw = await send({
+          method: 'POST',
+          path: '/auth/credentials',
+          body: { provider: 'credentials', userName, password, rememberMe: true },
+          options,
+        });
+        return parsed('/auth/credentials', parseAuthenticate, raw);
+      } catch (error) {
+        if (error instanceof CoreError && error.status === 401) {
+          throw new CoreError(
+            'password-rejected',
+            `${host} rejected the password for ${userName}: check it and sign in again.`,
+            {
+              status: 401,
+              ...(error.errorCode ? { errorCode: error.errorCode } : {}),
+            },
+          );
+        }
+        throw error;
+      }
+    },
+    authStatus: (options) =>
+      send({ method: 'GET', path: '/auth/status', options }).then((raw) =>
+        parsed('/auth/status', parseAuthStatus, raw),
+      ),
+    async logout(options) {
+      try {
+        await send({ method: 'POST', path: '/auth/logout', body: {}, options });
+      } finally {
+        jar.clear();
+      }
+    },
+    getSessions: (request, options) => list('/sessions', request, options),
+    patchSession: (request, options) =>
+      send({
+        method: 'PATCH',
+        path: `/sessions/${encodeURIComponent(request.sessionId)}`,
+        body: request,
+        options,
+      }).then((raw) => parsed('/sessions/{id}', parseSession, raw)),
+    getActivity: (request, options) => list('/portal/activity', request, options),
+    getCallHistory: (request, options) => list('/portal/call-history', request, options),
+    getPortalHome: (request, options) =>
+      send({ method: 'GET', path: '/portal/home' + toQueryString(request), options }).then((raw) =>
+        parsed('/portal/home', parsePortalHome, raw),
+      ),
+    hasSession: () => jar.has('ss-id') || jar.has('ss-pid'),
+    forgetSession: () => jar.clear(),
+  };
+}
+
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
+  if (text.length === 0) return { ok: false };
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false };
+  }
+}
+
+/** Reads the body as text, refusing to hold more than `maxBytes` in memory. */
+async function readCapped(response: Response, maxBytes: number, host: string): Promise<string> {
+  const tooLarge = () =>
+    new CoreError(
+      'bad-response',
+      `${host} sent an answer larger than ${Math.round(maxBytes / 1048576)} MB: narrow the filters.`,
+      {
+        status: response.status,
+      },
+    );
+  const declared = Number(response.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    await response.body?.cancel();
+    throw tooLarge();
+  }
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks, total).toString('utf8');
+}

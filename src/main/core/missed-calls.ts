@@ -1,0 +1,122 @@
+// Turns newly missed calls (wasMissed in either feed) into exactly one notification each, a
+// summary for a burst, and an unread list for the tray badge; what was announced is persisted
+// so that restarts and sleep/resume never announce a call twice.
+import type { SessionInfo } from '../../shared/evovoice';
+import type { Settings } from '../../shared/ipc';
+import type { MissedCall } from '../../shared/live';
+import type { Notification, Notifier, SettingsStore } from './ports';
+
+export const MISSED_RECORD = 'missed-calls';
+/** More than this many new missed calls in one poll become one summary notification. */
+export const BURST_LIMIT = 3;
+const ANNOUNCED_CAP = 5000;
+const UNREAD_CAP = 500;
+
+interface MissedRecord {
+  /** Sign-ins (server + user) whose existing missed calls have been taken as the baseline. */
+  baselined: string[];
+  /** Ids already announced (or baselined), oldest first. */
+  announced: string[];
+  unread: MissedCall[];
+}
+
+export class MissedCalls {
+  private record: MissedRecord;
+  private readonly announced: Set<string>;
+
+  constructor(
+    private readonly store: SettingsStore,
+    private readonly notifier: Notifier,
+  ) {
+    const saved = store.getRecord<MissedRecord>(MISSED_RECORD);
+    this.record = {
+      baselined: saved?.baselined ?? [],
+      announced: saved?.announced ?? [],
+      unread: saved?.unread ?? [],
+    };
+    this.announced = new Set(this.record.announced);
+  }
+
+  get unread(): MissedCall[] {
+    return this.record.unread;
+  }
+
+  /** True once a first complete poll for `who` (server + user) set what is old news. */
+  hasBaseline(who: string): boolean {
+    return this.record.baselined.includes(who);
+  }
+
+  /**
+   * Looks at one poll's sessions for `who` (server + user). Answers true when the unread list
+   * changed. The first look for a sign-in only records a baseline: those calls are not news.
+   */
+  observe(who: string, sessions: Iterable<SessionInfo>, settings: Settings): boolean {
+    const fresh: SessionInfo[] = [];
+    for (const session of sessions) {
+      if (session.wasMissed !== true || session.id === undefined || this.announced.has(session.id)) continue;
+      this.announced.add(session.id);
+      this.record.announced.push(session.id);
+      fresh.push(session);
+    }
+    const baseline = !this.record.baselined.includes(who);
+    if (baseline) this.record.baselined.push(who);
+    if (!baseline && fresh.length) this.record.unread.push(...fresh.map(missedCall));
+    if (!baseline && !fresh.length) return false;
+    this.save();
+    if (baseline || !settings.notifyMissedCalls || settings.doNotDisturb) return !baseline;
+    for (const notification of announcements(fresh)) this.notifier.show(notification);
+    return true;
+  }
+
+  /** Marks these (or all) missed calls seen; answers true when the unread list changed. */
+  markSeen(sessionIds?: readonly string[]): boolean {
+    const before = this.record.unread.length;
+    const seen = sessionIds ? new Set(sessionIds) : undefined;
+    this.record.unread = seen ? this.record.unread.filter((m) => !seen.has(m.sessionId)) : [];
+    if (this.record.unread.length === before) return false;
+    this.save();
+    return true;
+  }
+
+  private save(): void {
+    if (this.record.announced.length > ANNOUNCED_CAP) {
+      for (const id of this.record.announced.splice(0, this.record.announced.length - ANNOUNCED_CAP)) {
+        this.announced.delete(id);
+      }
+    }
+    if (this.record.unread.length > UNREAD_CAP) this.record.unread.splice(0, this.record.unread.length - UNREAD_CAP);
+    this.store.setRecord(MISSED_RECORD, this.record);
+  }
+}
+
+function missedCall(session: SessionInfo): MissedCall {
+  const call: MissedCall = {
+    sessionId: session.id as string,
+    from: session.fromAddress ?? session.callbackNumber ?? 'Unknown caller',
+    at: session.dateCompleted ?? session.dateLastModified ?? session.dateCreated ?? '',
+  };
+  if (session.fromName) call.fromName = session.fromName;
+  const line = session.endpointName ?? session.toAddress;
+  if (line) call.line = line;
+  return call;
+}
+
+function announcements(fresh: readonly SessionInfo[]): Notification[] {
+  if (fresh.length > BURST_LIMIT) {
+    return [{ title: 'Missed calls', body: `${fresh.length} missed calls while you were away` }];
+  }
+  return fresh.map((session) => {
+    const call = missedCall(session);
+    const who = call.fromName ? `${call.fromName} (${call.from})` : call.from;
+    const when = call.at ? new Date(call.at) : undefined;
+    const time =
+      when && !Number.isNaN(when.getTime())
+        ? ` at ${when.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`
+        : '';
+    return {
+      title: `Missed call from ${who}`,
+      body: `${call.line ? `On ${call.line}` : 'Missed'}${time}`,
+      sessionId: call.sessionId,
+    };
+  });
+}

@@ -1,0 +1,151 @@
+// Hold/resume (optimistic, confirmed or rolled back) and console-data edits through the durable
+// outbox: offline edits that arrive later, across a restart, and conflicts surfaced, not overwritten.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CoreEvent } from '../../src/main/core/console';
+import { CoreError } from '../../src/main/core/errors';
+import { OUTBOX_RECORD } from '../../src/main/core/outbox';
+import { liveCall, startRig, type Rig } from './rig';
+
+let rig: Rig;
+afterEach(() => rig.close());
+
+const MINUTE = 60_000;
+const patchRequests = () => rig.sim.control.requests({ method: 'PATCH' });
+
+async function boardWithCall(fields: Record<string, unknown> = {}): Promise<string> {
+  rig = await startRig();
+  await rig.signIn();
+  const id = liveCall(rig.sim, fields);
+  rig.core.pollNow();
+  await rig.core.settled();
+  return id;
+}
+
+describe('hold and resume', () => {
+  it('shows the hold at once, then confirms it from the server', async () => {
+    const id = await boardWithCall();
+    rig.events.length = 0;
+    const holding = rig.core.hold({ sessionId: id, action: 'hold', reason: 'Transferring' });
+    const first = rig.events.find((e): e is Extract<CoreEvent, { type: 'patch' }> => e.type === 'patch');
+    expect(first?.patch.sessions?.changed).toEqual([{ id, set: { callState: 'Hold', holdReason: 'Transferring' } }]);
+    expect(rig.core.getState().holds).toEqual({ [id]: 'pending-hold' });
+
+    await expect(rig.core.hold({ sessionId: id, action: 'resume' })).rejects.toMatchObject({ code: 'busy' });
+    const held = await holding;
+    expect(held.callState).toBe('Hold');
+    expect(rig.core.getState().holds).toEqual({});
+    expect(rig.sim.control.getSession(id)).toMatchObject({ callState: 'Hold', holdReason: 'Transferring' });
+    expect(patchRequests()).toHaveLength(1);
+    expect(patchRequests()[0]?.body).toEqual({ sessionId: id, callState: 'Hold', holdReason: 'Transferring' });
+
+    await rig.core.hold({ sessionId: id, action: 'resume' });
+    await rig.core.settled();
+    expect(rig.sim.control.getSession(id)?.callState).toBe('Connected');
+    expect(rig.core.getSnapshot().sessions.find((s) => s.id === id)?.callState).toBe('Connected');
+  });
+
+  it('rolls back with a clear error when the server refuses', async () => {
+    const id = await boardWithCall();
+    rig.sim.control.addFault({ endpoint: 'patch-session', kind: 'error-500', count: 1 });
+    rig.events.length = 0;
+    const error = await rig.core.hold({ sessionId: id, action: 'hold' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CoreError);
+    expect((error as CoreError).message).toMatch(/^Could not put the call on hold: /);
+    expect((error as CoreError).code).toBe('server');
+    const changes = rig.events.flatMap((e) => (e.type === 'patch' ? (e.patch.sessions?.changed ?? []) : []));
+    expect(changes.map((c) => c.set.callState)).toEqual(['Hold', 'Connected']);
+    expect(rig.core.getSnapshot().sessions.find((s) => s.id === id)?.callState).toBe('Connected');
+    expect(rig.core.getState().holds).toEqual({});
+  });
+});
+
+describe('console data', () => {
+  const down = () => rig.sim.control.addFault({ endpoint: '*', kind: 'reset', rate: 1 });
+
+  it('saves only consoleData when the server is up', async () => {
+    const id = await boardWithCall();
+    const status = rig.core.saveConsoleData({ sessionId: id, text: 'Wants a callback', base: {} });
+    expect(status.state).toBe('saving');
+    await rig.core.settled();
+    expect(rig.core.getState().consoleData[id]).toEqual({ sessionId: id, state: 'saved' });
+    expect(patchRequests().map((r) => r.body)).toEqual([{ sessionId: id, consoleData: 'Wants a callback' }]);
+    expect(rig.sim.control.getSession(id)?.consoleData).toBe('Wants a callback');
+  });
+
+  it('keeps edits made while the server is down and sends the last one, in order, when it returns', async () => {
+    const id = await boardWithCall();
+    down();
+    rig.core.saveConsoleData({ sessionId: id, text: 'first draft', base: {} });
+    expect(rig.settings.getRecord<{ entries: unknown[] }>(OUTBOX_RECORD)?.entries).toHaveLength(1);
+    await rig.core.settled();
+    const status = rig.core.saveConsoleData({ sessionId: id, text: 'final text', base: {} });
+    expect(status.pending).toBe('final text');
+    await rig.core.settled();
+    expect(rig.core.getState().consoleData[id]?.state).toBe('waiting-for-network');
+    await rig.step(10 * MINUTE);
+    expect(rig.core.getState().consoleData[id]?.state).toBe('waiting-for-network');
+
+    rig.sim.control.clearFaults();
+    await rig.step(2 * MINUTE);
+    expect(rig.core.getState().consoleData[id]?.state).toBe('saved');
+    expect(rig.sim.control.getSession(id)?.consoleData).toBe('final text');
+    expect(
+      patchRequests()
+        .filter((r) => r.status === 200)
+        .map((r) => (r.body as { consoleData: string }).consoleData),
+    ).toEqual(['final text']);
+    expect(rig.settings.getRecord<{ entries: unknown[] }>(OUTBOX_RECORD)?.entries).toEqual([]);
+  });
+
+  it('an edit made while the server is down survives a restart of the core and arrives afterwards', async () => {
+    const id = await boardWithCall();
+    down();
+    rig.core.saveConsoleData({ sessionId: id, text: 'written offline', base: {} });
+    await rig.core.stop();
+    rig.sim.control.clearFaults();
+    await rig.restart();
+    await rig.step(MINUTE);
+    expect(rig.sim.control.getSession(id)?.consoleData).toBe('written offline');
+    expect(rig.core.getState().consoleData[id]?.state).toBe('saved');
+  });
+
+  it('surfaces a conflict instead of overwriting what someone else wrote, then sends the chosen text', async () => {
+    const id = await boardWithCall({ consoleData: 'original' });
+    const base = rig.core.getSnapshot().sessions.find((s) => s.id === id);
+    rig.sim.control.setConsoleData(id, 'Priya: customer called back');
+    const status = rig.core.saveConsoleData({
+      sessionId: id,
+      text: 'mine',
+      base: { value: base?.consoleData, dateLastModified: base?.dateLastModified },
+    });
+    expect(status.state).toBe('saving');
+    await rig.core.settled();
+    expect(rig.core.getState().consoleData[id]).toMatchObject({
+      state: 'conflict',
+      pending: 'mine',
+      theirs: 'Priya: customer called back',
+    });
+    expect(patchRequests()).toHaveLength(0);
+    expect(rig.sim.control.getSession(id)?.consoleData).toBe('Priya: customer called back');
+
+    await rig.step(5 * MINUTE);
+    expect(patchRequests()).toHaveLength(0);
+
+    rig.core.resolveConflict({ sessionId: id, text: 'mine + Priya: customer called back' });
+    await rig.core.settled();
+    expect(rig.core.getState().consoleData[id]?.state).toBe('saved');
+    expect(rig.sim.control.getSession(id)?.consoleData).toBe('mine + Priya: customer called back');
+  });
+
+  it("our own earlier save is not mistaken for someone else's change", async () => {
+    const id = await boardWithCall({ consoleData: 'original' });
+    const base = rig.core.getSnapshot().sessions.find((s) => s.id === id);
+    const from = { value: base?.consoleData, dateLastModified: base?.dateLastModified };
+    rig.core.saveConsoleData({ sessionId: id, text: 'one', base: from });
+    await rig.core.settled();
+    rig.core.saveConsoleData({ sessionId: id, text: 'one two', base: from });
+    await rig.core.settled();
+    expect(rig.core.getState().consoleData[id]?.state).toBe('saved');
+    expect(rig.sim.control.getSession(id)?.consoleData).toBe('one two');
+  });
+});

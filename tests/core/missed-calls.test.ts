@@ -1,0 +1,94 @@
+// Missed calls against the simulator: one notification each, never twice across a restart or a
+// sleep, a summary for a burst, no announcement of what was missed before the first sign-in.
+import { afterEach, describe, expect, it } from 'vitest';
+import { liveCall, startRig, type Rig } from './rig';
+
+let rig: Rig;
+afterEach(() => rig.close());
+
+const MINUTE = 60_000;
+
+function ringingCall(rig: Rig, fromName: string): string {
+  return liveCall(rig.sim, { callState: 'Ringing', fromName, fromAddress: '+15550123', endpointName: 'Sales line' });
+}
+
+describe('missed calls', () => {
+  it('does not announce calls missed before the first sign-in on this machine', async () => {
+    rig = await startRig();
+    rig.sim.control.missCall(ringingCall(rig, 'Old'));
+    await rig.signIn();
+    await rig.step(2 * MINUTE);
+    expect(rig.notifier.shown).toEqual([]);
+    expect(rig.core.getState().missed).toEqual([]);
+  });
+
+  it('announces a newly missed call exactly once, with who, when and which line, across a restart', async () => {
+    rig = await startRig();
+    await rig.signIn();
+    const id = ringingCall(rig, 'Grace Hopper');
+    await rig.step(MINUTE + 10_000);
+    rig.sim.control.missCall(id);
+    await rig.step(2 * MINUTE);
+    expect(rig.notifier.shown).toEqual([
+      {
+        title: 'Missed call from Grace Hopper (+15550123)',
+        body: expect.stringMatching(/^On Sales line at /),
+        sessionId: id,
+      },
+    ]);
+    expect(rig.core.getState().missed).toMatchObject([{ sessionId: id, fromName: 'Grace Hopper', line: 'Sales line' }]);
+
+    await rig.restart();
+    await rig.step(10 * MINUTE);
+    expect(rig.notifier.shown).toHaveLength(1);
+    expect(rig.core.getState().missed).toHaveLength(1);
+
+    rig.core.markMissedSeen();
+    expect(rig.core.getState().missed).toEqual([]);
+    await rig.step(5 * MINUTE);
+    expect(rig.notifier.shown).toHaveLength(1);
+  });
+
+  it('after a long sleep, a burst of missed calls becomes one summary, and nothing repeats on resume', async () => {
+    rig = await startRig();
+    await rig.signIn();
+    const ids = Array.from({ length: 12 }, (_, i) => ringingCall(rig, `Caller ${i}`));
+    await rig.step(MINUTE + 10_000);
+    rig.power.emit('suspend');
+    for (const id of ids) rig.sim.control.missCall(id);
+    await rig.step(8 * 60 * MINUTE);
+    expect(rig.notifier.shown).toEqual([]);
+    rig.power.emit('resume');
+    await rig.core.settled();
+    expect(rig.notifier.shown).toEqual([{ title: 'Missed calls', body: '12 missed calls while you were away' }]);
+    expect(rig.core.getState().missed).toHaveLength(12);
+    rig.power.emit('suspend');
+    rig.power.emit('resume');
+    await rig.step(5 * MINUTE);
+    expect(rig.notifier.shown).toHaveLength(1);
+  });
+
+  it('up to three at once are announced one by one', async () => {
+    rig = await startRig();
+    await rig.signIn();
+    const ids = [ringingCall(rig, 'A'), ringingCall(rig, 'B'), ringingCall(rig, 'C')];
+    await rig.step(MINUTE + 10_000);
+    for (const id of ids) rig.sim.control.missCall(id);
+    rig.core.pollNow();
+    await rig.core.settled();
+    expect(rig.notifier.shown.map((n) => n.sessionId).sort()).toEqual([...ids].sort());
+  });
+
+  it('counts but stays silent in do-not-disturb', async () => {
+    rig = await startRig();
+    await rig.signIn();
+    rig.core.updateSettings({ doNotDisturb: true });
+    const id = ringingCall(rig, 'Quiet');
+    await rig.step(MINUTE + 10_000);
+    rig.sim.control.missCall(id);
+    rig.core.pollNow();
+    await rig.core.settled();
+    expect(rig.notifier.shown).toEqual([]);
+    expect(rig.core.getState()).toMatchObject({ doNotDisturb: true, missed: [{ sessionId: id }] });
+  });
+});

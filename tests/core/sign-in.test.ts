@@ -1,0 +1,198 @@
+// Sign-in, accounts, the keychain, re-sign-in on 401 and the rejected-password rule, against the
+// simulator over HTTP with a stepped clock.
+import { afterEach, describe, expect, it } from 'vitest';
+import { CoreError } from '../../src/main/core/errors';
+import { startSimulator } from '../../src/simulator/index';
+import { DEMO_USER, type SimUser } from '../../src/simulator/types';
+import { START, liveCall, startRig, type Rig } from './rig';
+
+let rig: Rig;
+afterEach(() => rig.close());
+
+const HOUR = 3_600_000;
+const authRequests = () => rig.sim.control.requests({ pathPrefix: '/auth/credentials' });
+
+describe('sign-in', () => {
+  it('signs in, keeps the password only in the keychain, and asks which account to work on', async () => {
+    rig = await startRig();
+    const identity = await rig.core.signIn({
+      serverUrl: rig.sim.url,
+      userName: DEMO_USER.userName,
+      password: DEMO_USER.password,
+      remember: true,
+    });
+    expect(identity).toMatchObject({ userName: DEMO_USER.userName, displayName: 'Demo Agent', demo: false });
+    expect(identity.accounts.map((a) => a.id)).toEqual(['acct-north', 'acct-south']);
+    expect(identity.accountId).toBeUndefined();
+    expect(rig.secrets.entries.get(`evo-voice-console:${rig.sim.url}|${DEMO_USER.userName}`)).toBe(DEMO_USER.password);
+
+    await rig.core.selectAccount('acct-north');
+    await rig.core.settled();
+    expect(rig.core.getState().identity?.accountId).toBe('acct-north');
+    expect(rig.settings.getSettings()).toMatchObject({ accountId: 'acct-north', userName: DEMO_USER.userName });
+    expect(rig.core.getState().connection.status).toBe('online');
+
+    const everything = JSON.stringify([
+      rig.settings.getSettings(),
+      [...rig.settings.records],
+      rig.events,
+      rig.log.lines,
+      rig.core.diagnostics(),
+    ]);
+    expect(everything).not.toContain(DEMO_USER.password);
+  });
+
+  it('does not store the password when not asked to remember it', async () => {
+    rig = await startRig();
+    await rig.signIn(false);
+    expect(rig.secrets.entries.size).toBe(0);
+    expect(rig.core.getState().connection.status).toBe('online');
+  });
+
+  it('still signs in when the keychain is unavailable, and says the password was not remembered', async () => {
+    rig = await startRig();
+    rig.secrets.unavailable = true;
+    await rig.signIn(true);
+    expect(rig.core.getState().identity?.keychainProblem).toMatch(/keychain is not available/);
+    expect(rig.core.getState().connection.status).toBe('online');
+  });
+
+  it('refuses a plain-http server that is not this computer', async () => {
+    rig = await startRig();
+    await expect(
+      rig.core.signIn({ serverUrl: 'http://evovoice.io', userName: 'a', password: 'b', remember: false }),
+    ).rejects.toMatchObject({ code: 'invalid-server-url' });
+  });
+
+  it('reports a wrong password as password-rejected and stores nothing', async () => {
+    rig = await startRig();
+    const error = await rig.core
+      .signIn({ serverUrl: rig.sim.url, userName: DEMO_USER.userName, password: 'nope', remember: true })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CoreError);
+    expect(error).toMatchObject({ code: 'password-rejected', status: 401 });
+    expect(rig.secrets.entries.size).toBe(0);
+    expect(rig.core.getState().identity).toBeUndefined();
+  });
+
+  it('demo sign-in never touches the keychain or the saved server', async () => {
+    rig = await startRig({ settings: { serverUrl: 'https://evovoice.io', userName: 'agent@example.com' } });
+    rig.secrets.unavailable = true;
+    const identity = await rig.core.signIn(
+      { serverUrl: rig.sim.url, userName: DEMO_USER.userName, password: DEMO_USER.password, remember: true },
+      { demo: true },
+    );
+    expect(identity.demo).toBe(true);
+    expect(identity.keychainProblem).toBeUndefined();
+    expect(rig.settings.getSettings()).toMatchObject({
+      serverUrl: 'https://evovoice.io',
+      userName: 'agent@example.com',
+    });
+  });
+
+  it('restores the sign-in on start from settings and the keychain', async () => {
+    rig = await startRig();
+    await rig.signIn(true);
+    liveCall(rig.sim);
+    await rig.restart();
+    expect(rig.core.getState().identity?.accountId).toBe('acct-north');
+    expect(rig.core.getState().connection.status).toBe('online');
+    expect(rig.core.getSnapshot().sessions).toHaveLength(1);
+  });
+
+  it('stays signed out quietly on start without a stored password', async () => {
+    rig = await startRig({ settings: { userName: DEMO_USER.userName } });
+    await rig.core.start();
+    await rig.step(HOUR);
+    expect(rig.core.getState().connection).toEqual({ status: 'signed-out' });
+    expect(rig.sim.control.requests()).toHaveLength(0);
+  });
+
+  it('on start with the keychain unavailable: stays signed out and says why', async () => {
+    rig = await startRig({ settings: { userName: DEMO_USER.userName } });
+    rig.secrets.unavailable = true;
+    await rig.core.start();
+    expect(rig.core.getState().connection).toEqual({
+      status: 'signed-out',
+      message: 'The system keychain is not available: sign in again.',
+    });
+  });
+
+  it('on start with the server unreachable: reports offline, then signs in by itself when it is back', async () => {
+    rig = await startRig();
+    await rig.signIn(true);
+    await rig.core.stop();
+    rig.sim.control.addFault({ endpoint: '*', kind: 'reset', rate: 1 });
+    await rig.restart();
+    expect(rig.core.getState().connection.status).toBe('offline');
+    rig.sim.control.clearFaults();
+    await rig.step(2 * 60_000);
+    expect(rig.core.getState().connection.status).toBe('online');
+    expect(rig.core.getState().identity?.accountId).toBe('acct-north');
+  });
+
+  it('signs in again once when the cookies expire, and carries on', async () => {
+    rig = await startRig();
+    await rig.signIn();
+    const id = liveCall(rig.sim);
+    rig.sim.control.expireLogins();
+    const before = authRequests().length;
+    await rig.step(70_000);
+    expect(authRequests().length).toBe(before + 1);
+    expect(rig.core.getState().connection.status).toBe('online');
+    expect(rig.core.getSnapshot().sessions.map((s) => s.id)).toContain(id);
+  });
+
+  it('signs out: ends the server session, deletes the secret, stops polling', async () => {
+    rig = await startRig();
+    await rig.signIn();
+    await rig.core.signOut();
+    expect(rig.secrets.entries.size).toBe(0);
+    expect(rig.sim.control.requests({ pathPrefix: '/auth/logout' })).toHaveLength(1);
+    expect(rig.core.getState().connection.status).toBe('signed-out');
+    rig.sim.control.clearRequests();
+    await rig.step(HOUR);
+    expect(rig.sim.control.requests()).toHaveLength(0);
+  });
+});
+
+describe('a password the server rejects', () => {
+  it('while working: stops polling, says so, and never sends that password again', async () => {
+    const user: SimUser = { ...DEMO_USER, accountIds: [...DEMO_USER.accountIds] };
+    const sim = await startSimulator({ clock: 'manual', scenario: false, seed: 2, startTime: START, users: [user] });
+    rig = await startRig({ sim });
+    try {
+      await rig.signIn();
+      user.password = 'changed-by-the-admin';
+      rig.sim.control.expireLogins();
+      const before = authRequests().length;
+      await rig.step(70_000);
+      expect(rig.core.getState().connection).toMatchObject({
+        status: 'signed-out',
+        message: 'Signed out: password rejected',
+      });
+      expect(authRequests().length).toBe(before + 1);
+      rig.sim.control.clearRequests();
+      rig.power.emit('online');
+      rig.power.emit('resume');
+      rig.core.pollNow();
+      await rig.step(24 * HOUR);
+      expect(rig.sim.control.requests()).toHaveLength(0);
+      expect(rig.secrets.entries.size).toBe(0);
+    } finally {
+      await sim.close();
+    }
+  });
+
+  it('on start: a stored password that is refused is tried once only', async () => {
+    rig = await startRig({ settings: { userName: DEMO_USER.userName } });
+    await rig.secrets.set(`evo-voice-console:${rig.sim.url}`, DEMO_USER.userName, 'stale-password');
+    await rig.core.start();
+    await rig.step(24 * HOUR);
+    expect(authRequests()).toHaveLength(1);
+    expect(rig.core.getState().connection).toMatchObject({
+      status: 'signed-out',
+      message: 'Signed out: password rejected',
+    });
+  });
+});
