@@ -27,7 +27,11 @@ export const settingsSchema = z.strictObject({
   /** Poll interval while idle and hidden or locked (ms). */
   pollIdleMs: z.number().int().min(5000).max(3_600_000),
   /** How far back the activity feed reaches (hours). */
-  activityWindowHours: z.number().int().min(1).max(24 * 14),
+  activityWindowHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 14),
   notifyMissedCalls: z.boolean(),
   doNotDisturb: z.boolean(),
   startAtLogin: z.boolean(),
@@ -112,7 +116,15 @@ export const requestSchemas = {
 
 /** What each request answers when it succeeds. */
 export interface RequestResults {
-  'state:get': { state: ConsoleState; snapshot: LiveSnapshot; settings: Settings };
+  'state:get': {
+    state: ConsoleState;
+    snapshot: LiveSnapshot;
+    settings: Settings;
+    /** False when this console does not offer the embedded demo (absent: offered). */
+    demoOffered?: boolean;
+    /** Things the shell found at start that the agent should read (e.g. damaged settings were reset). */
+    notices?: string[];
+  };
   'live:resync': LiveSnapshot;
   'poll:now': null;
   'app:visibility': null;

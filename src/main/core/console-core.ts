@@ -18,6 +18,7 @@ import { PasswordKeeper } from './keychain';
 import { Poller } from './poller';
 import type { CorePorts } from './ports';
 import { checkServerUrl } from './server-url';
+import { DurableStore } from './durable-store';
 
 /** The core plus what tests and the web shell use to wait for in-flight work. */
 export interface LocalConsoleCore extends ConsoleCore {
@@ -32,7 +33,8 @@ const RECENT_ERRORS = 20;
 const POLL_SETTINGS = ['endpointIds', 'activityWindowHours', 'pollLiveMs', 'pollVisibleMs', 'pollIdleMs'] as const;
 
 export function createConsoleCore(ports: CorePorts): LocalConsoleCore {
-  const { clock, settings: store, log } = ports;
+  const { clock, log } = ports;
+  const store = new DurableStore(ports.settings, log, () => publishState());
   const random = ports.random ?? Math.random;
   const listeners = new Set<(event: CoreEvent) => void>();
   const board = new LiveBoard();
@@ -96,6 +98,7 @@ export function createConsoleCore(ports: CorePorts): LocalConsoleCore {
       consoleData: { ...outbox.statuses },
       doNotDisturb: store.getSettings().doNotDisturb,
     };
+    if (store.problem) current.storage = store.problem;
     if (identity) current.identity = { ...identity, accounts: identity.accounts.slice() };
     return current;
   }
@@ -316,6 +319,7 @@ export function createConsoleCore(ports: CorePorts): LocalConsoleCore {
       if (!parsed.success) {
         throw new CoreError('invalid-payload', `Settings not saved: ${parsed.error.issues[0]?.message ?? 'invalid'}.`);
       }
+      if (parsed.data.serverUrl !== undefined) parsed.data.serverUrl = checkServerUrl(parsed.data.serverUrl);
       const before = store.getSettings();
       const next = store.setSettings(parsed.data);
       emit({ type: 'settings', settings: next });

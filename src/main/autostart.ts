@@ -1,0 +1,51 @@
+// Start at login on Linux: an XDG autostart entry (~/.config/autostart/*.desktop) written or removed.
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+export const AUTOSTART_FILE = 'evo-voice-console.desktop';
+
+export interface AutostartTarget {
+  /** $XDG_CONFIG_HOME, or ~/.config. */
+  configHome: string;
+  /** The program to start (the AppImage or the installed binary) and its arguments. */
+  command: string[];
+}
+
+/** `$XDG_CONFIG_HOME` when it is an absolute path, else `~/.config` (the XDG Base Directory rule). */
+export function configHomeFrom(env: NodeJS.ProcessEnv, home: string): string {
+  const xdg = env.XDG_CONFIG_HOME;
+  return xdg && xdg.startsWith('/') ? xdg : join(home, '.config');
+}
+
+export function autostartPath(configHome: string): string {
+  return join(configHome, 'autostart', AUTOSTART_FILE);
+}
+
+/** Quotes one Exec argument as the Desktop Entry spec asks (reserved characters inside "..."). */
+export function quoteExecArg(arg: string): string {
+  if (arg !== '' && !/[\s"'\\><~|&;$*?#()`%]/.test(arg)) return arg;
+  return `"${arg.replace(/["`$\\]/g, (c) => `\\${c}`).replace(/%/g, '%%')}"`;
+}
+
+export function desktopEntry(command: string[]): string {
+  return [
+    '[Desktop Entry]',
+    'Type=Application',
+    'Name=Evo Voice Console',
+    'Comment=Live calls for call-centre agents',
+    `Exec=${command.map(quoteExecArg).join(' ')}`,
+    'Terminal=false',
+    'X-GNOME-Autostart-enabled=true',
+    '',
+  ].join('\n');
+}
+
+export async function setLinuxAutostart(enabled: boolean, target: AutostartTarget): Promise<void> {
+  const file = autostartPath(target.configHome);
+  if (!enabled) {
+    await rm(file, { force: true });
+    return;
+  }
+  await mkdir(join(target.configHome, 'autostart'), { recursive: true });
+  await writeFile(file, desktopEntry(target.command), { mode: 0o644 });
+}

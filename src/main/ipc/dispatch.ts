@@ -1,0 +1,94 @@
+// The one request dispatcher both shells use: validates a request against the contract, runs it on
+// the core, and answers an IpcResult; nothing runs for a request the contract refuses.
+import {
+  parseRequest,
+  type IpcResult,
+  type RequestArgs,
+  type RequestChannel,
+  type RequestResults,
+} from '../../shared/ipc';
+import type { ConsoleCore } from '../core/console';
+import type { Logger } from '../core/ports';
+import type { Demo } from '../demo';
+import { toConsoleError } from './errors';
+
+export interface DispatchDeps {
+  log: Logger;
+  demo: Demo;
+  /** Shell facts for support (app, Electron/Node, OS versions) put before the core's diagnostics. */
+  versions: () => Record<string, string>;
+  /** What the shell found at start for the agent to read (a damaged settings file reset). */
+  notices?: () => string[];
+}
+
+export type Dispatch = (channel: unknown, args: unknown) => Promise<IpcResult<unknown>>;
+
+type Handlers = { [C in RequestChannel]: (args: RequestArgs<C>) => Promise<RequestResults[C]> | RequestResults[C] };
+
+function handlersFor(core: ConsoleCore, deps: DispatchDeps): Handlers {
+  return {
+    'state:get': () => ({
+      state: core.getState(),
+      snapshot: core.getSnapshot(),
+      settings: core.getSettings(),
+      demoOffered: deps.demo.offered,
+      notices: deps.notices?.() ?? [],
+    }),
+    'live:resync': () => core.getSnapshot(),
+    'poll:now': () => {
+      core.pollNow();
+      return null;
+    },
+    'app:visibility': ({ visible }) => {
+      core.setWindowVisible(visible);
+      return null;
+    },
+    'app:diagnostics': () => {
+      const shell = Object.entries(deps.versions()).map(([k, v]) => `${k}: ${v}`);
+      return [...shell, '', core.diagnostics()].join('\n');
+    },
+    'auth:sign-in': async (args) => {
+      const identity = await core.signIn(args);
+      await deps.demo.stop();
+      return identity;
+    },
+    'auth:sign-in-demo': () => deps.demo.signIn(),
+    'auth:sign-out': async () => {
+      await core.signOut();
+      await deps.demo.stop();
+      return null;
+    },
+    'auth:select-account': ({ accountId }) => core.selectAccount(accountId),
+    'call:hold': (args) => core.hold(args),
+    'call:save-console-data': (args) => core.saveConsoleData(args),
+    'call:resolve-conflict': (args) => core.resolveConflict(args),
+    'missed:mark-seen': ({ sessionIds }) => {
+      core.markMissedSeen(sessionIds);
+      return null;
+    },
+    'history:load': (args) => core.loadCallHistory(args),
+    'dashboard:load': () => core.loadDashboard(),
+    'settings:get': () => core.getSettings(),
+    'settings:update': (patch) => core.updateSettings(patch),
+  };
+}
+
+export function createDispatcher(core: ConsoleCore, deps: DispatchDeps): Dispatch {
+  const handlers = handlersFor(core, deps);
+  return async (channel, args) => {
+    const request = parseRequest(channel, args);
+    if (!request.ok) {
+      deps.log.warn('Refused an IPC request', {
+        channel: typeof channel === 'string' ? channel.slice(0, 100) : typeof channel,
+        reason: request.error.message,
+      });
+      return { ok: false, error: request.error };
+    }
+    const handler = handlers[request.channel] as (args: unknown) => unknown;
+    try {
+      return { ok: true, value: await handler(request.args) };
+    } catch (error) {
+      return { ok: false, error: toConsoleError(error, request.channel, deps.log) };
+    }
+  };
+}

@@ -1,0 +1,107 @@
+// The SettingsStore port on a conf-style JSON store (conf in Node, electron-store in Electron):
+// one schema and defaults, migrations from the first version on, and a corrupt file backed up
+// and replaced by defaults instead of crashing the app.
+import { existsSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
+import type Conf from 'conf';
+import type { Options } from 'conf';
+import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../shared/ipc';
+import type { Logger, SettingsStore } from './core/ports';
+
+type Shape = Record<string, unknown>;
+export type StoreOptions = Options<Shape>;
+export type StoreFile = Pick<Conf<Shape>, 'get' | 'set' | 'has' | 'path'>;
+/** `new Conf(options)` or `new ElectronStore(options)`. */
+export type OpenStore = (options: StoreOptions) => StoreFile;
+
+/** Each key is the app version whose first run applies the step (conf's `migrations` option). */
+export const SETTINGS_MIGRATIONS: NonNullable<StoreOptions['migrations']> = {
+  '0.1.0': (store) => {
+    const saved = store.get('settings');
+    store.set('settings', { ...DEFAULT_SETTINGS, ...(saved && typeof saved === 'object' ? saved : {}) });
+  },
+};
+
+export interface SettingsStoreOptions {
+  open: OpenStore;
+  /** Directory of settings.json and records.json. */
+  cwd: string;
+  /** The app's version (package.json): drives the migrations. */
+  projectVersion: string;
+  log: Logger;
+  now?: () => Date;
+}
+
+export interface ShellSettingsStore extends SettingsStore {
+  /** Words for the agent when a damaged file was set aside at start; undefined otherwise. */
+  readonly recovered: string | undefined;
+}
+
+const field = settingsSchema.shape;
+
+export function createSettingsStore(options: SettingsStoreOptions): ShellSettingsStore {
+  const { log } = options;
+  const now = options.now ?? (() => new Date());
+  const problems: string[] = [];
+
+  function openOrRecover(configName: string, extra: Partial<StoreOptions>): StoreFile {
+    const storeOptions: StoreOptions = {
+      cwd: options.cwd,
+      configName,
+      projectVersion: options.projectVersion,
+      ...extra,
+    };
+    try {
+      return options.open(storeOptions);
+    } catch (error) {
+      const file = join(options.cwd, `${configName}.json`);
+      if (!existsSync(file)) throw error;
+      const backup = `${file}.damaged-${now().toISOString().replace(/[:.]/g, '-')}`;
+      renameSync(file, backup);
+      log.error('A settings file could not be read; it was set aside and defaults are used', {
+        file,
+        backup,
+        error: error instanceof Error ? error.message : String(error),
+      });
+      problems.push(`${configName}.json was damaged and has been reset (a copy is kept as ${backup}).`);
+      return options.open(storeOptions);
+    }
+  }
+
+  const settingsFile = openOrRecover('settings', {
+    defaults: { settings: DEFAULT_SETTINGS },
+    migrations: SETTINGS_MIGRATIONS,
+  });
+  const recordsFile = openOrRecover('records', { accessPropertiesByDotNotation: false });
+
+  function read(): Settings {
+    const saved = settingsFile.get('settings');
+    const out: Settings = { ...DEFAULT_SETTINGS };
+    if (!saved || typeof saved !== 'object') return out;
+    for (const [key, value] of Object.entries(saved)) {
+      if (!Object.hasOwn(field, key)) continue;
+      const parsed = field[key as keyof Settings].safeParse(value);
+      if (parsed.success) (out as Record<string, unknown>)[key] = parsed.data;
+      else log.warn('Ignored an invalid saved setting; its default is used', { key });
+    }
+    return out;
+  }
+
+  return {
+    recovered: problems.length
+      ? `Your settings could not be read and were reset to the defaults. ${problems.join(' ')}`
+      : undefined,
+    getSettings: read,
+    setSettings(patch) {
+      const next = settingsSchema.parse({ ...read(), ...patch });
+      settingsFile.set('settings', next);
+      return next;
+    },
+    getRecord<T>(key: string) {
+      return recordsFile.get(key) as T | undefined;
+    },
+    setRecord<T>(key: string, value: T) {
+      recordsFile.set(key, value);
+    },
+  };
+}

@@ -1,0 +1,45 @@
+// What each tray menu item does, shared by the Electron tray and the web shell's test hook.
+import type { ConsoleCore } from './core/console';
+import type { Demo } from './demo';
+
+export const TRAY_ACTIONS = ['show', 'hide', 'dnd', 'sign-out', 'copy-diagnostics', 'quit'] as const;
+export type TrayAction = (typeof TRAY_ACTIONS)[number];
+
+export function isTrayAction(value: unknown): value is TrayAction {
+  return typeof value === 'string' && (TRAY_ACTIONS as readonly string[]).includes(value);
+}
+
+export interface TrayTarget {
+  core: Pick<ConsoleCore, 'getSettings' | 'updateSettings' | 'signOut'>;
+  demo: Pick<Demo, 'stop'>;
+  showWindow(): void;
+  hideWindow(): void;
+  /** Absent where the shell has no clipboard or no quitting (the web shell). */
+  copyDiagnostics?: () => void;
+  quit?: () => void;
+}
+
+/** Runs one tray item; answers false when this shell does not offer it. */
+export async function runTrayAction(action: TrayAction, target: TrayTarget): Promise<boolean> {
+  switch (action) {
+    case 'show':
+      target.showWindow();
+      return true;
+    case 'hide':
+      target.hideWindow();
+      return true;
+    case 'dnd':
+      target.core.updateSettings({ doNotDisturb: !target.core.getSettings().doNotDisturb });
+      return true;
+    case 'sign-out':
+      await target.core.signOut();
+      await target.demo.stop();
+      return true;
+    case 'copy-diagnostics':
+      target.copyDiagnostics?.();
+      return !!target.copyDiagnostics;
+    case 'quit':
+      target.quit?.();
+      return !!target.quit;
+  }
+}

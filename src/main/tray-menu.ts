@@ -1,0 +1,61 @@
+// What the tray shows for a console state: icon, tooltip, badge and a menu that always offers
+// Show/Hide, Do not disturb, Sign out and Quit (some Linux desktops never deliver a tray click).
+import type { SessionInfo } from '../shared/evovoice';
+import type { ConsoleState } from '../shared/live';
+import type { TrayAction } from './tray-actions';
+
+export const TRAY_ICONS = ['signed-out', 'idle', 'live', 'missed'] as const;
+export type TrayIcon = (typeof TRAY_ICONS)[number];
+
+export type TrayMenuItem =
+  | { action: TrayAction; label: string; type: 'normal' | 'checkbox'; checked?: boolean; enabled: boolean }
+  | { type: 'separator' };
+
+export interface TrayView {
+  icon: TrayIcon;
+  tooltip: string;
+  /** Missed calls waiting; 0 clears the badge. */
+  badge: number;
+  menu: TrayMenuItem[];
+}
+
+const LIVE_STATES = new Set(['Ringing', 'Connected', 'Hold']);
+
+export function liveCallCount(sessions: readonly SessionInfo[]): number {
+  return sessions.filter((s) => s.callState !== undefined && LIVE_STATES.has(s.callState)).length;
+}
+
+function plural(n: number, one: string): string {
+  return `${n} ${one}${n === 1 ? '' : 's'}`;
+}
+
+export function trayView(state: ConsoleState, liveCalls: number, windowVisible: boolean): TrayView {
+  const signedIn = !!state.identity;
+  const missed = state.missed.length;
+  const icon: TrayIcon = !signedIn ? 'signed-out' : missed > 0 ? 'missed' : liveCalls > 0 ? 'live' : 'idle';
+  const parts = ['Evo Voice Console'];
+  if (!signedIn) parts.push('signed out');
+  else {
+    if (state.identity?.demo) parts.push('demo');
+    parts.push(liveCalls > 0 ? plural(liveCalls, 'live call') : 'no live calls');
+    if (missed > 0) parts.push(plural(missed, 'missed call'));
+    if (state.connection.status !== 'online') parts.push(state.connection.status);
+  }
+  if (state.doNotDisturb) parts.push('do not disturb');
+  return {
+    icon,
+    tooltip: parts.join(' · '),
+    badge: missed,
+    menu: [
+      windowVisible
+        ? { action: 'hide', label: 'Hide console', type: 'normal', enabled: true }
+        : { action: 'show', label: 'Show console', type: 'normal', enabled: true },
+      { action: 'dnd', label: 'Do not disturb', type: 'checkbox', checked: state.doNotDisturb, enabled: true },
+      { type: 'separator' },
+      { action: 'copy-diagnostics', label: 'Copy diagnostics', type: 'normal', enabled: true },
+      { action: 'sign-out', label: 'Sign out', type: 'normal', enabled: signedIn },
+      { type: 'separator' },
+      { action: 'quit', label: 'Quit Evo Voice Console', type: 'normal', enabled: true },
+    ],
+  };
+}

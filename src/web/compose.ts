@@ -1,0 +1,70 @@
+// Builds the web shell's console: the real core on Node ports (global fetch, keytar, conf
+// settings in the data directory, a page-bound notifier) with the demo and the dispatcher.
+import { platform, release } from 'node:os';
+import { join } from 'node:path';
+import Conf from 'conf';
+import type { ConsoleCore } from '../main/core/console';
+import { createConsoleCore } from '../main/core/index';
+import { systemClock, type Logger, type PowerEvents, type SecretStore } from '../main/core/ports';
+import { createDemo, type Demo } from '../main/demo';
+import { createFileLog } from '../main/file-log';
+import { createDispatcher, type Dispatch } from '../main/ipc/dispatch';
+import { createKeychain } from '../main/keychain';
+import { createSettingsStore, type ShellSettingsStore } from '../main/settings-store';
+import { startSimulator } from '../simulator/index';
+import { createWebNotifier, type WebNotifier } from './notifier';
+
+export interface WebConsoleOptions {
+  dataDir: string;
+  appVersion: string;
+  offerDemo: boolean;
+  /** Default: a file log in dataDir/logs, echoed to stderr. */
+  log?: Logger;
+  /** Default: the OS keychain. */
+  secrets?: SecretStore;
+}
+
+export interface WebConsole {
+  core: ConsoleCore;
+  demo: Demo;
+  dispatch: Dispatch;
+  notifier: WebNotifier;
+  settings: ShellSettingsStore;
+  log: Logger;
+}
+
+/** The browser page reports its own visibility; the web shell has no OS power events. */
+const noPowerEvents: PowerEvents = { on: () => () => undefined };
+
+export function composeWebConsole(options: WebConsoleOptions): WebConsole {
+  const log =
+    options.log ??
+    createFileLog({ dir: join(options.dataDir, 'logs'), echo: (line) => process.stderr.write(`${line}\n`) });
+  const settings = createSettingsStore({
+    open: (o) => new Conf(o),
+    cwd: options.dataDir,
+    projectVersion: options.appVersion,
+    log,
+  });
+  // The notifier asks the core for do-not-disturb only when the core itself raises a notification.
+  const notifier = createWebNotifier(() => core.getSettings().doNotDisturb);
+  const core: ConsoleCore = createConsoleCore({
+    fetch: globalThis.fetch,
+    secrets: options.secrets ?? createKeychain(),
+    settings,
+    notifier,
+    clock: systemClock,
+    power: noPowerEvents,
+    log,
+  });
+  const demo = createDemo({ core, startSimulator, log, offered: options.offerDemo });
+  const versions = () => ({
+    app: options.appVersion,
+    shell: 'web',
+    node: process.versions.node,
+    os: `${platform()} ${release()}`,
+  });
+  if (settings.recovered) log.warn(settings.recovered);
+  const notices = () => (settings.recovered ? [settings.recovered] : []);
+  return { core, demo, dispatch: createDispatcher(core, { log, demo, versions, notices }), notifier, settings, log };
+}

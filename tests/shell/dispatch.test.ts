@@ -1,0 +1,160 @@
+// The dispatcher refuses every malformed request before the core sees it, and maps errors to types.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createDispatcher } from '../../src/main/ipc/dispatch';
+import { KeychainUnavailableError } from '../../src/main/core/ports';
+import { REQUEST_CHANNELS, requestSchemas, type RequestChannel } from '../../src/shared/ipc';
+import { recordingCore, recordingDemo, recordingLog } from './recording-core';
+
+/** One valid payload per channel: the fuzz mutates these, and the happy path uses them. */
+const VALID: Record<RequestChannel, Record<string, unknown>> = {
+  'state:get': {},
+  'live:resync': {},
+  'poll:now': {},
+  'app:visibility': { visible: true },
+  'app:diagnostics': {},
+  'auth:sign-in': { serverUrl: 'https://evovoice.io', userName: 'agent', password: 'pw', remember: false },
+  'auth:sign-in-demo': {},
+  'auth:sign-out': {},
+  'auth:select-account': { accountId: 'acct-1' },
+  'call:hold': { sessionId: 's1', action: 'hold', reason: 'None' },
+  'call:save-console-data': { sessionId: 's1', text: 'note', base: { value: 'old' } },
+  'call:resolve-conflict': { sessionId: 's1', text: 'mine' },
+  'missed:mark-seen': { sessionIds: ['s1'] },
+  'history:load': { page: 0, countPerPage: 25, search: 'x', startDate: '2026-01-01' },
+  'dashboard:load': {},
+  'settings:get': {},
+  'settings:update': { theme: 'dark', pollLiveMs: 3000 },
+};
+
+const junkValue = fc.oneof(
+  fc.anything(),
+  fc.string({ minLength: 5000, maxLength: 5000 }),
+  fc.constantFrom(null, -1, 1e12, Number.NaN, '', [], {}, 'x'.repeat(70_000)),
+);
+
+/** Junk payloads for one channel: anything at all, or a valid payload bent out of shape. */
+function junkFor(channel: RequestChannel) {
+  const valid = VALID[channel];
+  const keys = Object.keys(valid);
+  const bent = [
+    fc.anything(),
+    fc.record({ extra: junkValue }).map((extra) => ({ ...valid, ['__' + Object.keys(extra)[0]]: extra.extra })),
+  ];
+  if (keys.length > 0) {
+    bent.push(
+      fc.tuple(fc.constantFrom(...keys), junkValue).map(([k, v]) => ({ ...valid, [k]: v })),
+      fc.constantFrom(...keys).map((k) => {
+        const copy: Record<string, unknown> = { ...valid };
+        delete copy[k];
+        return copy;
+      }),
+    );
+  }
+  return fc.oneof(...bent).filter((payload) => !requestSchemas[channel].safeParse(payload).success);
+}
+
+function setup() {
+  const { core, calls } = recordingCore({
+    getState: () => ({
+      connection: { status: 'signed-out' },
+      missed: [],
+      holds: {},
+      consoleData: {},
+      doNotDisturb: false,
+    }),
+    getSnapshot: () => ({ version: 0, sessions: [], activity: [] }),
+    diagnostics: () => 'core: fine',
+  });
+  const demo = recordingDemo();
+  const { log, lines } = recordingLog();
+  const dispatch = createDispatcher(core, { log, demo: demo.demo, versions: () => ({ app: '0.1.0' }) });
+  return { dispatch, calls, demoCalls: demo.calls, lines };
+}
+
+describe('dispatcher', () => {
+  it('refuses junk on every channel with invalid-payload, and never reaches the core', async () => {
+    for (const channel of REQUEST_CHANNELS) {
+      await fc.assert(
+        fc.asyncProperty(junkFor(channel), async (payload) => {
+          const { dispatch, calls, demoCalls, lines } = setup();
+          const result = await dispatch(channel, payload);
+          expect(result).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+          expect(calls).toEqual([]);
+          expect(demoCalls).toEqual([]);
+          expect(lines.some((l) => l.level === 'warn' && l.message === 'Refused an IPC request')).toBe(true);
+        }),
+        { numRuns: 60 },
+      );
+    }
+  });
+
+  it('refuses channels outside the contract', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.anything().filter((c) => typeof c !== 'string' || !Object.hasOwn(requestSchemas, c)),
+        async (channel) => {
+          const { dispatch, calls } = setup();
+          expect(await dispatch(channel, {})).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
+          expect(calls).toEqual([]);
+        },
+      ),
+    );
+    const { dispatch } = setup();
+    for (const name of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
+      expect(await dispatch(name, {})).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
+    }
+  });
+
+  it('runs every valid request on the core exactly once', async () => {
+    for (const channel of REQUEST_CHANNELS) {
+      const { dispatch, calls, demoCalls } = setup();
+      const result = await dispatch(channel, VALID[channel]);
+      expect(result.ok, channel).toBe(true);
+      expect(calls.length + demoCalls.length, channel).toBeGreaterThan(0);
+    }
+  });
+
+  it('passes the validated arguments, not the raw ones', async () => {
+    const { dispatch, calls } = setup();
+    await dispatch('call:hold', { sessionId: 's9', action: 'resume' });
+    expect(calls).toEqual([{ method: 'hold', args: [{ sessionId: 's9', action: 'resume' }] }]);
+  });
+
+  it('signing out stops the demo; signing in to a real server stops it too', async () => {
+    const { dispatch, calls, demoCalls } = setup();
+    await dispatch('auth:sign-out', {});
+    expect(calls.map((c) => c.method)).toEqual(['signOut']);
+    expect(demoCalls).toEqual(['stop']);
+    await dispatch('auth:sign-in', VALID['auth:sign-in']);
+    expect(demoCalls).toEqual(['stop', 'stop']);
+  });
+
+  it('passes core errors through typed, and hides unexpected ones behind internal + a log line', async () => {
+    const coreError = Object.assign(new Error('Someone else changed this note.'), { code: 'conflict', status: 409 });
+    const { core } = recordingCore({
+      hold: () => Promise.reject(coreError),
+      loadDashboard: () => Promise.reject(new TypeError('secret internals at line 3')),
+      signIn: () => Promise.reject(new KeychainUnavailableError('No keychain: unlock it.')),
+    });
+    const { log, lines } = recordingLog();
+    const dispatch = createDispatcher(core, { log, demo: recordingDemo().demo, versions: () => ({}) });
+    expect(await dispatch('call:hold', VALID['call:hold'])).toEqual({
+      ok: false,
+      error: { code: 'conflict', message: 'Someone else changed this note.', status: 409 },
+    });
+    const internal = await dispatch('dashboard:load', {});
+    expect(internal).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(JSON.stringify(internal)).not.toContain('secret internals');
+    expect(lines.find((l) => l.level === 'error')?.data).toMatchObject({ channel: 'dashboard:load' });
+    expect(await dispatch('auth:sign-in', VALID['auth:sign-in'])).toEqual({
+      ok: false,
+      error: { code: 'keychain-unavailable', message: 'No keychain: unlock it.' },
+    });
+  });
+
+  it('diagnostics put the shell versions before the core text', async () => {
+    const { dispatch } = setup();
+    expect(await dispatch('app:diagnostics', {})).toEqual({ ok: true, value: 'app: 0.1.0\n\ncore: fine' });
+  });
+});

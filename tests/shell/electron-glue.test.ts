@@ -1,0 +1,389 @@
+// The Electron glue against a recording 'electron' module: window preferences, CSP header,
+// permission/navigation/window.open denial, IPC sender check, the preload's exposure, tray menu
+// and notifications.
+import { existsSync } from 'node:fs';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { EVENT_CHANNELS, REQUEST_CHANNELS } from '../../src/shared/ipc';
+import type { ConsoleState } from '../../src/shared/live';
+import { CONTENT_SECURITY_POLICY } from '../../src/main/csp';
+import { electronMock, network, recorded } from './electron-mock';
+import { recordingLog } from './recording-core';
+
+vi.mock('electron', async () => (await import('./electron-mock')).electronMock);
+
+const { createMainWindow } = await import('../../src/main/window');
+const { hardenSession, hardenWebContents } = await import('../../src/main/security');
+const { registerIpc } = await import('../../src/main/ipc/electron-ipc');
+const { createConsoleTray, trayIconPath } = await import('../../src/main/tray');
+const { createDesktopNotifier } = await import('../../src/main/notifications');
+const { installTestHooks, TEST_HOOKS_KEY } = await import('../../src/main/test-hooks');
+const { trayView, TRAY_ICONS } = await import('../../src/main/tray-menu');
+const { createPowerEvents } = await import('../../src/main/power');
+
+const PAGE = { url: 'file:///app/out/renderer/index.html' };
+
+beforeEach(() => {
+  recorded.windows.length = 0;
+  recorded.notifications.length = 0;
+  recorded.trays.length = 0;
+  recorded.menus.length = 0;
+  recorded.exposed.clear();
+  recorded.ipcInvokes.length = 0;
+  recorded.ipcListeners.clear();
+});
+
+function windowOptions(quitting = false) {
+  const events: string[] = [];
+  return {
+    events,
+    options: {
+      preload: '/app/out/preload/index.cjs',
+      page: PAGE,
+      bounds: { x: 10, y: 20, width: 900, height: 700 },
+      startHidden: false,
+      isQuitting: () => quitting,
+      onVisibility: (v: boolean) => events.push(v ? 'visible' : 'hidden'),
+      onHiddenToTray: () => events.push('hidden-to-tray'),
+      onBounds: () => events.push('bounds'),
+    },
+  };
+}
+
+describe('window', () => {
+  it('has exactly the locked-down webPreferences', () => {
+    createMainWindow(windowOptions().options);
+    const win = recorded.windows[0];
+    expect(win?.options.webPreferences).toEqual({
+      preload: '/app/out/preload/index.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      spellcheck: false,
+      disableBlinkFeatures: 'Auxclick',
+    });
+    expect(win?.loaded).toBe(PAGE.url);
+    expect(win?.options).toMatchObject({ x: 10, y: 20, width: 900, height: 700, show: false });
+  });
+
+  it('hides to the tray on close until the app quits, and reports visibility', () => {
+    const { options, events } = windowOptions();
+    createMainWindow(options);
+    const win = recorded.windows[0]!;
+    win.emit('ready-to-show');
+    const close = {
+      prevented: false,
+      preventDefault() {
+        this.prevented = true;
+      },
+    };
+    win.emit('close', close);
+    expect(close.prevented).toBe(true);
+    expect(events).toEqual(['visible', 'hidden', 'hidden-to-tray']);
+
+    const quitting = windowOptions(true);
+    createMainWindow(quitting.options);
+    const closeForReal = {
+      prevented: false,
+      preventDefault() {
+        this.prevented = true;
+      },
+    };
+    recorded.windows[1]!.emit('close', closeForReal);
+    expect(closeForReal.prevented).toBe(false);
+  });
+
+  it('stays hidden at start when asked to start in the tray', () => {
+    const { options, events } = windowOptions();
+    createMainWindow({ ...options, startHidden: true });
+    recorded.windows[0]!.emit('ready-to-show');
+    expect(recorded.windows[0]!.visible).toBe(false);
+    expect(events).toEqual([]);
+  });
+});
+
+describe('session and web contents security', () => {
+  function fakeSession() {
+    const handlers: Record<string, (...args: never[]) => unknown> = {};
+    return {
+      handlers,
+      session: {
+        webRequest: { onHeadersReceived: (fn: never) => (handlers.headers = fn) },
+        setPermissionRequestHandler: (fn: never) => (handlers.request = fn),
+        setPermissionCheckHandler: (fn: never) => (handlers.check = fn),
+      },
+    };
+  }
+
+  it('adds the CSP header to every response and refuses every permission', () => {
+    const { session, handlers } = fakeSession();
+    const { log, lines } = recordingLog();
+    hardenSession(session as never, log);
+    let headers: unknown;
+    (handlers.headers as (d: unknown, cb: (r: { responseHeaders: unknown }) => void) => void)(
+      { responseHeaders: { 'Content-Security-Policy': ['default-src *'], Server: ['x'] } },
+      (r) => (headers = r.responseHeaders),
+    );
+    expect(headers).toEqual({ Server: ['x'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] });
+    for (const permission of ['media', 'notifications', 'geolocation', 'clipboard-read', 'openExternal']) {
+      let granted: boolean | undefined;
+      (handlers.request as (w: unknown, p: string, cb: (g: boolean) => void) => void)(
+        {},
+        permission,
+        (g) => (granted = g),
+      );
+      expect(granted).toBe(false);
+      expect((handlers.check as (w: unknown, p: string) => boolean)({}, permission)).toBe(false);
+    }
+    expect(lines.filter((l) => l.message === 'Refused a permission request')).toHaveLength(5);
+  });
+
+  function fakeContents(currentUrl = PAGE.url) {
+    const on: Record<string, (...args: unknown[]) => void> = {};
+    let openHandler: ((d: { url: string }) => { action: string }) | undefined;
+    return {
+      on,
+      open: (url: string) => openHandler!({ url }),
+      contents: {
+        getURL: () => currentUrl,
+        on: (name: string, fn: (...args: unknown[]) => void) => (on[name] = fn),
+        setWindowOpenHandler: (fn: typeof openHandler) => (openHandler = fn),
+      },
+    };
+  }
+
+  it('denies navigation away from the app, webviews and every window.open', async () => {
+    const opened: string[] = [];
+    const { contents, on, open } = fakeContents();
+    const { log } = recordingLog();
+    hardenWebContents(contents as never, { page: PAGE, openExternal: async (u) => void opened.push(u), log });
+    const attempt = (name: string, url: string) => {
+      const event = {
+        prevented: false,
+        preventDefault() {
+          this.prevented = true;
+        },
+      };
+      on[name]!(event, url);
+      return event.prevented;
+    };
+    expect(attempt('will-navigate', 'https://evil.example/')).toBe(true);
+    expect(attempt('will-navigate', 'file:///etc/passwd')).toBe(true);
+    expect(attempt('will-redirect', 'https://evil.example/')).toBe(true);
+    expect(attempt('will-navigate', `${PAGE.url}#/history`)).toBe(false);
+    expect(attempt('will-attach-webview', 'https://x/')).toBe(true);
+    expect(open('https://evovoice.io/help')).toEqual({ action: 'deny' });
+    expect(open('https://evil.example/')).toEqual({ action: 'deny' });
+    expect(open('http://evovoice.io/')).toEqual({ action: 'deny' });
+    expect(open('file:///etc/passwd')).toEqual({ action: 'deny' });
+    expect(opened).toEqual(['https://evovoice.io/help']);
+  });
+});
+
+describe('IPC registration', () => {
+  function register() {
+    const handlers = new Map<string, (event: unknown, args: unknown) => unknown>();
+    const dispatched: unknown[] = [];
+    const { log, lines } = recordingLog();
+    registerIpc(
+      { handle: (channel: string, fn: never) => handlers.set(channel, fn) } as never,
+      async (channel, args) => {
+        dispatched.push([channel, args]);
+        return { ok: true, value: null };
+      },
+      PAGE,
+      log,
+    );
+    return { handlers, dispatched, lines };
+  }
+
+  it('handles every request channel of the contract, and nothing else', () => {
+    expect([...register().handlers.keys()].sort()).toEqual([...REQUEST_CHANNELS].sort());
+  });
+
+  it('refuses senders that are not the app page (other URL, subframe, no frame)', async () => {
+    const { handlers, dispatched, lines } = register();
+    const handler = handlers.get('state:get')!;
+    const top = { url: `${PAGE.url}#/live`, parent: null };
+    expect(await handler({ senderFrame: top }, {})).toEqual({ ok: true, value: null });
+    for (const frame of [
+      { url: 'https://evil.example/', parent: null },
+      { url: 'file:///tmp/other.html', parent: null },
+      { url: PAGE.url, parent: top },
+      null,
+    ]) {
+      expect(await handler({ senderFrame: frame }, {})).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden-sender' },
+      });
+    }
+    expect(dispatched).toEqual([['state:get', {}]]);
+    expect(lines.filter((l) => l.message.startsWith('Refused IPC'))).toHaveLength(4);
+  });
+});
+
+describe('preload', () => {
+  it('exposes exactly window.evoConsole with invoke and on, nothing raw', async () => {
+    vi.resetModules();
+    await import('../../src/preload/index');
+    expect([...recorded.exposed.keys()]).toEqual(['evoConsole']);
+    const api = recorded.exposed.get('evoConsole') as Record<string, unknown>;
+    expect(Object.keys(api).sort()).toEqual(['invoke', 'on']);
+    expect(Object.isFrozen(api)).toBe(true);
+    expect(JSON.stringify(Object.values(api).map(String))).not.toMatch(/ipcRenderer\.send\b/);
+  });
+
+  it('invokes only contract channels and hands listeners the payload, never the IPC event', async () => {
+    vi.resetModules();
+    await import('../../src/preload/index');
+    const api = recorded.exposed.get('evoConsole') as {
+      invoke: (c: string, a: unknown) => Promise<unknown>;
+      on: (e: string, l: (...args: unknown[]) => void) => () => void;
+    };
+    for (const channel of REQUEST_CHANNELS) await api.invoke(channel, {});
+    expect(recorded.ipcInvokes.map((i) => i.channel)).toEqual(REQUEST_CHANNELS);
+    expect(await api.invoke('electron-store-get-data', {})).toMatchObject({
+      ok: false,
+      error: { code: 'unknown-channel' },
+    });
+    expect(recorded.ipcInvokes).toHaveLength(REQUEST_CHANNELS.length);
+
+    for (const event of EVENT_CHANNELS) {
+      const got: unknown[][] = [];
+      const off = api.on(event, (...args) => got.push(args));
+      const [listener] = recorded.ipcListeners.get(event) ?? [];
+      listener?.({ sender: 'ipc-event', ports: [] }, { hello: event });
+      expect(got).toEqual([[{ hello: event }]]);
+      off();
+      expect(recorded.ipcListeners.get(event)?.size).toBe(0);
+    }
+    expect(() => api.on('some-internal-channel', () => undefined)).toThrow(TypeError);
+  });
+});
+
+const signedOut: ConsoleState = {
+  connection: { status: 'signed-out' },
+  missed: [],
+  holds: {},
+  consoleData: {},
+  doNotDisturb: false,
+};
+const signedIn: ConsoleState = {
+  ...signedOut,
+  connection: { status: 'online' },
+  identity: { serverUrl: 'http://x', userName: 'a', accounts: [], demo: true },
+};
+
+describe('tray', () => {
+  it('always offers Show/Hide, Do not disturb, Sign out and Quit', () => {
+    const states: [ConsoleState, number, boolean][] = [
+      [signedOut, 0, false],
+      [signedIn, 0, true],
+      [{ ...signedIn, doNotDisturb: true }, 3, false],
+      [{ ...signedIn, missed: [{ sessionId: 's', from: '1', at: 'now' }] }, 1, true],
+    ];
+    for (const [state, live, visible] of states) {
+      const labels = trayView(state, live, visible).menu.flatMap((i) => (i.type === 'separator' ? [] : [i.label]));
+      expect(labels).toContain(visible ? 'Hide console' : 'Show console');
+      expect(labels).toEqual(expect.arrayContaining(['Do not disturb', 'Sign out', 'Quit Evo Voice Console']));
+    }
+  });
+
+  it('has an icon for every state on every platform (macOS: template + @2x)', () => {
+    for (const icon of TRAY_ICONS) {
+      for (const platform of ['win32', 'darwin', 'linux'] as const) {
+        expect(existsSync(trayIconPath('resources', icon, platform)), `${icon} ${platform}`).toBe(true);
+      }
+      expect(existsSync(trayIconPath('resources', icon, 'darwin').replace('.png', '@2x.png'))).toBe(true);
+    }
+  });
+
+  it('shows the state in icon, tooltip and badge, and runs the chosen item', () => {
+    const actions: string[] = [];
+    const tray = createConsoleTray('/res', (a) => actions.push(a));
+    tray.update({ ...signedIn, missed: [{ sessionId: 's', from: '1', at: 'now' }], doNotDisturb: true }, 2, false);
+    const fake = recorded.trays[0]!;
+    expect(fake.tooltip).toBe('Evo Voice Console · demo · 2 live calls · 1 missed call · do not disturb');
+    expect(fake.image).toEqual({ path: expect.stringMatching(/missed/) });
+    expect(recorded.badge.at(-1)).toBe(1);
+    const template = recorded.menus.at(-1) as { label?: string; checked?: boolean; click?: () => void }[];
+    expect(template.find((i) => i.label === 'Do not disturb')?.checked).toBe(true);
+    template.find((i) => i.label === 'Show console')?.click?.();
+    template.find((i) => i.label === 'Sign out')?.click?.();
+    expect(actions).toEqual(['show', 'sign-out']);
+    tray.update(signedOut, 0, true);
+    expect(fake.tooltip).toBe('Evo Voice Console · signed out');
+    expect(fake.image).toEqual({ path: expect.stringMatching(/signed-out/) });
+  });
+});
+
+describe('notifications', () => {
+  it('shows none while do-not-disturb is on, keeps each until closed, and opens the call on click', () => {
+    let dnd = true;
+    const clicked: (string | undefined)[] = [];
+    const notifier = createDesktopNotifier({ doNotDisturb: () => dnd, onClick: (id) => clicked.push(id) });
+    notifier.show({ title: 'Missed call', body: 'From 555', sessionId: 's1' });
+    expect(recorded.notifications).toHaveLength(0);
+    dnd = false;
+    notifier.show({ title: 'Missed call', body: 'From 555', sessionId: 's1' });
+    notifier.show({ title: 'Missed call', body: 'From 556', sessionId: 's2' });
+    expect(recorded.notifications.map((n) => n.shown)).toEqual([true, true]);
+    expect(notifier.live().map((n) => n.sessionId)).toEqual(['s1', 's2']);
+    recorded.notifications[0]!.emit('click');
+    recorded.notifications[1]!.emit('close');
+    expect(clicked).toEqual(['s1']);
+    expect(notifier.live()).toEqual([]);
+  });
+});
+
+describe('test hooks', () => {
+  const hooks = { runTrayAction: async () => true, notifications: () => [], trayView: () => undefined };
+  it('exist only with EVO_CONSOLE_TEST_HOOKS=1', () => {
+    const target: Record<string, unknown> = {};
+    expect(installTestHooks({}, hooks, target)).toBe(false);
+    expect(installTestHooks({ EVO_CONSOLE_TEST_HOOKS: 'true' }, hooks, target)).toBe(false);
+    expect(TEST_HOOKS_KEY in target).toBe(false);
+    expect(installTestHooks({ EVO_CONSOLE_TEST_HOOKS: '1' }, hooks, target)).toBe(true);
+    expect(Object.keys(target[TEST_HOOKS_KEY] as object).sort()).toEqual([
+      'notifications',
+      'runTrayAction',
+      'trayView',
+    ]);
+  });
+});
+
+describe('power events', () => {
+  it('forwards suspend/resume/lock/unlock and reports network changes on its interval', () => {
+    vi.useFakeTimers();
+    try {
+      network.online = true;
+      const power = createPowerEvents(5000);
+      const seen: string[] = [];
+      const off = power.on((e) => seen.push(e));
+      for (const name of ['suspend', 'resume', 'lock-screen', 'unlock-screen', 'shutdown'])
+        electronMock.powerMonitor.emit(name);
+      network.online = false;
+      vi.advanceTimersByTime(4999);
+      expect(seen).toEqual(['suspend', 'resume', 'lock-screen', 'unlock-screen']);
+      vi.advanceTimersByTime(1);
+      network.online = true;
+      vi.advanceTimersByTime(5000);
+      vi.advanceTimersByTime(5000);
+      expect(seen.slice(4)).toEqual(['offline', 'online']);
+      off();
+      power.dispose();
+      electronMock.powerMonitor.emit('suspend');
+      expect(seen).toHaveLength(6);
+      expect(electronMock.powerMonitor.listenerCount('suspend')).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});

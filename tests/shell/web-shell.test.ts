@@ -1,0 +1,189 @@
+// The web shell over real HTTP and WebSocket on loopback: who may connect, what the page gets,
+// the contract framed over /ipc, and test hooks that exist only when asked for.
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import { createDispatcher } from '../../src/main/ipc/dispatch';
+import { createWebClient, type SocketLike } from '../../src/renderer/src/bridge/web-client';
+import { createWebNotifier } from '../../src/web/notifier';
+import { startWebShell, type WebShell } from '../../src/web/web-shell';
+import { CONTENT_SECURITY_POLICY } from '../../src/main/csp';
+import { recordingCore, recordingDemo, recordingLog } from './recording-core';
+
+const TOKEN = 'a'.repeat(43);
+
+function rendererDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'evo-renderer-'));
+  writeFileSync(join(dir, 'index.html'), readFileSync('src/renderer/index.html', 'utf8'));
+  mkdirSync(join(dir, 'assets'));
+  writeFileSync(join(dir, 'assets', 'app.js'), 'console.log(1)');
+  return dir;
+}
+
+const shells: WebShell[] = [];
+afterEach(async () => {
+  await Promise.all(shells.splice(0).map((s) => s.close()));
+});
+
+async function start(testHooks = false) {
+  let dnd = false;
+  const { core, calls } = recordingCore({
+    getState: () => ({
+      connection: { status: 'signed-out' },
+      missed: [],
+      holds: {},
+      consoleData: {},
+      doNotDisturb: dnd,
+    }),
+    getSnapshot: () => ({ version: 3, sessions: [], activity: [] }),
+    getSettings: () => ({ doNotDisturb: dnd }),
+    updateSettings: (patch) => {
+      dnd = (patch as { doNotDisturb: boolean }).doNotDisturb;
+      return {};
+    },
+    subscribe: (listener) => {
+      (listener as (e: unknown) => void)({ type: 'snapshot', snapshot: { version: 3, sessions: [], activity: [] } });
+      return () => undefined;
+    },
+  });
+  const { log, lines } = recordingLog();
+  const demo = recordingDemo();
+  const notifier = createWebNotifier(() => dnd);
+  const dispatch = createDispatcher(core, { log, demo: demo.demo, versions: () => ({}) });
+  const shell = await startWebShell({
+    core,
+    demo: demo.demo,
+    dispatch,
+    notifier,
+    log,
+    rendererDir: rendererDir(),
+    token: TOKEN,
+    testHooks,
+  });
+  shells.push(shell);
+  return { shell, calls, lines, notifier, demoCalls: demo.calls };
+}
+
+/** Opens a WebSocket and resolves with the HTTP status it was refused with, or 101 when it opened. */
+function handshake(url: string, origin?: string): Promise<number> {
+  return new Promise((resolve) => {
+    const ws = new WebSocket(url, origin === undefined ? {} : { origin });
+    ws.on('open', () => {
+      ws.close();
+      resolve(101);
+    });
+    ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+    ws.on('error', () => resolve(0));
+  });
+}
+
+describe('web shell', () => {
+  it('listens on 127.0.0.1 only and prints a URL with the token in the fragment', async () => {
+    const { shell } = await start();
+    expect(shell.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(shell.url).toBe(`${shell.origin}/#token=${TOKEN}`);
+  });
+
+  it('refuses a WebSocket without the token, with a wrong token, or from another origin', async () => {
+    const { shell, lines } = await start();
+    const ws = `ws://127.0.0.1:${shell.port}/ipc`;
+    expect(await handshake(`${ws}?token=${TOKEN}`, shell.origin)).toBe(101);
+    expect(await handshake(ws, shell.origin)).toBe(403);
+    expect(await handshake(`${ws}?token=${'b'.repeat(43)}`, shell.origin)).toBe(403);
+    expect(await handshake(`${ws}?token=${TOKEN}x`, shell.origin)).toBe(403);
+    expect(await handshake(`${ws}?token=${TOKEN}`, 'http://evil.example')).toBe(403);
+    expect(await handshake(`${ws}?token=${TOKEN}`, `http://localhost:${shell.port}`)).toBe(403);
+    expect(await handshake(`${ws}?token=${TOKEN}`)).toBe(403);
+    expect(await handshake(`ws://127.0.0.1:${shell.port}/other?token=${TOKEN}`, shell.origin)).toBe(404);
+    expect(lines.filter((l) => l.message.startsWith('Refused a WebSocket')).length).toBe(6);
+  });
+
+  it('serves index.html with connect-src narrowed to its own WebSocket, and nothing outside the build', async () => {
+    const { shell } = await start();
+    const res = await fetch(`${shell.origin}/`);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    const policy = /content="(default-src[^"]+)"/.exec(html)?.[1];
+    expect(policy).toBe(
+      CONTENT_SECURITY_POLICY.replace("connect-src 'none'", `connect-src ws://127.0.0.1:${shell.port}`),
+    );
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('content-security-policy')).toBe(policy);
+    expect((await fetch(`${shell.origin}/assets/app.js`)).headers.get('content-type')).toMatch(/javascript/);
+    expect((await fetch(`${shell.origin}/assets/missing.js`)).status).toBe(404);
+    expect((await fetch(`${shell.origin}/%2e%2e/%2e%2e/etc/passwd`)).status).toBe(404);
+    expect((await fetch(`${shell.origin}/..%2f..%2fetc%2fpasswd`)).status).toBe(404);
+    expect((await fetch(`${shell.origin}/`, { method: 'POST' })).status).toBe(405);
+  });
+
+  it('refuses HTTP requests for another Host (DNS rebinding)', async () => {
+    const { shell } = await start();
+    const status = await new Promise<number>((resolve) => {
+      import('node:http').then(({ request }) => {
+        request(
+          { host: '127.0.0.1', port: shell.port, path: '/', headers: { host: `evil.example:${shell.port}` } },
+          (res) => resolve(res.statusCode ?? 0),
+        ).end();
+      });
+    });
+    expect(status).toBe(421);
+  });
+
+  it('carries requests, typed refusals and events through the page client', async () => {
+    const { shell, calls } = await start();
+    const client = createWebClient({
+      url: `ws://127.0.0.1:${shell.port}/ipc?token=${TOKEN}`,
+      connect: (url) => new WebSocket(url, { origin: shell.origin }) as unknown as SocketLike,
+    });
+    const snapshots: number[] = [];
+    client.on('live:snapshot', (s) => snapshots.push(s.version));
+    const state = await client.invoke('state:get', {});
+    expect(state).toMatchObject({ ok: true, value: { snapshot: { version: 3 }, demoOffered: true } });
+    expect(snapshots).toEqual([3]);
+    const bad = await client.invoke('call:hold', { sessionId: '', action: 'hold' });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+    expect(calls.some((c) => c.method === 'hold')).toBe(false);
+    expect(await client.invoke('poll:now', {})).toEqual({ ok: true, value: null });
+    expect(calls.some((c) => c.method === 'pollNow')).toBe(true);
+    client.close();
+    expect(await client.invoke('poll:now', {})).toMatchObject({ ok: false, error: { code: 'network' } });
+  });
+
+  it('closes a socket that sends a frame that is not a request', async () => {
+    const { shell } = await start();
+    const ws = new WebSocket(`ws://127.0.0.1:${shell.port}/ipc?token=${TOKEN}`, { origin: shell.origin });
+    await new Promise((resolve) => ws.on('open', resolve));
+    const code = new Promise<number>((resolve) => ws.on('close', (c) => resolve(c)));
+    ws.send('{"channel":"poll:now","args":{}}');
+    expect(await code).toBe(1008);
+  });
+
+  it('has no test hooks unless asked for', async () => {
+    const { shell } = await start(false);
+    expect((await fetch(`${shell.origin}/__test/notifications?token=${TOKEN}`)).status).toBe(404);
+    const tray = await fetch(`${shell.origin}/__test/tray?token=${TOKEN}`, { method: 'POST', body: '{"item":"dnd"}' });
+    expect(tray.status).toBe(405);
+  });
+
+  it('with test hooks: lists notifications and runs tray items, token required', async () => {
+    const { shell, notifier, calls, demoCalls } = await start(true);
+    notifier.show({ title: 'Missed call', body: 'From 555', sessionId: 's1' });
+    expect((await fetch(`${shell.origin}/__test/notifications`)).status).toBe(403);
+    const list = await fetch(`${shell.origin}/__test/notifications?token=${TOKEN}`);
+    expect(await list.json()).toEqual([{ title: 'Missed call', body: 'From 555', sessionId: 's1' }]);
+    const tray = (item: string) =>
+      fetch(`${shell.origin}/__test/tray?token=${TOKEN}`, { method: 'POST', body: JSON.stringify({ item }) });
+    expect((await tray('dnd')).status).toBe(200);
+    notifier.show({ title: 'Missed call', body: 'From 556' });
+    expect(await (await fetch(`${shell.origin}/__test/notifications?token=${TOKEN}`)).json()).toHaveLength(1);
+    expect((await tray('sign-out')).status).toBe(200);
+    expect(calls.some((c) => c.method === 'signOut')).toBe(true);
+    expect(demoCalls).toContain('stop');
+    expect((await tray('quit')).status).toBe(400);
+    expect((await tray('format-disk')).status).toBe(400);
+    const junk = await fetch(`${shell.origin}/__test/tray?token=${TOKEN}`, { method: 'POST', body: '{not json' });
+    expect(junk.status).toBe(400);
+  });
+});
