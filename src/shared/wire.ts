@@ -16,6 +16,8 @@ interface Shape {
 }
 interface ShapeList {
   readonly list: Fields;
+  /** An item already parsed and equal to this one: reused as is, not checked again. */
+  readonly known?: KnownSession;
 }
 type Fields = Readonly<Record<string, Field>>;
 
@@ -178,6 +180,9 @@ const authStatusFields: Fields = {
   accountNames: 'strings',
 };
 
+/** Returns the earlier parsed session equal to `item`, if there is one. */
+export type KnownSession = (item: Record<string, unknown>) => SessionInfo | undefined;
+
 /** What a parse had to drop; empty when the body matched the contract. */
 export interface Parsed<T> {
   value: T;
@@ -215,11 +220,14 @@ function fits(kind: Field, v: unknown, path: string, dropped: string[]): boolean
       if (!Array.isArray(v)) return false;
       for (let i = v.length - 1; i >= 0; i--) {
         const item: unknown = v[i];
-        if (isRecord(item)) check(item, kind.list, `${path}[${i}]`, dropped);
-        else {
+        if (!isRecord(item)) {
           dropped.push(`${path}[${i}]`);
           v.splice(i, 1);
+          continue;
         }
+        const known = kind.known?.(item);
+        if (known) v[i] = known;
+        else check(item, kind.list, `${path}[${i}]`, dropped);
       }
       return true;
   }
@@ -249,8 +257,16 @@ function parseWith<T>(raw: unknown, fields: Fields, what: string): Parsed<T> {
 }
 
 export const parseSession = (raw: unknown): Parsed<SessionInfo> => parseWith(raw, sessionFields, 'a call');
-export const parseSessionList = (raw: unknown): Parsed<ListResponse<SessionInfo>> =>
-  parseWith(raw, sessionListFields, 'a list of calls');
+/**
+ * `known` lets a poller skip re-checking sessions it parsed before and that did not change:
+ * it returns the earlier, already checked object when it equals the raw item.
+ */
+export const parseSessionList = (raw: unknown, known?: KnownSession): Parsed<ListResponse<SessionInfo>> =>
+  parseWith(
+    raw,
+    known ? { ...sessionListFields, items: { list: sessionFields, known } } : sessionListFields,
+    'a list of calls',
+  );
 export const parsePortalHome = (raw: unknown): Parsed<AppHomeResponse> => parseWith(raw, homeFields, 'a dashboard');
 export const parseAuthenticate = (raw: unknown): Parsed<AuthenticateResponse> =>
   parseWith(raw, authenticateFields, 'a sign-in answer');

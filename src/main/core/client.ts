@@ -20,6 +20,7 @@ import {
   parseResponseStatus,
   parseSession,
   parseSessionList,
+  type KnownSession,
   type Parsed,
 } from '../../shared/wire';
 import { CookieJar } from './cookies';
@@ -42,6 +43,8 @@ export interface EvoVoiceClientOptions {
 
 export interface CallOptions {
   signal?: AbortSignal;
+  /** List calls: sessions parsed before and unchanged are reused instead of checked again. */
+  known?: KnownSession;
 }
 
 export interface EvoVoiceClient {
@@ -141,7 +144,7 @@ export function createEvoVoiceClient(config: EvoVoiceClientOptions): EvoVoiceCli
 
   const list = (path: string, request: object, options?: CallOptions) =>
     send({ method: 'GET', path: path + toQueryString(request), options }).then((raw) =>
-      parsed(path, parseSessionList, raw),
+      parsed(path, (body) => parseSessionList(body, options?.known), raw),
     );
 
   return {

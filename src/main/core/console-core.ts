@@ -221,7 +221,7 @@ export function createConsoleCore(ports: CorePorts): LocalConsoleCore {
       const now = clock.now();
       const wantActivity = now - lastActivityAt >= activityInterval(settings, activity()) * ACTIVITY_DUE_SHARE;
       const [sessions, recent] = await Promise.allSettled([
-        fetchSessions(current, accountId, settings, now),
+        fetchSessions(current, accountId, settings, now, board.known),
         wantActivity ? fetchActivity(current, accountId, settings, now) : Promise.resolve(undefined),
       ]);
       if (current !== login || identity?.accountId !== accountId) return nextPoll(settings);

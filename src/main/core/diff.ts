@@ -29,7 +29,7 @@ export function diffSessions(previous: readonly SessionInfo[], next: readonly Se
       continue;
     }
     seen.add(id);
-    const change = changeOf(id, before as Row, after as Row);
+    const change = before === after ? undefined : changeOf(id, before as Row, after as Row);
     if (change) changed.push(change);
     list.push(after);
   }

@@ -1,6 +1,7 @@
 // The two polled feeds, scoped as narrowly as the live board allows: today's sessions of the
 // chosen account (and endpoints), and the recent activity window.
 import type { SessionInfo } from '../../shared/evovoice';
+import type { KnownSession } from '../../shared/wire';
 import type { Settings } from '../../shared/ipc';
 import type { Login } from './login';
 import { readAllPages } from './paging';
@@ -15,10 +16,11 @@ export function fetchSessions(
   accountId: string,
   settings: Settings,
   now: number,
+  known?: KnownSession,
 ): Promise<SessionInfo[]> {
   const request = { accountIds: [accountId], endpointIds: settings.endpointIds, startDate: today(now) };
   return readAllPages(
-    (paging) => login.call((c, o) => c.getSessions({ ...request, ...paging }, o)),
+    (paging) => login.call((c, o) => c.getSessions({ ...request, ...paging }, { ...o, known })),
     SESSIONS_PER_PAGE,
     SESSIONS_MAX_PAGES,
   );

@@ -2,7 +2,7 @@
 // (a hold in flight) laid over the server's data; every update answers the patch to publish.
 import type { SessionInfo } from '../../shared/evovoice';
 import type { LivePatch, LiveSnapshot } from '../../shared/live';
-import { diffSessions } from './diff';
+import { diffSessions, same } from './diff';
 
 export class LiveBoard {
   private version = 0;
@@ -12,6 +12,19 @@ export class LiveBoard {
   private sessions: SessionInfo[] = [];
   private activity: SessionInfo[] = [];
   private readonly overlays = new Map<string, Partial<SessionInfo>>();
+  /** `server` by id, built on first use after it changes. */
+  private serverById: Map<string, SessionInfo> | undefined;
+
+  /**
+   * The session the server sent last, when `raw` (a fresh poll's item) equals it: the poll then
+   * reuses that already checked object, and the diff sees it unchanged by identity.
+   */
+  readonly known = (raw: Record<string, unknown>): SessionInfo | undefined => {
+    if (typeof raw.id !== 'string') return undefined;
+    this.serverById ??= new Map(this.server.map((s) => [s.id as string, s]));
+    const before = this.serverById.get(raw.id);
+    return before !== undefined && same(before, raw) ? before : undefined;
+  };
 
   snapshot(): LiveSnapshot {
     return { version: this.version, sessions: this.sessions, activity: this.activity };
@@ -27,7 +40,7 @@ export class LiveBoard {
 
   /** Empties the board (sign-out, other account): subscribers get a fresh snapshot. */
   reset(): LiveSnapshot {
-    this.server = [];
+    this.setServer([]);
     this.sessions = [];
     this.activity = [];
     this.overlays.clear();
@@ -37,14 +50,14 @@ export class LiveBoard {
 
   /** One poll's lists (either may be absent when that feed was not polled or failed). */
   update(lists: { sessions?: SessionInfo[]; activity?: SessionInfo[] }): LivePatch | undefined {
-    if (lists.sessions) this.server = lists.sessions;
+    if (lists.sessions) this.setServer(lists.sessions);
     return this.publish(lists.sessions !== undefined, lists.activity);
   }
 
   /** A fresh copy of one session from a PATCH answer. */
   upsert(session: SessionInfo): LivePatch | undefined {
     if (session.id === undefined || !this.server.some((s) => s.id === session.id)) return undefined;
-    this.server = this.server.map((s) => (s.id === session.id ? session : s));
+    this.setServer(this.server.map((s) => (s.id === session.id ? session : s)));
     return this.publish(true, undefined);
   }
 
@@ -58,10 +71,16 @@ export class LiveBoard {
     this.overlays.delete(sessionId);
     const i = answer ? this.server.findIndex((s) => s.id === sessionId) : -1;
     if (answer && i >= 0) {
-      this.server = this.server.slice();
-      this.server[i] = answer;
+      const next = this.server.slice();
+      next[i] = answer;
+      this.setServer(next);
     }
     return this.publish(true, undefined);
+  }
+
+  private setServer(list: SessionInfo[]): void {
+    this.server = list;
+    this.serverById = undefined;
   }
 
   private publish(sessionsChanged: boolean, activity: SessionInfo[] | undefined): LivePatch | undefined {
