@@ -1,0 +1,228 @@
+// Starts the console for one test: the web shell (tsx src/web/server.ts) in Chromium, or the real Electron app where its binary exists.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { _electron, type Browser, type ElectronApplication, type Page } from '@playwright/test';
+
+export interface RaisedNotification {
+  title: string;
+  body: string;
+  sessionId?: string;
+}
+
+export interface ConsoleApp {
+  kind: 'web' | 'electron';
+  /** The console window. Replaced by `restart()`. */
+  page: Page;
+  /** Script errors, CSP violations and dialogs seen in the window since launch (the fixture fails on any). */
+  problems: string[];
+  /** Notifications the shell raised this run (test hook). */
+  notifications(): Promise<RaisedNotification[]>;
+  /** Clicks a tray menu item (test hook): 'dnd', 'sign-out', ... */
+  tray(item: string): Promise<void>;
+  /** Stops the shell and starts it again on the same data directory. */
+  restart(): Promise<Page>;
+  close(): Promise<void>;
+}
+
+const READY_LINE = /^EVO_WEB_URL=(\S+)$/m;
+const START_TIMEOUT_MS = 30_000;
+
+/** The Electron binary, when `npm install` could fetch it (never on the build machines here). */
+export function electronBinary(): string | undefined {
+  const root = resolve('node_modules/electron');
+  const pathFile = join(root, 'path.txt');
+  if (!existsSync(pathFile)) return undefined;
+  const binary = join(root, 'dist', readFileSync(pathFile, 'utf8').trim());
+  return existsSync(binary) ? binary : undefined;
+}
+
+interface WebShell {
+  child: ChildProcess;
+  url: string;
+  output: () => string;
+}
+
+function startWebShell(dataDir: string): Promise<WebShell> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'src/web/server.ts', '--port', '0', '--data-dir', dataDir],
+    {
+      cwd: resolve('.'),
+      env: { ...process.env, EVO_CONSOLE_TEST_HOOKS: '1', HOME: join(dataDir, 'home') },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let stdout = '';
+  let stderr = '';
+  const output = () => `stdout:\n${stdout}\nstderr:\n${stderr.slice(-4000)}`;
+  return new Promise((ok, fail) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      fail(new Error(`The web shell did not print EVO_WEB_URL within ${START_TIMEOUT_MS} ms.\n${output()}`));
+    }, START_TIMEOUT_MS);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      const url = READY_LINE.exec(stdout)?.[1];
+      if (url) {
+        clearTimeout(timer);
+        ok({ child, url, output });
+      }
+    });
+    child.stderr?.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      fail(new Error(`The web shell exited (${code}) before it was ready.\n${output()}`));
+    });
+  });
+}
+
+async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  child.kill('SIGTERM');
+  const killer = setTimeout(() => child.kill('SIGKILL'), 5000);
+  await exited;
+  clearTimeout(killer);
+}
+
+/** The meta-delivered policy cannot carry frame-ancestors; Chromium says so, and the Electron shell sends it as a header. */
+const META_NOTICE = /frame-ancestors' is ignored when delivered via a <meta> element/;
+
+function watch(page: Page, problems: string[]): void {
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /Content Security Policy|CSP/.test(m.text()) && !META_NOTICE.test(m.text()))
+      problems.push(m.text());
+  });
+  page.on('dialog', (d) => {
+    problems.push(`dialog opened: ${d.message()}`);
+    void d.dismiss();
+  });
+}
+
+async function launchWeb(browser: Browser, dataDir: string): Promise<ConsoleApp> {
+  const problems: string[] = [];
+  const shell = await startWebShell(dataDir);
+  try {
+    return await openWeb(browser, dataDir, shell, problems);
+  } catch (error) {
+    await stopProcess(shell.child);
+    throw error;
+  }
+}
+
+async function openWeb(browser: Browser, dataDir: string, first: WebShell, problems: string[]): Promise<ConsoleApp> {
+  let shell = first;
+  const context = await browser.newContext();
+  // Every CSP violation becomes a console error the fixture fails on (some, like a probed eval, log nothing by themselves).
+  await context.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (e) =>
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`),
+    ),
+  );
+  let page = await context.newPage();
+  watch(page, problems);
+  await page.goto(shell.url);
+  const hook = (path: string) => {
+    const url = new URL(shell.url);
+    const token = new URLSearchParams(url.hash.slice(1)).get('token') ?? '';
+    return `${url.origin}${path}?token=${encodeURIComponent(token)}`;
+  };
+  const app: ConsoleApp = {
+    kind: 'web',
+    page,
+    problems,
+    async notifications() {
+      const res = await fetch(hook('/__test/notifications'));
+      if (!res.ok) throw new Error(`GET /__test/notifications answered ${res.status}`);
+      return (await res.json()) as RaisedNotification[];
+    },
+    async tray(item) {
+      const res = await fetch(hook('/__test/tray'), { method: 'POST', body: JSON.stringify({ item }) });
+      if (!res.ok) throw new Error(`POST /__test/tray ${item} answered ${res.status}`);
+    },
+    async restart() {
+      await stopProcess(shell.child);
+      shell = await startWebShell(dataDir);
+      await page.close();
+      page = await context.newPage();
+      watch(page, problems);
+      app.page = page;
+      await page.goto(shell.url);
+      return page;
+    },
+    async close() {
+      await context.close();
+      await stopProcess(shell.child);
+    },
+  };
+  return app;
+}
+
+/** What src/main/test-hooks.ts puts on globalThis (as __evoConsoleTestHooks) in the Electron main process when EVO_CONSOLE_TEST_HOOKS=1. */
+interface ElectronTestHooks {
+  runTrayAction(action: string): Promise<boolean>;
+  notifications(): RaisedNotification[];
+}
+type WithHooks = { __evoConsoleTestHooks?: ElectronTestHooks };
+
+async function launchElectron(binary: string, dataDir: string): Promise<ConsoleApp> {
+  const start = () =>
+    _electron.launch({
+      executablePath: binary,
+      args: [resolve('out/main/index.js'), `--user-data-dir=${dataDir}`],
+      env: { ...process.env, EVO_CONSOLE_TEST_HOOKS: '1' },
+    });
+  const problems: string[] = [];
+  let electron: ElectronApplication = await start();
+  const app: ConsoleApp = {
+    kind: 'electron',
+    page: await electron.firstWindow(),
+    problems,
+    // These functions run in the Electron main process (serialised): everything they use is inside them.
+    async notifications() {
+      const raised = await electron.evaluate(() => (globalThis as WithHooks).__evoConsoleTestHooks?.notifications());
+      if (!raised) throw new Error('The Electron shell installed no test hooks (EVO_CONSOLE_TEST_HOOKS=1)');
+      return raised;
+    },
+    async tray(item) {
+      const offered = await electron.evaluate(
+        (_, name) => (globalThis as WithHooks).__evoConsoleTestHooks?.runTrayAction(name),
+        item,
+      );
+      if (!offered) throw new Error(`The Electron tray has no item ${item}, or no test hooks are installed`);
+    },
+    async restart() {
+      await electron.close();
+      electron = await start();
+      app.page = await electron.firstWindow();
+      watch(app.page, problems);
+      return app.page;
+    },
+    close: () => electron.close(),
+  };
+  watch(app.page, problems);
+  return app;
+}
+
+/** One console with its own temporary data directory, removed on close. */
+export async function launchConsole(browser: () => Promise<Browser>): Promise<ConsoleApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'evo-e2e-'));
+  const binary = electronBinary();
+  const app = await (binary ? launchElectron(binary, dataDir) : browser().then((b) => launchWeb(b, dataDir))).catch(
+    (error: unknown) => {
+      rmSync(dataDir, { recursive: true, force: true });
+      throw error;
+    },
+  );
+  const close = app.close;
+  app.close = async () => {
+    await close();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  return app;
+}

@@ -1,0 +1,35 @@
+// Time as the agent reads it: elapsed time in a state, clock times, dates for inputs.
+
+/** "0:07", "12:34", "1:02:03" since `iso`, at `now` (ms). Unknown dates give "". */
+export function elapsed(iso: string | undefined, now: number): string {
+  if (!iso) return '';
+  const start = Date.parse(iso);
+  if (Number.isNaN(start)) return '';
+  const total = Math.max(0, Math.floor((now - start) / 1000));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const ss = String(s).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
+}
+
+export function clockTime(iso: string | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime())
+    ? ''
+    : d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+}
+
+export function dateTime(iso: string | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/** Seconds as "m:ss". */
+export function duration(seconds: number | undefined): string {
+  if (seconds === undefined || !Number.isFinite(seconds)) return '';
+  const s = Math.round(seconds);
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}

@@ -1,0 +1,9 @@
+// Renderer entry: mounts the console into #app and connects it to main.
+import './zodJitless';
+import { mount } from 'svelte';
+import './app.css';
+import App from './App.svelte';
+import { startConsole } from './state/startup';
+
+mount(App, { target: document.getElementById('app') as HTMLElement });
+void startConsole();

@@ -1,0 +1,40 @@
+// Which view is showing and which call is selected or open: the agent's place in the console.
+import type { View } from '../../../shared/ipc';
+
+export const VIEW_LABELS: Record<View, string> = {
+  live: 'Live calls',
+  activity: 'Activity',
+  history: 'History',
+  dashboard: 'Dashboard',
+  settings: 'Settings',
+};
+
+class Navigation {
+  view = $state<View>('live');
+  /** The highlighted call on the live board (keyboard target for H). */
+  selectedId = $state<string | undefined>(undefined);
+  /** The call whose details pane is open. */
+  openId = $state<string | undefined>(undefined);
+  /** Bumped to ask the current view to focus its search box. */
+  searchRequest = $state(0);
+
+  show(view: View): void {
+    this.view = view;
+  }
+
+  openCall(sessionId: string): void {
+    this.view = 'live';
+    this.selectedId = sessionId;
+    this.openId = sessionId;
+  }
+
+  closeCall(): void {
+    this.openId = undefined;
+  }
+
+  focusSearch(): void {
+    this.searchRequest++;
+  }
+}
+
+export const navigation = new Navigation();
