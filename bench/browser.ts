@@ -1,0 +1,63 @@
+// Debian's Chromium through Playwright, kept off the network, and the web shell it opens.
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser } from '@playwright/test';
+import { startProcess, type Started } from './spawn';
+
+export const CHROMIUM = '/usr/bin/chromium';
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+}
+
+/** Why the browser benchmarks cannot run here, or undefined when they can. */
+export function browserProblem(): string | undefined {
+  if (!existsSync(CHROMIUM)) return `${CHROMIUM} is missing: apt-get install -y chromium`;
+  if (!existsSync(resolve('out/renderer/index.html'))) return 'out/renderer is not built: run `npm run build` first';
+  return undefined;
+}
+
+/** A warning when renderer sources are newer than out/renderer: the figures are for an old build. */
+export function staleBuild(): string | undefined {
+  const built = statSync(resolve('out/renderer/index.html')).mtimeMs;
+  const newer = ['src/renderer', 'src/shared'].flatMap((dir) =>
+    readdirSync(resolve(dir), { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile() && statSync(join(entry.parentPath, entry.name)).mtimeMs > built)
+      .map((entry) => join(entry.parentPath, entry.name)),
+  );
+  return newer.length
+    ? `(out/renderer is older than ${newer.length} source file(s): run \`npm run build\` for current figures.)`
+    : undefined;
+}
+
+export interface WebShellProcess extends Started {
+  /** Removes the data directory too. */
+  close(): Promise<void>;
+}
+
+/** `tsx src/web/server.ts` on a fresh data directory; `value` is the page URL with its token. */
+export async function startWebShell(options: { demo: boolean }): Promise<WebShellProcess> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'evo-bench-'));
+  const args = ['--import', 'tsx', 'src/web/server.ts', '--port', '0', '--data-dir', dataDir];
+  if (!options.demo) args.push('--no-demo-offer');
+  const shell = await startProcess(args, 'EVO_WEB_URL', { env: { ...process.env, HOME: join(dataDir, 'home') } });
+  return {
+    ...shell,
+    async close() {
+      await shell.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,31 @@
+// What bench/page/probe.js records in a page (window.__probe), and where the script is.
+import { fileURLToPath } from 'node:url';
+
+export const PROBE_SCRIPT = fileURLToPath(new URL('./page/probe.js', import.meta.url));
+
+export interface FrameTiming {
+  /** Script of the task that applied the patch (message handler, framework flush, DOM writes). */
+  scriptMs: number;
+  /** Style, layout and paint of the frame that showed it. */
+  renderMs: number;
+  /** scriptMs + renderMs. */
+  workMs: number;
+  /** From the patch reaching the page to the frame being painted (includes waiting for vsync). */
+  latencyMs: number;
+}
+
+export interface Probe {
+  /** performance.now() (from navigation start) when the first row was painted. */
+  firstRowPaint?: number;
+  rowsAtFirstPaint?: number;
+  /** When the page's script opened its WebSocket (the bundle has loaded and run). */
+  socketAt?: number;
+  /** When the first large live:snapshot frame reached the page, and its length in characters. */
+  snapshotAt?: number;
+  snapshotBytes?: number;
+  frames: FrameTiming[];
+  /** Times the frame that follows the current task; called at the start of that task. */
+  measureFrame(): void;
+  /** The console's WebSocket to its web shell (for a poll:now request). */
+  socket?: WebSocket;
+}

@@ -1,0 +1,61 @@
+// Injected into a page before its own scripts (Playwright addInitScript; plain JS so that no
+// compiler helper leaks in): when the first call row is painted, and the main-thread work of each
+// frame that applies a live patch. Read back as window.__probe (see bench/page-probe.ts).
+(() => {
+  const probe = { frames: [], measureFrame };
+  window.__probe = probe;
+
+  function afterPaint(done) {
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => done(performance.now());
+      channel.port2.postMessage(0);
+    });
+  }
+
+  /** Call at the start of the task that changes the DOM: times that task and the frame after it. */
+  function measureFrame() {
+    const start = performance.now();
+    let taskEnd;
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => (taskEnd ??= performance.now());
+    channel.port2.postMessage(0);
+    requestAnimationFrame(() => {
+      const frame = performance.now();
+      const scriptEnd = Math.min(taskEnd ?? frame, frame);
+      afterPaint((painted) => {
+        const scriptMs = scriptEnd - start;
+        const renderMs = painted - frame;
+        probe.frames.push({ scriptMs, renderMs, workMs: scriptMs + renderMs, latencyMs: painted - start });
+      });
+    });
+  }
+
+  const observer = new MutationObserver(() => {
+    if (!document.querySelector('[data-session-id]')) return;
+    observer.disconnect();
+    afterPaint((at) => {
+      probe.firstRowPaint = at;
+      probe.rowsAtFirstPaint = document.querySelectorAll('[data-session-id]').length;
+    });
+  });
+  observer.observe(document, { childList: true, subtree: true });
+
+  const Native = window.WebSocket;
+  window.WebSocket = class extends Native {
+    constructor(url, protocols) {
+      super(url, protocols);
+      probe.socketAt ??= performance.now();
+      probe.socket = this;
+      this.addEventListener('message', (event) => {
+        if (typeof event.data !== 'string') return;
+        const head = event.data.slice(0, 60);
+        if (head.includes('"event":"live:patch"')) measureFrame();
+        if (head.includes('"event":"live:snapshot"') && probe.snapshotAt === undefined && event.data.length > 100_000) {
+          probe.snapshotAt = performance.now();
+          probe.snapshotBytes = event.data.length;
+        }
+      });
+    }
+  };
+})();
