@@ -7,7 +7,16 @@ import globals from 'globals';
 
 export default ts.config(
   {
-    ignores: ['out/', 'dist/', 'node_modules/', 'coverage/', 'test-results/', 'playwright-report/', 'bench/results/'],
+    ignores: [
+      '.tmp/',
+      'out/',
+      'dist/',
+      'node_modules/',
+      'coverage/',
+      'test-results/',
+      'playwright-report/',
+      'bench/results/',
+    ],
   },
   js.configs.recommended,
   ...ts.configs.recommended,

@@ -4,7 +4,10 @@ import { existsSync, readFileSync } from 'node:fs';
 
 const read = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined);
 const steps = existsSync('.tmp/steps.tsv')
-  ? readFileSync('.tmp/steps.tsv', 'utf8').trim().split('\n').map((l) => l.split('\t'))
+  ? readFileSync('.tmp/steps.tsv', 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => l.split('\t'))
   : [];
 
 let passed = 0;
@@ -27,7 +30,11 @@ if (stepOf('unit')) {
     skipped += vitest.numPendingTests + (vitest.numTodoTests ?? 0);
     const broken = vitest.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length;
     failed += broken; // a test file that failed to load counts as a failure
-    rows.push(['unit+integration', `${vitest.numPassedTests} passed, ${vitest.numFailedTests + broken} failed`, `${stepOf('unit')[2]}s`]);
+    rows.push([
+      'unit+integration',
+      `${vitest.numPassedTests} passed, ${vitest.numFailedTests + broken} failed`,
+      `${stepOf('unit')[2]}s`,
+    ]);
   } else {
     failed++;
     rows.push(['unit+integration', 'no results (vitest crashed)', `${stepOf('unit')[2]}s`]);
@@ -40,7 +47,11 @@ if (stepOf('e2e')) {
     passed += s.expected + s.flaky;
     failed += s.unexpected + (pw.errors?.length ?? 0);
     skipped += s.skipped;
-    rows.push(['e2e (Playwright)', `${s.expected + s.flaky} passed, ${s.unexpected} failed, ${s.flaky} flaky`, `${stepOf('e2e')[2]}s`]);
+    rows.push([
+      'e2e (Playwright)',
+      `${s.expected + s.flaky} passed, ${s.unexpected} failed, ${s.flaky} flaky`,
+      `${stepOf('e2e')[2]}s`,
+    ]);
   } else {
     failed++;
     rows.push(['e2e (Playwright)', 'no results (Playwright crashed)', `${stepOf('e2e')[2]}s`]);
