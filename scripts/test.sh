@@ -6,7 +6,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p .tmp
-rm -f .tmp/vitest.json .tmp/playwright.json .tmp/steps.tsv
+rm -rf .tmp/vitest.json .tmp/playwright.json .tmp/steps.tsv test-results
 
 step() { # step NAME COMMAND...: run, record pass/fail
   local name=$1; shift
@@ -41,5 +41,7 @@ step electronegativity node scripts/electronegativity.mjs
 if [ -f playwright.config.ts ]; then
   PLAYWRIGHT_JSON_OUTPUT_NAME=.tmp/playwright.json step e2e with_keyring "$NPX/playwright" test --reporter=list,json
 fi
+# Last: what the build and every suite left on disk must not hold a test password.
+step secrets-scan node scripts/scan-secrets.mjs
 
 node scripts/summary.mjs

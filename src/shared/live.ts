@@ -64,6 +64,8 @@ export interface ConsoleState {
   holds: Record<string, HoldState>;
   consoleData: Record<string, ConsoleDataStatus>;
   doNotDisturb: boolean;
+  /** Words for the agent while the console cannot write its files (changes are kept in memory). */
+  storage?: string;
 }
 
 /** Field-level change of one entity: only the fields that changed; `unset` lists removed ones. */

@@ -144,7 +144,16 @@ export function createEvoVoiceClient(config: EvoVoiceClientOptions): EvoVoiceCli
 
   const list = (path: string, request: object, options?: CallOptions) =>
     send({ method: 'GET', path: path + toQueryString(request), options }).then((raw) =>
-      parsed(path, (body) => parseSessionList(body, options?.known), raw),
+      parsed(
+        path,
+        (body) => {
+          const result = parseSessionList(body, options?.known);
+          // An "items" of the wrong type is not an empty list: keep the last good board instead.
+          if (result.dropped.includes('items')) throw new WireShapeError('a list whose "items" is not a list');
+          return result;
+        },
+        raw,
+      ),
     );
 
   return {

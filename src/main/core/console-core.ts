@@ -34,7 +34,8 @@ const POLL_SETTINGS = ['endpointIds', 'activityWindowHours', 'pollLiveMs', 'poll
 
 export function createConsoleCore(ports: CorePorts): LocalConsoleCore {
   const { clock, log } = ports;
-  const store = new DurableStore(ports.settings, log, () => publishState());
+  let constructed = false;
+  const store = new DurableStore(ports.settings, log, () => constructed && publishState());
   const random = ports.random ?? Math.random;
   const listeners = new Set<(event: CoreEvent) => void>();
   const board = new LiveBoard();
@@ -502,5 +503,6 @@ export function createConsoleCore(ports: CorePorts): LocalConsoleCore {
     },
   };
 
+  constructed = true;
   return core;
 }

@@ -1,13 +1,16 @@
-// The settings store as the core uses it: a write that fails (disk full, read-only folder) is
-// kept in memory and reported to the agent instead of breaking the poll, the outbox or sign-in.
-import type { Settings } from '../../shared/ipc';
+// The settings store as the core uses it: a write that fails (disk full, folder not writable) is
+// kept in memory, retried with the next write and reported to the agent instead of breaking the
+// poll, the outbox or sign-in; a read that fails answers the last settings read.
+import { DEFAULT_SETTINGS, type Settings } from '../../shared/ipc';
 import type { Logger, SettingsStore } from './ports';
 
 export const STORAGE_PROBLEM =
-  'The console cannot write its files on this computer (disk full or folder not writable): recent notes and settings are kept only until the console closes. Free some disk space.';
+  'The console cannot save its files on this computer (disk full or folder not writable): recent notes and settings are kept only while it runs. Free some disk space or check the folder.';
 
 export class DurableStore implements SettingsStore {
   private unsavedSettings: Partial<Settings> = {};
+  private readonly unsavedRecords = new Map<string, unknown>();
+  private lastRead: Settings = DEFAULT_SETTINGS;
   private readonly failing = new Set<string>();
 
   /** `onProblem` is told when the problem appears or clears. */
@@ -17,46 +20,59 @@ export class DurableStore implements SettingsStore {
     private readonly onProblem: () => void,
   ) {}
 
-  /** Words for the agent while some write keeps failing. */
+  /** Words for the agent while some read or write keeps failing. */
   get problem(): string | undefined {
     return this.failing.size ? STORAGE_PROBLEM : undefined;
   }
 
   getSettings(): Settings {
-    return { ...this.store.getSettings(), ...structuredClone(this.unsavedSettings) };
+    const read = this.attempt('read settings', () => this.store.getSettings());
+    if (read) this.lastRead = read;
+    return { ...structuredClone(this.lastRead), ...structuredClone(this.unsavedSettings) };
   }
 
   setSettings(patch: Partial<Settings>): Settings {
-    const merged = { ...this.unsavedSettings, ...patch };
-    const written = this.attempt('settings', () => this.store.setSettings(merged));
-    if (written) {
-      this.unsavedSettings = {};
-      return written;
-    }
-    this.unsavedSettings = merged;
+    this.unsavedSettings = { ...this.unsavedSettings, ...patch };
+    this.flush();
     return this.getSettings();
   }
 
   getRecord<T>(key: string): T | undefined {
-    return this.store.getRecord<T>(key);
+    return this.attempt(`read ${key}`, () => ({ value: this.store.getRecord<T>(key) }))?.value;
   }
 
   setRecord<T>(key: string, value: T): void {
-    this.attempt(`record:${key}`, () => {
-      this.store.setRecord(key, value);
-      return true;
-    });
+    this.unsavedRecords.set(key, value);
+    this.flush();
   }
 
-  private attempt<T>(what: string, write: () => T): T | undefined {
+  /** Writes everything waiting; what fails waits for the next write. */
+  private flush(): void {
+    if (Object.keys(this.unsavedSettings).length) {
+      const written = this.attempt('write settings', () => this.store.setSettings(this.unsavedSettings));
+      if (written) {
+        this.unsavedSettings = {};
+        this.lastRead = written;
+      }
+    }
+    for (const [key, value] of this.unsavedRecords) {
+      const written = this.attempt(`write ${key}`, () => {
+        this.store.setRecord(key, value);
+        return true;
+      });
+      if (written) this.unsavedRecords.delete(key);
+    }
+  }
+
+  private attempt<T>(what: string, use: () => T): T | undefined {
     try {
-      const result = write();
+      const result = use();
       if (this.failing.delete(what) && !this.failing.size) this.onProblem();
       return result;
     } catch (error) {
       const first = !this.failing.size;
       if (!this.failing.has(what)) {
-        this.log.error('Could not write to disk; kept in memory', {
+        this.log.error('Could not use the settings folder; working from memory', {
           what,
           error: error instanceof Error ? ((error as NodeJS.ErrnoException).code ?? error.name) : 'unknown',
         });

@@ -10,7 +10,7 @@ export const MISSED_RECORD = 'missed-calls';
 /** More than this many new missed calls in one poll become one summary notification. */
 export const BURST_LIMIT = 3;
 const ANNOUNCED_CAP = 5000;
-const UNREAD_CAP = 500;
+export const UNREAD_CAP = 500;
 
 interface MissedRecord {
   /** Sign-ins (server + user) whose existing missed calls have been taken as the baseline. */

@@ -21,6 +21,8 @@ interface OutboxEntry {
   rev: number;
   conflict?: { theirs: string; theirsModified?: string };
   failed?: string;
+  /** The last text written whose answer has not arrived (lost, or a crash): finding it on the server is our own write. */
+  sent?: string;
 }
 
 interface OutboxRecord {
@@ -194,6 +196,8 @@ export class ConsoleDataOutbox {
       this.setStatus(entry.sessionId, this.restingStatus(entry));
       return;
     }
+    entry.sent = entry.text;
+    this.persist();
     const saved = await this.deps.transport.write(entry.sessionId, entry.text);
     this.confirm(entry, rev, saved.consoleData ?? entry.text, saved);
   }
@@ -202,7 +206,7 @@ export class ConsoleDataOutbox {
     const theirs = server.consoleData ?? '';
     if (entry.base.dateLastModified !== undefined && server.dateLastModified === entry.base.dateLastModified)
       return false;
-    if (theirs === (entry.base.value ?? '')) return false;
+    if (theirs === (entry.base.value ?? '') || theirs === entry.sent) return false;
     return this.record.confirmed[entry.sessionId] !== theirs;
   }
 
@@ -212,6 +216,7 @@ export class ConsoleDataOutbox {
     confirmed[entry.sessionId] = value;
     const ids = Object.keys(confirmed);
     for (const id of ids.slice(0, Math.max(0, ids.length - CONFIRMED_CAP))) delete confirmed[id];
+    delete entry.sent;
     if (entry.rev === rev) {
       this.record.entries.splice(this.record.entries.indexOf(entry), 1);
       this.setStatus(entry.sessionId, { sessionId: entry.sessionId, state: 'saved' });

@@ -1,0 +1,41 @@
+// What a chaos run must show afterwards, shared by the quick run and the soak.
+import { expect } from 'vitest';
+import { BACKOFF_CAP_MS } from '../../src/main/core/backoff';
+import { UNREAD_CAP } from '../../src/main/core/missed-calls';
+import type { ChaosReport } from './chaos-run';
+import { FAULT_KINDS } from './chaos-run';
+
+export function checkChaos(report: ChaosReport): void {
+  const share = report.faulted / report.requests;
+  expect(share, 'share of requests faulted').toBeGreaterThan(0.15);
+  expect(share, 'share of requests faulted').toBeLessThan(0.25);
+  expect(Object.keys(report.faultsByKind).sort(), 'every fault kind struck').toEqual([...FAULT_KINDS].sort());
+
+  expect(report.notes.length).toBeGreaterThan(0);
+  for (const note of report.notes) {
+    expect(note.onServer, `note on ${note.sessionId}`).toBe(note.lastWritten);
+    expect(note.status?.state, `note status on ${note.sessionId}`).toBe('saved');
+    const sorted = [...note.appliedOrder].sort((a, b) => a - b);
+    expect(note.appliedOrder, `edits applied in order on ${note.sessionId}`).toEqual(sorted);
+    expect(note.appliedOrder.at(-1)).toBe(note.edits);
+  }
+
+  expect(report.holds.length).toBeGreaterThan(0);
+  for (const hold of report.holds) {
+    if (!hold.toldFailed) expect(hold.onServer, `hold state of ${hold.sessionId}`).toBe(hold.lastChoice);
+  }
+
+  expect(report.missed.length).toBeGreaterThan(0);
+  for (const [id, count] of report.notifiedSingles) {
+    expect(report.missed, `notified ${id} was missed`).toContain(id);
+    expect(count, `notifications for ${id}`).toBe(1);
+  }
+  expect(report.notifiedSingles.size + report.summarised, 'each missed call announced once').toBe(report.missed.length);
+  expect(new Set(report.unread).size, 'unread list without repeats').toBe(report.unread.length);
+  for (const id of report.unread) expect(report.missed, `unread ${id} was missed`).toContain(id);
+  expect(report.unread.length, 'unread list (kept to the newest UNREAD_CAP)').toBe(
+    Math.min(report.missed.length, UNREAD_CAP),
+  );
+
+  expect(report.onlineAfterMs, 'online within one backoff cap after faults stop').toBeLessThanOrEqual(BACKOFF_CAP_MS);
+}
