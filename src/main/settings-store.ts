@@ -1,6 +1,6 @@
 // The SettingsStore port on a conf-style JSON store (conf in Node, electron-store in Electron):
 // one schema and defaults, migrations from the first version on, and a corrupt file backed up
-// and replaced by defaults instead of crashing the app.
+// and replaced by defaults, and a folder that cannot hold it kept in memory, instead of crashing.
 import { existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import type Conf from 'conf';
@@ -38,6 +38,7 @@ export interface ShellSettingsStore extends SettingsStore {
 }
 
 const field = settingsSchema.shape;
+const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export function createSettingsStore(options: SettingsStoreOptions): ShellSettingsStore {
   const { log } = options;
@@ -55,17 +56,37 @@ export function createSettingsStore(options: SettingsStoreOptions): ShellSetting
       return options.open(storeOptions);
     } catch (error) {
       const file = join(options.cwd, `${configName}.json`);
-      if (!existsSync(file)) throw error;
+      if (!existsSync(file)) return inMemory(file, error);
       const backup = `${file}.damaged-${now().toISOString().replace(/[:.]/g, '-')}`;
-      renameSync(file, backup);
-      log.error('A settings file could not be read; it was set aside and defaults are used', {
-        file,
-        backup,
-        error: error instanceof Error ? error.message : String(error),
-      });
-      problems.push(`${configName}.json was damaged and has been reset (a copy is kept as ${backup}).`);
-      return options.open(storeOptions);
+      try {
+        renameSync(file, backup);
+        log.error('A settings file could not be read; it was set aside and defaults are used', {
+          file,
+          backup,
+          error: describe(error),
+        });
+        problems.push(`${configName}.json was damaged and has been reset (a copy is kept as ${backup}).`);
+        return options.open(storeOptions);
+      } catch (retryError) {
+        return inMemory(file, retryError);
+      }
     }
+  }
+
+  /** The folder cannot hold the file at all (unwritable, not a folder): keep it for this run only. */
+  function inMemory(file: string, error: unknown): StoreFile {
+    log.error('A settings file cannot be written; it is kept in memory until the console quits', {
+      file,
+      error: describe(error),
+    });
+    problems.push(`${file} cannot be written (${describe(error)}): changes last only until you quit.`);
+    const values = new Map<string, unknown>();
+    return {
+      path: file,
+      get: ((key: string) => values.get(key)) as StoreFile['get'],
+      set: ((key: string, value: unknown) => void values.set(key, value)) as StoreFile['set'],
+      has: (key: string) => values.has(key),
+    };
   }
 
   const settingsFile = openOrRecover('settings', {
@@ -89,7 +110,7 @@ export function createSettingsStore(options: SettingsStoreOptions): ShellSetting
 
   return {
     recovered: problems.length
-      ? `Your settings could not be read and were reset to the defaults. ${problems.join(' ')}`
+      ? `Your settings could not be read or saved and were reset to the defaults. ${problems.join(' ')}`
       : undefined,
     getSettings: read,
     setSettings(patch) {

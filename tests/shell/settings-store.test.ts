@@ -75,4 +75,17 @@ describe('settings store', () => {
     store.setSettings({ theme: 'light' });
     expect(open(dir).store.getSettings().theme).toBe('light');
   });
+
+  it('starts with the defaults in memory when the folder cannot hold a file, and says so', () => {
+    const parent = tempDir();
+    writeFileSync(join(parent, 'not-a-folder'), 'a file where the settings folder should be');
+    const { store, lines } = open(join(parent, 'not-a-folder', 'settings'));
+    expect(store.getSettings()).toEqual(DEFAULT_SETTINGS);
+    expect(store.recovered).toMatch(/cannot be written .*until you quit/);
+    expect(lines.map((l) => l.message).join('\n')).toMatch(/kept in memory/);
+    store.setSettings({ theme: 'dark' });
+    store.setRecord('outbox', [{ sessionId: 's1', text: 'kept' }]);
+    expect(store.getSettings().theme).toBe('dark');
+    expect(store.getRecord('outbox')).toEqual([{ sessionId: 's1', text: 'kept' }]);
+  });
 });
