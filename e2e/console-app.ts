@@ -1,7 +1,6 @@
 // Starts the console for one test: the web shell (tsx src/web/server.ts) in Chromium, or the real Electron app where its binary exists.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { _electron, type Browser, type ElectronApplication, type Page } from '@playwright/test';
 
@@ -13,6 +12,8 @@ export interface RaisedNotification {
 
 export interface ConsoleApp {
   kind: 'web' | 'electron';
+  /** Settings, records and logs of this console (kept after the run for the secrets scan). */
+  dataDir: string;
   /** The console window. Replaced by `restart()`. */
   page: Page;
   /** Script errors, CSP violations and dialogs seen in the window since launch (the fixture fails on any). */
@@ -27,6 +28,7 @@ export interface ConsoleApp {
 }
 
 const READY_LINE = /^EVO_WEB_URL=(\S+)$/m;
+const E2E_DATA_ROOT = resolve('.tmp/e2e');
 const START_TIMEOUT_MS = 30_000;
 
 /** The Electron binary, when `npm install` could fetch it (never on the build machines here). */
@@ -134,6 +136,7 @@ async function openWeb(browser: Browser, dataDir: string, first: WebShell, probl
   };
   const app: ConsoleApp = {
     kind: 'web',
+    dataDir,
     page,
     problems,
     async notifications() {
@@ -181,6 +184,7 @@ async function launchElectron(binary: string, dataDir: string): Promise<ConsoleA
   let electron: ElectronApplication = await start();
   const app: ConsoleApp = {
     kind: 'electron',
+    dataDir,
     page: await electron.firstWindow(),
     problems,
     // These functions run in the Electron main process (serialised): everything they use is inside them.
@@ -209,20 +213,13 @@ async function launchElectron(binary: string, dataDir: string): Promise<ConsoleA
   return app;
 }
 
-/** One console with its own temporary data directory, removed on close. */
+/**
+ * One console with its own data directory under .tmp/e2e/, kept after close so that the secrets
+ * scan that ends npm test reads every settings file and log the suite produced.
+ */
 export async function launchConsole(browser: () => Promise<Browser>): Promise<ConsoleApp> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'evo-e2e-'));
+  mkdirSync(E2E_DATA_ROOT, { recursive: true });
+  const dataDir = mkdtempSync(join(E2E_DATA_ROOT, 'console-'));
   const binary = electronBinary();
-  const app = await (binary ? launchElectron(binary, dataDir) : browser().then((b) => launchWeb(b, dataDir))).catch(
-    (error: unknown) => {
-      rmSync(dataDir, { recursive: true, force: true });
-      throw error;
-    },
-  );
-  const close = app.close;
-  app.close = async () => {
-    await close();
-    rmSync(dataDir, { recursive: true, force: true });
-  };
-  return app;
+  return binary ? launchElectron(binary, dataDir) : browser().then((b) => launchWeb(b, dataDir));
 }

@@ -1,4 +1,6 @@
 // Settings survive a restart of the shell on the same data directory.
+import { readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { signIn } from './agent';
 import { expect, test } from './fixtures';
 
@@ -26,4 +28,12 @@ test('settings persist across a restart of the shell', async ({ app, sim }) => {
   await expect(ui.getByRole('checkbox', { name: /Do not disturb/ })).toBeChecked();
   await expect(ui.getByRole('spinbutton', { name: 'While idle or hidden' })).toHaveValue('120');
   await expect(ui.getByRole('spinbutton', { name: 'While a call is live' })).toHaveValue('1');
+});
+
+test('a damaged settings file is set aside, the console starts with defaults and says so', async ({ app }) => {
+  writeFileSync(join(app.dataDir, 'settings.json'), '{"settings": {"theme": "dark", trunc');
+  const ui = await app.restart();
+  await expect(ui.getByText(/reset to the defaults/)).toBeVisible();
+  await expect(ui.getByRole('heading', { name: 'Sign in to Evo Voice' })).toBeVisible();
+  expect(readdirSync(app.dataDir).some((f) => f.startsWith('settings.json.damaged-'))).toBe(true);
 });

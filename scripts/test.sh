@@ -6,7 +6,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p .tmp
-rm -rf .tmp/vitest.json .tmp/playwright.json .tmp/steps.tsv test-results
+rm -rf .tmp/vitest.json .tmp/playwright.json .tmp/steps.tsv .tmp/e2e test-results
 
 step() { # step NAME COMMAND...: run, record pass/fail
   local name=$1; shift

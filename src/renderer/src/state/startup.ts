@@ -52,7 +52,8 @@ export async function startConsole(): Promise<void> {
     consoleMirror.startError = result.error.message;
     return;
   }
-  const { state, snapshot, settings } = result.value;
+  const { state, snapshot, settings, notices } = result.value;
+  for (const body of notices ?? []) toasts.show({ kind: 'error', title: 'Settings', body });
   consoleMirror.state = state;
   consoleMirror.settings = settings;
   applyTheme(settings.theme);
