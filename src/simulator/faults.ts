@@ -3,7 +3,8 @@
 import { Random } from './random';
 import type { Fault, FaultKind, SimEndpoint } from './types';
 
-const KINDS: readonly FaultKind[] = [
+/** Every fault kind the simulator can inject. */
+export const FAULT_KINDS: readonly FaultKind[] = [
   'latency',
   'hang',
   'error-500',
@@ -44,8 +45,8 @@ export class FaultPlan {
   }
 
   add(fault: Fault): void {
-    if (!KINDS.includes(fault.kind))
-      throw new Error(`Unknown fault kind '${String(fault.kind)}': use one of ${KINDS.join(', ')}`);
+    if (!FAULT_KINDS.includes(fault.kind))
+      throw new Error(`Unknown fault kind '${String(fault.kind)}': use one of ${FAULT_KINDS.join(', ')}`);
     if (fault.rate !== undefined && !(fault.rate >= 0 && fault.rate <= 1))
       throw new Error('A fault rate is a fraction from 0 to 1');
     if (fault.count !== undefined && !(Number.isInteger(fault.count) && fault.count >= 1))

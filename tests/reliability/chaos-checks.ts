@@ -3,7 +3,7 @@ import { expect } from 'vitest';
 import { BACKOFF_CAP_MS } from '../../src/main/core/backoff';
 import { UNREAD_CAP } from '../../src/main/core/missed-calls';
 import type { ChaosReport } from './chaos-run';
-import { FAULT_KINDS } from './chaos-run';
+import { FAULT_KINDS } from '../../src/simulator/faults';
 
 export function checkChaos(report: ChaosReport): void {
   const share = report.faulted / report.requests;

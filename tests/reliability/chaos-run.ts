@@ -2,25 +2,13 @@
 // the simulator with a fifth of all requests faulted, calls churning, the agent holding calls and
 // editing notes throughout; answers what the agent last did and what the server ended up with.
 import { BACKOFF_CAP_MS } from '../../src/main/core/backoff';
+import { FAULT_KINDS } from '../../src/simulator/faults';
 import { startSimulator } from '../../src/simulator/index';
-import type { FaultKind, RequestRecord } from '../../src/simulator/types';
+import type { RequestRecord } from '../../src/simulator/types';
 import type { ConsoleDataStatus } from '../../src/shared/live';
 import { START, liveCall, startRig } from '../core/rig';
 import { seeded } from './seeded';
 
-export const FAULT_KINDS: readonly FaultKind[] = [
-  'latency',
-  'hang',
-  'error-500',
-  'bad-gateway-html',
-  'rate-limit',
-  'malformed-json',
-  'truncated-json',
-  'reset',
-  'drift-enum',
-  'drift-extra-field',
-  'drift-missing-field',
-];
 /** Each kind strikes at this rate, so that one request in five is struck by some fault. */
 const RATE_PER_KIND = 1 - Math.pow(1 - 0.2, 1 / FAULT_KINDS.length);
 const WORKED_CALLS = 4;

@@ -5,10 +5,11 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDispatcher, type Dispatch } from '../../src/main/ipc/dispatch';
-import { CONSOLE_DATA_MAX_CHARS, REQUEST_CHANNELS, requestSchemas, type RequestChannel } from '../../src/shared/ipc';
+import { CONSOLE_DATA_MAX_CHARS, REQUEST_CHANNELS, requestSchemas } from '../../src/shared/ipc';
 import { MemorySettings } from '../core/ports';
 import { liveCall } from '../core/rig';
 import { recordingDemo } from '../shell/recording-core';
+import { junkFor } from '../support/ipc-payloads';
 import { startHarness, type Harness } from './harness';
 
 let harness: Harness;
@@ -41,49 +42,6 @@ function mainState(): string {
     requests: harness.sim.control.requests().length,
     timers: harness.clock.pending(),
   });
-}
-
-const VALID: Record<RequestChannel, Record<string, unknown>> = {
-  'state:get': {},
-  'live:resync': {},
-  'poll:now': {},
-  'app:visibility': { visible: true },
-  'app:diagnostics': {},
-  'auth:sign-in': { serverUrl: 'https://evovoice.io', userName: 'agent', password: 'pw', remember: false },
-  'auth:sign-in-demo': {},
-  'auth:sign-out': {},
-  'auth:select-account': { accountId: 'acct-north' },
-  'call:hold': { sessionId: 's1', action: 'hold', reason: 'None' },
-  'call:save-console-data': { sessionId: 's1', text: 'note', base: { value: 'old' } },
-  'call:resolve-conflict': { sessionId: 's1', text: 'mine' },
-  'missed:mark-seen': { sessionIds: ['s1'] },
-  'history:load': { page: 0, countPerPage: 25 },
-  'dashboard:load': {},
-  'settings:get': {},
-  'settings:update': { theme: 'dark' },
-};
-
-const junk = fc.oneof(
-  fc.anything({ withObjectString: true, withNullPrototype: true, withBigInt: true, withDate: true, withMap: true }),
-  fc.string({ minLength: 2000, maxLength: 3000 }),
-  fc.constantFrom(null, undefined, -1, 1.5, 1e308, Number.NaN, Infinity, '', [], {}, '__proto__', 'x'.repeat(70_000)),
-);
-
-function junkFor(channel: RequestChannel) {
-  const valid = VALID[channel];
-  const keys = Object.keys(valid);
-  const shapes = [
-    junk,
-    junk.map((value) => ({ ...valid, ['__proto__']: value })),
-    fc.tuple(fc.string({ minLength: 1, maxLength: 20 }), junk).map(([k, v]) => ({ ...valid, [`x-${k}`]: v })),
-  ];
-  if (keys.length) {
-    shapes.push(
-      fc.tuple(fc.constantFrom(...keys), junk).map(([k, v]) => ({ ...valid, [k]: v })),
-      fc.constantFrom(...keys).map((k) => Object.fromEntries(Object.entries(valid).filter(([key]) => key !== k))),
-    );
-  }
-  return fc.oneof(...shapes).filter((payload) => !requestSchemas[channel].safeParse(payload).success);
 }
 
 describe('bad input from the renderer', () => {

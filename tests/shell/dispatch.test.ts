@@ -3,56 +3,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../src/main/ipc/dispatch';
 import { KeychainUnavailableError } from '../../src/main/core/ports';
-import { REQUEST_CHANNELS, requestSchemas, type RequestChannel } from '../../src/shared/ipc';
+import { REQUEST_CHANNELS, requestSchemas } from '../../src/shared/ipc';
 import { recordingCore, recordingDemo, recordingLog } from './recording-core';
-
-/** One valid payload per channel: the fuzz mutates these, and the happy path uses them. */
-const VALID: Record<RequestChannel, Record<string, unknown>> = {
-  'state:get': {},
-  'live:resync': {},
-  'poll:now': {},
-  'app:visibility': { visible: true },
-  'app:diagnostics': {},
-  'auth:sign-in': { serverUrl: 'https://evovoice.io', userName: 'agent', password: 'pw', remember: false },
-  'auth:sign-in-demo': {},
-  'auth:sign-out': {},
-  'auth:select-account': { accountId: 'acct-1' },
-  'call:hold': { sessionId: 's1', action: 'hold', reason: 'None' },
-  'call:save-console-data': { sessionId: 's1', text: 'note', base: { value: 'old' } },
-  'call:resolve-conflict': { sessionId: 's1', text: 'mine' },
-  'missed:mark-seen': { sessionIds: ['s1'] },
-  'history:load': { page: 0, countPerPage: 25, search: 'x', startDate: '2026-01-01' },
-  'dashboard:load': {},
-  'settings:get': {},
-  'settings:update': { theme: 'dark', pollLiveMs: 3000 },
-};
-
-const junkValue = fc.oneof(
-  fc.anything(),
-  fc.string({ minLength: 5000, maxLength: 5000 }),
-  fc.constantFrom(null, -1, 1e12, Number.NaN, '', [], {}, 'x'.repeat(70_000)),
-);
-
-/** Junk payloads for one channel: anything at all, or a valid payload bent out of shape. */
-function junkFor(channel: RequestChannel) {
-  const valid = VALID[channel];
-  const keys = Object.keys(valid);
-  const bent = [
-    fc.anything(),
-    fc.record({ extra: junkValue }).map((extra) => ({ ...valid, ['__' + Object.keys(extra)[0]]: extra.extra })),
-  ];
-  if (keys.length > 0) {
-    bent.push(
-      fc.tuple(fc.constantFrom(...keys), junkValue).map(([k, v]) => ({ ...valid, [k]: v })),
-      fc.constantFrom(...keys).map((k) => {
-        const copy: Record<string, unknown> = { ...valid };
-        delete copy[k];
-        return copy;
-      }),
-    );
-  }
-  return fc.oneof(...bent).filter((payload) => !requestSchemas[channel].safeParse(payload).success);
-}
+import { VALID, junkFor } from '../support/ipc-payloads';
 
 function setup() {
   const { core, calls } = recordingCore({
