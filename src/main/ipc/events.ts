@@ -17,7 +17,19 @@ export function sendCoreEvent(event: CoreEvent, send: SendEvent): void {
   }
 }
 
-/** Subscribes `send` to the core; the core sends a snapshot first. Returns the unsubscribe. */
+/**
+ * Subscribes `send` to the core and returns the unsubscribe. The snapshot the core hands every
+ * new subscriber is not forwarded: the page reads its first snapshot with 'state:get' (it may not
+ * be listening yet when the shell subscribes), and sending it here as well doubled the largest
+ * message of a page load (15 MB at 10,000 sessions). Later snapshots (sign-in, another account)
+ * and every patch go out in order.
+ */
 export function forwardCoreEvents(core: ConsoleCore, send: SendEvent): () => void {
-  return core.subscribe((event) => sendCoreEvent(event, send));
+  let subscribing = true;
+  const unsubscribe = core.subscribe((event) => {
+    if (subscribing && event.type === 'snapshot') return;
+    sendCoreEvent(event, send);
+  });
+  subscribing = false;
+  return unsubscribe;
 }
