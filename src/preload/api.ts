@@ -1,17 +1,16 @@
 // Builds `window.evoConsole` from ipcRenderer: exactly the contract's channels, and listener
 // callbacks that never see the IpcRendererEvent (so no sender or ports reach the page).
 import type { IpcRenderer } from 'electron';
-import {
-  EVENT_CHANNELS,
-  REQUEST_CHANNELS,
-  type ConsoleApi,
-  type EventChannel,
-  type EventPayloads,
-  type IpcResult,
-  type RequestArgs,
-  type RequestChannel,
-  type RequestResult,
+import type {
+  ConsoleApi,
+  EventChannel,
+  EventPayloads,
+  IpcResult,
+  RequestArgs,
+  RequestChannel,
+  RequestResult,
 } from '../shared/ipc';
+import { EVENT_CHANNELS, REQUEST_CHANNELS } from '../shared/ipc-constants';
 
 export type PreloadIpc = Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>;
 

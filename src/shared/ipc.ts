@@ -4,13 +4,12 @@
 import { z } from 'zod';
 import type { AppHomeResponse, SessionInfo } from './evovoice';
 import type { ConsoleDataStatus, ConsoleState, Identity, LivePatch, LiveSnapshot } from './live';
+import { CONSOLE_DATA_MAX_CHARS, THEMES, type ErrorCode, type REQUEST_CHANNELS, type View } from './ipc-constants';
 
-/** Console data is a free-text note; the cap keeps one note from filling memory or the outbox. */
-export const CONSOLE_DATA_MAX_CHARS = 64 * 1024;
+export * from './ipc-constants';
+
 const id = z.string().min(1).max(200);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
-
-export const THEMES = ['system', 'light', 'dark'] as const;
 
 export const settingsSchema = z.strictObject({
   /** Last server signed in to (production by default). */
@@ -39,22 +38,6 @@ export const settingsSchema = z.strictObject({
   theme: z.enum(THEMES),
 });
 export type Settings = z.infer<typeof settingsSchema>;
-
-export const DEFAULT_SETTINGS: Settings = {
-  serverUrl: 'https://evovoice.io',
-  userName: '',
-  accountId: '',
-  endpointIds: [],
-  pollLiveMs: 2000,
-  pollVisibleMs: 5000,
-  pollIdleMs: 60_000,
-  activityWindowHours: 24,
-  notifyMissedCalls: true,
-  doNotDisturb: false,
-  startAtLogin: false,
-  startHidden: false,
-  theme: 'system',
-};
 
 export interface HistoryPage {
   items: SessionInfo[];
@@ -146,7 +129,9 @@ export interface RequestResults {
 export type RequestChannel = keyof typeof requestSchemas;
 export type RequestArgs<C extends RequestChannel> = z.infer<(typeof requestSchemas)[C]>;
 export type RequestResult<C extends RequestChannel> = RequestResults[C];
-export const REQUEST_CHANNELS = Object.keys(requestSchemas) as RequestChannel[];
+/** The constant list (zod-free, for the page and preload) names exactly the schemas' channels. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _channelsMatchSchemas: Same<(typeof REQUEST_CHANNELS)[number], RequestChannel> = true;
 
 /** Events: main → renderer. */
 export interface EventPayloads {
@@ -162,40 +147,6 @@ export interface EventPayloads {
   'app:navigate': { view: View };
 }
 export type EventChannel = keyof EventPayloads;
-export const EVENT_CHANNELS: readonly EventChannel[] = [
-  'live:snapshot',
-  'live:patch',
-  'state:changed',
-  'settings:changed',
-  'notification:shown',
-  'notification:clicked',
-  'app:navigate',
-];
-
-export const VIEWS = ['live', 'activity', 'history', 'dashboard', 'settings'] as const;
-export type View = (typeof VIEWS)[number];
-
-export const ERROR_CODES = [
-  'invalid-payload',
-  'forbidden-sender',
-  'unknown-channel',
-  'not-signed-in',
-  'password-rejected',
-  'unauthorized',
-  'forbidden',
-  'not-found',
-  'conflict',
-  'rate-limited',
-  'network',
-  'timeout',
-  'server',
-  'bad-response',
-  'keychain-unavailable',
-  'invalid-server-url',
-  'busy',
-  'internal',
-] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** An error as the renderer sees it: a code to branch on and words for the agent. */
 export interface ConsoleError {

@@ -1,5 +1,4 @@
 // Renderer entry: mounts the console into #app and connects it to main.
-import './zodJitless';
 import { mount } from 'svelte';
 import './app.css';
 import App from './App.svelte';

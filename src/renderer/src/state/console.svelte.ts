@@ -1,5 +1,6 @@
 // The console's state as main publishes it (identity, connection, missed calls, holds, notes) and the settings.
-import { DEFAULT_SETTINGS, type Settings } from '../../../shared/ipc';
+import type { Settings } from '../../../shared/ipc';
+import { DEFAULT_SETTINGS } from '../../../shared/ipc-constants';
 import type { ConsoleState } from '../../../shared/live';
 import { live } from './live.svelte';
 
