@@ -4,7 +4,7 @@
 import { fileURLToPath } from 'node:url';
 import { ACCOUNT, startCoreRig } from './core-rig';
 import { START } from './core-rig';
-import { startProcess } from './spawn';
+import { startProcess } from '../tests/support/ready-process';
 import type { Row } from './table';
 
 const POLLS = 10_000;

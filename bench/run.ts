@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { benchmarks, type BenchmarkName, type BenchmarkResult } from './benchmarks';
 import { heapChart, pollCostChart } from './charts';
-import { startProcess } from './spawn';
+import { startProcess } from '../tests/support/ready-process';
 import { markdownTable, textTable, type Machine, type Results, type Row } from './table';
 
 const RESULTS = fileURLToPath(new URL('./results/', import.meta.url));

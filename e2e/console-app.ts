@@ -1,5 +1,5 @@
 // Starts the console for one test: the web shell (tsx src/web/server.ts) in Chromium, or the real Electron app where its binary exists.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { startProcess, type Started } from '../tests/support/ready-process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { _electron, type Browser, type ElectronApplication, type Page } from '@playwright/test';
@@ -27,7 +27,6 @@ export interface ConsoleApp {
   close(): Promise<void>;
 }
 
-const READY_LINE = /^EVO_WEB_URL=(\S+)$/m;
 const E2E_DATA_ROOT = resolve('.tmp/e2e');
 const START_TIMEOUT_MS = 30_000;
 
@@ -40,55 +39,12 @@ export function electronBinary(): string | undefined {
   return existsSync(binary) ? binary : undefined;
 }
 
-interface WebShell {
-  child: ChildProcess;
-  url: string;
-  output: () => string;
-}
-
-function startWebShell(dataDir: string): Promise<WebShell> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'src/web/server.ts', '--port', '0', '--data-dir', dataDir],
-    {
-      cwd: resolve('.'),
-      env: { ...process.env, EVO_CONSOLE_TEST_HOOKS: '1', HOME: join(dataDir, 'home') },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let stdout = '';
-  let stderr = '';
-  const output = () => `stdout:\n${stdout}\nstderr:\n${stderr.slice(-4000)}`;
-  return new Promise((ok, fail) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      fail(new Error(`The web shell did not print EVO_WEB_URL within ${START_TIMEOUT_MS} ms.\n${output()}`));
-    }, START_TIMEOUT_MS);
-    child.stdout?.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-      const url = READY_LINE.exec(stdout)?.[1];
-      if (url) {
-        clearTimeout(timer);
-        ok({ child, url, output });
-      }
-    });
-    child.stderr?.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      fail(new Error(`The web shell exited (${code}) before it was ready.\n${output()}`));
-    });
+function startWebShell(dataDir: string): Promise<Started> {
+  return startProcess(['--import', 'tsx', 'src/web/server.ts', '--port', '0', '--data-dir', dataDir], 'EVO_WEB_URL', {
+    cwd: resolve('.'),
+    env: { ...process.env, EVO_CONSOLE_TEST_HOOKS: '1', HOME: join(dataDir, 'home') },
+    timeoutMs: START_TIMEOUT_MS,
   });
-}
-
-async function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
-  child.kill('SIGTERM');
-  const killer = setTimeout(() => child.kill('SIGKILL'), 5000);
-  await exited;
-  clearTimeout(killer);
 }
 
 /** The meta-delivered policy cannot carry frame-ancestors; Chromium says so, and the Electron shell sends it as a header. */
@@ -112,12 +68,12 @@ async function launchWeb(browser: Browser, dataDir: string): Promise<ConsoleApp>
   try {
     return await openWeb(browser, dataDir, shell, problems);
   } catch (error) {
-    await stopProcess(shell.child);
+    await shell.stop();
     throw error;
   }
 }
 
-async function openWeb(browser: Browser, dataDir: string, first: WebShell, problems: string[]): Promise<ConsoleApp> {
+async function openWeb(browser: Browser, dataDir: string, first: Started, problems: string[]): Promise<ConsoleApp> {
   let shell = first;
   const context = await browser.newContext();
   // Every CSP violation becomes a console error the fixture fails on (some, like a probed eval, log nothing by themselves).
@@ -128,9 +84,9 @@ async function openWeb(browser: Browser, dataDir: string, first: WebShell, probl
   );
   let page = await context.newPage();
   watch(page, problems);
-  await page.goto(shell.url);
+  await page.goto(shell.value);
   const hook = (path: string) => {
-    const url = new URL(shell.url);
+    const url = new URL(shell.value);
     const token = new URLSearchParams(url.hash.slice(1)).get('token') ?? '';
     return `${url.origin}${path}?token=${encodeURIComponent(token)}`;
   };
@@ -149,18 +105,18 @@ async function openWeb(browser: Browser, dataDir: string, first: WebShell, probl
       if (!res.ok) throw new Error(`POST /__test/tray ${item} answered ${res.status}`);
     },
     async restart() {
-      await stopProcess(shell.child);
+      await shell.stop();
       shell = await startWebShell(dataDir);
       await page.close();
       page = await context.newPage();
       watch(page, problems);
       app.page = page;
-      await page.goto(shell.url);
+      await page.goto(shell.value);
       return page;
     },
     async close() {
       await context.close();
-      await stopProcess(shell.child);
+      await shell.stop();
     },
   };
   return app;

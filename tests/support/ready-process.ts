@@ -1,4 +1,5 @@
-// Starts a helper process and waits for the line it prints when ready (KEY=value).
+// Starts a Node helper process (web shell, simulator) and waits for the line it prints when ready
+// (KEY=value); used by the e2e fixture and the benchmarks.
 import { spawn, type ChildProcess } from 'node:child_process';
 
 export interface Started {
@@ -12,10 +13,14 @@ export interface Started {
 export function startProcess(
   args: string[],
   key: string,
-  options: { env?: NodeJS.ProcessEnv; timeoutMs?: number } = {},
+  options: { env?: NodeJS.ProcessEnv; cwd?: string; timeoutMs?: number } = {},
 ): Promise<Started> {
   const started = performance.now();
-  const child = spawn(process.execPath, args, { env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, {
+    env: options.env ?? process.env,
+    ...(options.cwd ? { cwd: options.cwd } : {}),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   const stop = async () => {
