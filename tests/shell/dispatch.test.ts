@@ -4,18 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../src/main/ipc/dispatch';
 import { KeychainUnavailableError } from '../../src/main/core/ports';
 import { REQUEST_CHANNELS, requestSchemas } from '../../src/shared/ipc';
-import { recordingCore, recordingDemo, recordingLog } from './recording-core';
+import { recordingCore, recordingDemo, recordingLog, signedOutState } from './recording-core';
 import { VALID, junkFor } from '../support/ipc-payloads';
 
 function setup() {
   const { core, calls } = recordingCore({
-    getState: () => ({
-      connection: { status: 'signed-out' },
-      missed: [],
-      holds: {},
-      consoleData: {},
-      doNotDisturb: false,
-    }),
+    getState: () => signedOutState(),
     getSnapshot: () => ({ version: 0, sessions: [], activity: [] }),
     diagnostics: () => 'core: fine',
   });

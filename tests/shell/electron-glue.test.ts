@@ -7,7 +7,7 @@ import { EVENT_CHANNELS, REQUEST_CHANNELS } from '../../src/shared/ipc';
 import type { ConsoleState } from '../../src/shared/live';
 import { CONTENT_SECURITY_POLICY } from '../../src/main/csp';
 import { electronMock, network, recorded } from './electron-mock';
-import { recordingLog } from './recording-core';
+import { recordingLog, signedOutState } from './recording-core';
 
 vi.mock('electron', async () => (await import('./electron-mock')).electronMock);
 
@@ -268,13 +268,7 @@ describe('preload', () => {
   });
 });
 
-const signedOut: ConsoleState = {
-  connection: { status: 'signed-out' },
-  missed: [],
-  holds: {},
-  consoleData: {},
-  doNotDisturb: false,
-};
+const signedOut = signedOutState();
 const signedIn: ConsoleState = {
   ...signedOut,
   connection: { status: 'online' },

@@ -2,6 +2,7 @@
 import type { ConsoleCore } from '../../src/main/core/console';
 import type { Logger } from '../../src/main/core/ports';
 import type { Demo } from '../../src/main/demo';
+import type { ConsoleState } from '../../src/shared/live';
 
 export interface Recorded {
   method: string;
@@ -20,6 +21,11 @@ export function recordingCore(answers: Partial<Record<keyof ConsoleCore, (...arg
       },
   });
   return { core, calls };
+}
+
+/** The state of a core nobody has signed in to. */
+export function signedOutState(doNotDisturb = false): ConsoleState {
+  return { connection: { status: 'signed-out' }, missed: [], holds: {}, consoleData: {}, doNotDisturb };
 }
 
 export function recordingDemo() {

@@ -10,7 +10,7 @@ import { createWebClient, type SocketLike } from '../../src/renderer/src/bridge/
 import { createWebNotifier } from '../../src/web/notifier';
 import { startWebShell, type WebShell } from '../../src/web/web-shell';
 import { CONTENT_SECURITY_POLICY } from '../../src/main/csp';
-import { recordingCore, recordingDemo, recordingLog } from './recording-core';
+import { recordingCore, recordingDemo, recordingLog, signedOutState } from './recording-core';
 
 const TOKEN = 'a'.repeat(43);
 
@@ -30,13 +30,7 @@ afterEach(async () => {
 async function start(testHooks = false) {
   let dnd = false;
   const { core, calls } = recordingCore({
-    getState: () => ({
-      connection: { status: 'signed-out' },
-      missed: [],
-      holds: {},
-      consoleData: {},
-      doNotDisturb: dnd,
-    }),
+    getState: () => signedOutState(dnd),
     getSnapshot: () => ({ version: 3, sessions: [], activity: [] }),
     getSettings: () => ({ doNotDisturb: dnd }),
     updateSettings: (patch) => {
