@@ -112,6 +112,7 @@ describe('keychain faults', () => {
     expectClearRefusal(outcome, dir);
   });
 
+  // Needs the Debian packages dbus and gnome-keyring (npm run setup installs them); skipped without.
   it.skipIf(!has('dbus-run-session') || !has('gnome-keyring-daemon'))(
     'a locked keyring (gnome-keyring running, never unlocked), real keytar in a child process',
     async () => {
@@ -139,6 +140,7 @@ describe('keychain faults', () => {
     },
   );
 
+  // Needs a D-Bus session with an unlocked keyring, which npm test provides; plain vitest may not.
   it.skipIf(!hasDbus)(
     'an entry deleted from the real keychain: the sign-in form, no password from anywhere else',
     async () => {
