@@ -2,7 +2,7 @@
 // or missed, go on hold and back, get notes, and end; all from the seeded random source.
 import type { SessionInfo } from '../shared/evovoice';
 import { answer, end, hold, log, miss, resume } from './calls';
-import { AGENTS } from './catalog';
+import { AGENTS, LINES, type Line } from './catalog';
 import type { CallFactory } from './generate';
 import type { Random } from './random';
 import type { SessionStore } from './store';
@@ -11,6 +11,7 @@ import type { Timeline } from './timeline';
 const SECOND = 1000;
 const MAX_LIVE_CALLS = 7;
 const HISTORY_CALLS = 30;
+const ACCOUNT_IDS = [...new Set(LINES.map((l) => l.accountId))];
 
 export class Scenario {
   constructor(
@@ -28,13 +29,16 @@ export class Scenario {
     for (let i = 0; i < 4; i++)
       this.store.conversations.push(this.calls.conversation(this.iso(now - this.rng.int(60, 7200) * SECOND)));
     this.store.archiveDue(now);
-    for (const secondsAgo of [150, 70, 4]) this.onTheBoard(now - secondsAgo * SECOND);
+    // One call in progress on every account (whichever the agent picks is never empty), and one
+    // just ringing anywhere.
+    ACCOUNT_IDS.forEach((accountId, i) => this.onTheBoard(now - (150 - 40 * i) * SECOND, this.calls.line(accountId)));
+    this.onTheBoard(now - 4 * SECOND, this.calls.line());
     this.timeline.schedule(now + this.rng.int(3, 8) * SECOND, () => this.arrive());
   }
 
   /** A call that started before the scenario did: answered a while ago, or still ringing. */
-  private onTheBoard(startedAt: number): void {
-    const s = this.calls.ringing(this.iso(startedAt), this.calls.line());
+  private onTheBoard(startedAt: number, line: Line): void {
+    const s = this.calls.ringing(this.iso(startedAt), line);
     this.store.add(s);
     if (this.timeline.now() - startedAt < 30 * SECOND) {
       this.later(5, 35, s.id, (call) => this.answerOrMiss(call));
