@@ -1,17 +1,20 @@
 // The IPC contract's run-time constants, free of zod so that the page and the preload can import
-// them without bundling the schema library (ipc.ts re-exports them with the schemas and types).
-import type { EventChannel, Settings } from './ipc';
+// them without bundling the schema library. The channel names are written once, here, as object
+// keys; ipc.ts keys every schema, result and payload by them, so the compiler refuses a channel
+// that is missing on either side. This file imports nothing from ipc.ts (ipc.ts re-exports it).
 
 /** Console data is a free-text note; the cap keeps one note from filling memory or the outbox. */
 export const CONSOLE_DATA_MAX_CHARS = 64 * 1024;
 
 export const THEMES = ['system', 'light', 'dark'] as const;
+export type Theme = (typeof THEMES)[number];
 
-export const DEFAULT_SETTINGS: Settings = {
+/** The settings a first run starts with; ipc.ts checks that this is exactly a `Settings`. */
+export const DEFAULT_SETTINGS = {
   serverUrl: 'https://evovoice.io',
   userName: '',
   accountId: '',
-  endpointIds: [],
+  endpointIds: [] as string[],
   pollLiveMs: 2000,
   pollVisibleMs: 5000,
   pollIdleMs: 60_000,
@@ -20,39 +23,44 @@ export const DEFAULT_SETTINGS: Settings = {
   doNotDisturb: false,
   startAtLogin: false,
   startHidden: false,
-  theme: 'system',
+  theme: 'system' as Theme,
 };
 
-/** Every request channel; ipc.ts checks at compile time that it matches the schemas exactly. */
-export const REQUEST_CHANNELS = [
-  'state:get',
-  'live:resync',
-  'poll:now',
-  'app:visibility',
-  'app:diagnostics',
-  'auth:sign-in',
-  'auth:sign-in-demo',
-  'auth:sign-out',
-  'auth:select-account',
-  'call:hold',
-  'call:save-console-data',
-  'call:resolve-conflict',
-  'missed:mark-seen',
-  'history:load',
-  'dashboard:load',
-  'settings:get',
-  'settings:update',
-] as const;
+/** Every request channel (renderer → main), once: ipc.ts gives each its schema and result type. */
+const REQUESTS = {
+  'state:get': true,
+  'live:resync': true,
+  'poll:now': true,
+  'app:visibility': true,
+  'app:diagnostics': true,
+  'auth:sign-in': true,
+  'auth:sign-in-demo': true,
+  'auth:sign-out': true,
+  'auth:select-account': true,
+  'call:hold': true,
+  'call:save-console-data': true,
+  'call:resolve-conflict': true,
+  'missed:mark-seen': true,
+  'history:load': true,
+  'dashboard:load': true,
+  'settings:get': true,
+  'settings:update': true,
+} as const;
+export type RequestChannel = keyof typeof REQUESTS;
+export const REQUEST_CHANNELS = Object.keys(REQUESTS) as readonly RequestChannel[];
 
-export const EVENT_CHANNELS: readonly EventChannel[] = [
-  'live:snapshot',
-  'live:patch',
-  'state:changed',
-  'settings:changed',
-  'notification:shown',
-  'notification:clicked',
-  'app:navigate',
-];
+/** Every event channel (main → renderer), once: ipc.ts gives each its payload type. */
+const EVENTS = {
+  'live:snapshot': true,
+  'live:patch': true,
+  'state:changed': true,
+  'settings:changed': true,
+  'notification:shown': true,
+  'notification:clicked': true,
+  'app:navigate': true,
+} as const;
+export type EventChannel = keyof typeof EVENTS;
+export const EVENT_CHANNELS = Object.keys(EVENTS) as readonly EventChannel[];
 
 export const VIEWS = ['live', 'activity', 'history', 'dashboard', 'settings'] as const;
 export type View = (typeof VIEWS)[number];

@@ -4,9 +4,23 @@
 import { z } from 'zod';
 import type { AppHomeResponse, SessionInfo } from './evovoice';
 import type { ConsoleDataStatus, ConsoleState, Identity, LivePatch, LiveSnapshot } from './live';
-import { CONSOLE_DATA_MAX_CHARS, THEMES, type ErrorCode, type REQUEST_CHANNELS, type View } from './ipc-constants';
+import {
+  CONSOLE_DATA_MAX_CHARS,
+  DEFAULT_SETTINGS,
+  THEMES,
+  type ErrorCode,
+  type EventChannel,
+  type RequestChannel,
+  type View,
+} from './ipc-constants';
 
 export * from './ipc-constants';
+
+/**
+ * `T` with exactly the keys `K`: a key of `K` missing from `T` is a compile error naming it, and
+ * so is a key of `T` that `K` does not list (its type must then be `never`).
+ */
+type Exactly<K extends PropertyKey, T extends Record<K, unknown> & Record<Exclude<keyof T, K>, never>> = T;
 
 const id = z.string().min(1).max(200);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
@@ -38,6 +52,7 @@ export const settingsSchema = z.strictObject({
   theme: z.enum(THEMES),
 });
 export type Settings = z.infer<typeof settingsSchema>;
+const _defaultsAreSettings: Exactly<keyof Settings, typeof DEFAULT_SETTINGS> = DEFAULT_SETTINGS satisfies Settings;
 
 export interface HistoryPage {
   items: SessionInfo[];
@@ -49,7 +64,10 @@ export interface HistoryPage {
 
 const none = z.strictObject({});
 
-/** Request channels: renderer → main. `args` is validated in main before anything happens. */
+/**
+ * Request channels: renderer → main. `args` is validated in main before anything happens. One
+ * schema per channel of REQUEST_CHANNELS (ipc-constants.ts): a missing or extra one does not compile.
+ */
 export const requestSchemas = {
   'state:get': none,
   'live:resync': none,
@@ -95,58 +113,59 @@ export const requestSchemas = {
   'dashboard:load': none,
   'settings:get': none,
   'settings:update': settingsSchema.partial().strict(),
-} as const;
+} as const satisfies Record<RequestChannel, z.ZodType>;
 
 /** What each request answers when it succeeds. */
-export interface RequestResults {
-  'state:get': {
-    state: ConsoleState;
-    snapshot: LiveSnapshot;
-    settings: Settings;
-    /** False when this console does not offer the embedded demo (absent: offered). */
-    demoOffered?: boolean;
-    /** Things the shell found at start that the agent should read (e.g. damaged settings were reset). */
-    notices?: string[];
-  };
-  'live:resync': LiveSnapshot;
-  'poll:now': null;
-  'app:visibility': null;
-  'app:diagnostics': string;
-  'auth:sign-in': Identity;
-  'auth:sign-in-demo': Identity;
-  'auth:sign-out': null;
-  'auth:select-account': Identity;
-  'call:hold': SessionInfo;
-  'call:save-console-data': ConsoleDataStatus;
-  'call:resolve-conflict': ConsoleDataStatus;
-  'missed:mark-seen': null;
-  'history:load': HistoryPage;
-  'dashboard:load': AppHomeResponse;
-  'settings:get': Settings;
-  'settings:update': Settings;
-}
+export type RequestResults = Exactly<
+  RequestChannel,
+  {
+    'state:get': {
+      state: ConsoleState;
+      snapshot: LiveSnapshot;
+      settings: Settings;
+      /** False when this console does not offer the embedded demo (absent: offered). */
+      demoOffered?: boolean;
+      /** Things the shell found at start that the agent should read (e.g. damaged settings were reset). */
+      notices?: string[];
+    };
+    'live:resync': LiveSnapshot;
+    'poll:now': null;
+    'app:visibility': null;
+    'app:diagnostics': string;
+    'auth:sign-in': Identity;
+    'auth:sign-in-demo': Identity;
+    'auth:sign-out': null;
+    'auth:select-account': Identity;
+    'call:hold': SessionInfo;
+    'call:save-console-data': ConsoleDataStatus;
+    'call:resolve-conflict': ConsoleDataStatus;
+    'missed:mark-seen': null;
+    'history:load': HistoryPage;
+    'dashboard:load': AppHomeResponse;
+    'settings:get': Settings;
+    'settings:update': Settings;
+  }
+>;
 
-export type RequestChannel = keyof typeof requestSchemas;
 export type RequestArgs<C extends RequestChannel> = z.infer<(typeof requestSchemas)[C]>;
 export type RequestResult<C extends RequestChannel> = RequestResults[C];
-/** The constant list (zod-free, for the page and preload) names exactly the schemas' channels. */
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const _channelsMatchSchemas: Same<(typeof REQUEST_CHANNELS)[number], RequestChannel> = true;
 
-/** Events: main → renderer. */
-export interface EventPayloads {
-  'live:snapshot': LiveSnapshot;
-  'live:patch': LivePatch;
-  'state:changed': ConsoleState;
-  'settings:changed': Settings;
-  /** A missed-call notification was raised (the web shell shows it in the page). */
-  'notification:shown': { title: string; body: string; sessionId?: string };
-  /** The agent clicked a notification: open this call. */
-  'notification:clicked': { sessionId?: string };
-  /** The shell asks the UI to show a view (tray menu, shortcut). */
-  'app:navigate': { view: View };
-}
-export type EventChannel = keyof EventPayloads;
+/** Events: main → renderer, one payload type per channel of EVENT_CHANNELS (ipc-constants.ts). */
+export type EventPayloads = Exactly<
+  EventChannel,
+  {
+    'live:snapshot': LiveSnapshot;
+    'live:patch': LivePatch;
+    'state:changed': ConsoleState;
+    'settings:changed': Settings;
+    /** A missed-call notification was raised (the web shell shows it in the page). */
+    'notification:shown': { title: string; body: string; sessionId?: string };
+    /** The agent clicked a notification: open this call. */
+    'notification:clicked': { sessionId?: string };
+    /** The shell asks the UI to show a view (tray menu, shortcut). */
+    'app:navigate': { view: View };
+  }
+>;
 
 /** An error as the renderer sees it: a code to branch on and words for the agent. */
 export interface ConsoleError {
