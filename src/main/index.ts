@@ -10,6 +10,7 @@ import type { AppPage } from './app-origin';
 import { createDemo } from './demo';
 import { createFileLog } from './file-log';
 import { createDispatcher } from './ipc/dispatch';
+import { composeSignIn } from './sign-in';
 import { registerIpc, sendTo } from './ipc/electron-ipc';
 import { forwardCoreEvents } from './ipc/events';
 import { createKeychain } from './keychain';
@@ -90,7 +91,8 @@ async function main(): Promise<void> {
     os: `${process.platform} ${process.getSystemVersion()}`,
   });
   const notices = () => (settings.recovered ? [settings.recovered] : []);
-  const dispatch = createDispatcher(core, { log, demo, versions, notices });
+  const signIn = composeSignIn(core, demo);
+  const dispatch = createDispatcher(core, { log, signIn, versions, notices });
 
   hardenSession(session.defaultSession, log);
   app.on('web-contents-created', (_event, contents) =>
@@ -100,7 +102,7 @@ async function main(): Promise<void> {
 
   const trayTarget = {
     core,
-    demo,
+    signIn,
     showWindow,
     hideWindow: () => shown.win?.hide(),
     copyDiagnostics: () => {

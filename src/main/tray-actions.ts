@@ -1,6 +1,6 @@
 // What each tray menu item does, shared by the Electron tray and the web shell's test hook.
 import type { ConsoleCore } from './core/console';
-import type { Demo } from './demo';
+import type { SignIn } from './sign-in';
 
 export const TRAY_ACTIONS = ['show', 'hide', 'dnd', 'sign-out', 'copy-diagnostics', 'quit'] as const;
 export type TrayAction = (typeof TRAY_ACTIONS)[number];
@@ -10,8 +10,8 @@ export function isTrayAction(value: unknown): value is TrayAction {
 }
 
 export interface TrayTarget {
-  core: Pick<ConsoleCore, 'getSettings' | 'updateSettings' | 'signOut'>;
-  demo: Pick<Demo, 'stop'>;
+  core: Pick<ConsoleCore, 'getSettings' | 'updateSettings'>;
+  signIn: Pick<SignIn, 'signOut'>;
   showWindow(): void;
   hideWindow(): void;
   /** Absent where the shell has no clipboard or no quitting (the web shell). */
@@ -32,8 +32,7 @@ export async function runTrayAction(action: TrayAction, target: TrayTarget): Pro
       target.core.updateSettings({ doNotDisturb: !target.core.getSettings().doNotDisturb });
       return true;
     case 'sign-out':
-      await target.core.signOut();
-      await target.demo.stop();
+      await target.signIn.signOut();
       return true;
     case 'copy-diagnostics':
       target.copyDiagnostics?.();

@@ -1,5 +1,6 @@
 // The frames the web shell and its page exchange over the /ipc WebSocket: the IPC contract, framed.
-import type { ConsoleError, EventChannel, IpcResult } from '../../../shared/ipc';
+// Shared by src/web (server side) and the renderer's bridge (page side); zod-free.
+import type { ConsoleError, EventChannel, IpcResult } from './ipc';
 
 /** Page → server: one request, answered by a ResponseFrame with the same id. */
 export interface RequestFrame {

@@ -11,6 +11,7 @@ import { createFileLog } from '../main/file-log';
 import { createDispatcher, type Dispatch } from '../main/ipc/dispatch';
 import { createKeychain } from '../main/keychain';
 import { createSettingsStore, type ShellSettingsStore } from '../main/settings-store';
+import { composeSignIn, type SignIn } from '../main/sign-in';
 import { startSimulator } from '../simulator/index';
 import { createWebNotifier, type WebNotifier } from './notifier';
 
@@ -27,6 +28,7 @@ export interface WebConsoleOptions {
 export interface WebConsole {
   core: ConsoleCore;
   demo: Demo;
+  signIn: SignIn;
   dispatch: Dispatch;
   notifier: WebNotifier;
   settings: ShellSettingsStore;
@@ -66,5 +68,7 @@ export function composeWebConsole(options: WebConsoleOptions): WebConsole {
   });
   if (settings.recovered) log.warn(settings.recovered);
   const notices = () => (settings.recovered ? [settings.recovered] : []);
-  return { core, demo, dispatch: createDispatcher(core, { log, demo, versions, notices }), notifier, settings, log };
+  const signIn = composeSignIn(core, demo);
+  const dispatch = createDispatcher(core, { log, signIn, versions, notices });
+  return { core, demo, signIn, dispatch, notifier, settings, log };
 }

@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   const dataDir = resolve(values['data-dir'] ?? defaultDataDir());
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
-  const { core, demo, dispatch, notifier, log } = composeWebConsole({
+  const { core, demo, signIn, dispatch, notifier, log } = composeWebConsole({
     dataDir,
     appVersion: pkg.version,
     offerDemo: !values['no-demo-offer'],
@@ -42,7 +42,7 @@ async function main(): Promise<void> {
   await core.start();
   const shell = await startWebShell({
     core,
-    demo,
+    signIn,
     dispatch,
     notifier,
     log,

@@ -8,12 +8,12 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { EventChannel, EventPayloads } from '../shared/ipc';
 import type { ConsoleCore } from '../main/core/console';
 import type { Logger } from '../main/core/ports';
-import type { Demo } from '../main/demo';
 import type { Dispatch } from '../main/ipc/dispatch';
 import { forwardCoreEvents } from '../main/ipc/events';
 import { policyConnectingTo } from '../main/csp';
+import type { SignIn } from '../main/sign-in';
 import { isTrayAction, runTrayAction } from '../main/tray-actions';
-import { IPC_PATH, TOKEN_PARAM, type RequestFrame, type ServerFrame } from '../renderer/src/bridge/protocol';
+import { IPC_PATH, TOKEN_PARAM, type RequestFrame, type ServerFrame } from '../shared/web-protocol';
 import type { WebNotifier } from './notifier';
 import { pageFile } from './page';
 
@@ -22,7 +22,7 @@ const MAX_FRAME_BYTES = 256 * 1024;
 
 export interface WebShellOptions {
   core: ConsoleCore;
-  demo: Demo;
+  signIn: SignIn;
   dispatch: Dispatch;
   notifier: WebNotifier;
   log: Logger;
@@ -105,7 +105,7 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
       const item = trayItem(await readBody(req, 1024).catch(() => ''));
       const target = {
         core,
-        demo: options.demo,
+        signIn: options.signIn,
         showWindow: () => core.setWindowVisible(true),
         hideWindow: () => core.setWindowVisible(false),
       };

@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDispatcher, type Dispatch } from '../../src/main/ipc/dispatch';
+import { composeSignIn } from '../../src/main/sign-in';
 import { CONSOLE_DATA_MAX_CHARS, REQUEST_CHANNELS, requestSchemas } from '../../src/shared/ipc';
 import { MemorySettings } from '../core/ports';
 import { liveCall } from '../core/rig';
@@ -27,7 +28,11 @@ beforeAll(async () => {
   harness.sim.control.addFault({ endpoint: 'patch-session', kind: 'reset', rate: 1 });
   harness.core.saveConsoleData({ sessionId: callId, text: 'pending note', base: {} });
   await harness.core.settled();
-  dispatch = createDispatcher(harness.core, { log: harness.log, demo: recordingDemo().demo, versions: () => ({}) });
+  dispatch = createDispatcher(harness.core, {
+    log: harness.log,
+    signIn: composeSignIn(harness.core, recordingDemo().demo),
+    versions: () => ({}),
+  });
 });
 afterAll(() => harness.close());
 

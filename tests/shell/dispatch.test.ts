@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../src/main/ipc/dispatch';
+import { composeSignIn } from '../../src/main/sign-in';
 import { KeychainUnavailableError } from '../../src/main/core/ports';
 import { REQUEST_CHANNELS, requestSchemas } from '../../src/shared/ipc';
 import { recordingCore, recordingDemo, recordingLog, signedOutState } from './recording-core';
@@ -15,7 +16,11 @@ function setup() {
   });
   const demo = recordingDemo();
   const { log, lines } = recordingLog();
-  const dispatch = createDispatcher(core, { log, demo: demo.demo, versions: () => ({ app: '0.1.0' }) });
+  const dispatch = createDispatcher(core, {
+    log,
+    signIn: composeSignIn(core, demo.demo),
+    versions: () => ({ app: '0.1.0' }),
+  });
   return { dispatch, calls, demoCalls: demo.calls, lines };
 }
 
@@ -68,15 +73,6 @@ describe('dispatcher', () => {
     expect(calls).toEqual([{ method: 'hold', args: [{ sessionId: 's9', action: 'resume' }] }]);
   });
 
-  it('signing out stops the demo; signing in to a real server stops it too', async () => {
-    const { dispatch, calls, demoCalls } = setup();
-    await dispatch('auth:sign-out', {});
-    expect(calls.map((c) => c.method)).toEqual(['signOut']);
-    expect(demoCalls).toEqual(['stop']);
-    await dispatch('auth:sign-in', VALID['auth:sign-in']);
-    expect(demoCalls).toEqual(['stop', 'stop']);
-  });
-
   it('passes core errors through typed, and hides unexpected ones behind internal + a log line', async () => {
     const coreError = Object.assign(new Error('Someone else changed this note.'), { code: 'conflict', status: 409 });
     const { core } = recordingCore({
@@ -85,7 +81,11 @@ describe('dispatcher', () => {
       signIn: () => Promise.reject(new KeychainUnavailableError('No keychain: unlock it.')),
     });
     const { log, lines } = recordingLog();
-    const dispatch = createDispatcher(core, { log, demo: recordingDemo().demo, versions: () => ({}) });
+    const dispatch = createDispatcher(core, {
+      log,
+      signIn: composeSignIn(core, recordingDemo().demo),
+      versions: () => ({}),
+    });
     expect(await dispatch('call:hold', VALID['call:hold'])).toEqual({
       ok: false,
       error: { code: 'conflict', message: 'Someone else changed this note.', status: 409 },

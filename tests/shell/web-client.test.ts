@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { createDispatcher } from '../../src/main/ipc/dispatch';
+import { composeSignIn } from '../../src/main/sign-in';
 import { webSocketUrl } from '../../src/renderer/src/bridge/index';
 import { createWebClient, type SocketLike } from '../../src/renderer/src/bridge/web-client';
 import { createWebNotifier } from '../../src/web/notifier';
@@ -19,10 +20,10 @@ async function shellOn(port = 0, loadCallHistory: () => unknown = () => undefine
   writeFileSync(join(dir, 'index.html'), readFileSync('src/renderer/index.html', 'utf8'));
   const { core } = recordingCore({ subscribe: () => () => undefined, getState: () => ({}), loadCallHistory });
   const { log } = recordingLog();
-  const demo = recordingDemo().demo;
+  const signIn = composeSignIn(core, recordingDemo().demo);
   const notifier = createWebNotifier(() => false);
-  const dispatch = createDispatcher(core, { log, demo, versions: () => ({}) });
-  return startWebShell({ core, demo, dispatch, notifier, log, rendererDir: dir, token: TOKEN, port });
+  const dispatch = createDispatcher(core, { log, signIn, versions: () => ({}) });
+  return startWebShell({ core, signIn, dispatch, notifier, log, rendererDir: dir, token: TOKEN, port });
 }
 
 function until(check: () => boolean): Promise<void> {

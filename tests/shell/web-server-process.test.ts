@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import type { SessionInfo } from '../../src/shared/evovoice';
 import { applyListPatch } from '../../src/shared/live';
-import type { ServerFrame } from '../../src/renderer/src/bridge/protocol';
+import type { ServerFrame } from '../../src/shared/web-protocol';
 
 let child: ChildProcess;
 let url: URL;

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { createDispatcher } from '../../src/main/ipc/dispatch';
+import { composeSignIn } from '../../src/main/sign-in';
 import { createWebClient, type SocketLike } from '../../src/renderer/src/bridge/web-client';
 import { createWebNotifier } from '../../src/web/notifier';
 import { startWebShell, type WebShell } from '../../src/web/web-shell';
@@ -45,10 +46,11 @@ async function start(testHooks = false) {
   const { log, lines } = recordingLog();
   const demo = recordingDemo();
   const notifier = createWebNotifier(() => dnd);
-  const dispatch = createDispatcher(core, { log, demo: demo.demo, versions: () => ({}) });
+  const signIn = composeSignIn(core, demo.demo);
+  const dispatch = createDispatcher(core, { log, signIn, versions: () => ({}) });
   const shell = await startWebShell({
     core,
-    demo: demo.demo,
+    signIn,
     dispatch,
     notifier,
     log,

@@ -1,6 +1,7 @@
-// The core's one error type: a code the renderer branches on and words the agent can act on.
+// The core's one error type: a code the renderer branches on and words the agent can act on
+// (src/main/ipc/errors.ts is the one place that turns it into the contract's ConsoleError).
 import type { ResponseStatus } from '../../shared/evovoice';
-import type { ConsoleError, ErrorCode } from '../../shared/ipc';
+import type { ErrorCode } from '../../shared/ipc';
 
 export class CoreError extends Error {
   override readonly name = 'CoreError';
@@ -22,12 +23,6 @@ export class CoreError extends Error {
     if (details.status !== undefined) this.status = details.status;
     if (details.errorCode !== undefined) this.errorCode = details.errorCode;
     if (details.retryAfterMs !== undefined) this.retryAfterMs = details.retryAfterMs;
-  }
-
-  toConsoleError(): ConsoleError {
-    return this.status === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, status: this.status };
   }
 
   /** A network-level failure (not an answer from the server). */

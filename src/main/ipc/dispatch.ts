@@ -9,12 +9,13 @@ import {
 } from '../../shared/ipc';
 import type { ConsoleCore } from '../core/console';
 import type { Logger } from '../core/ports';
-import type { Demo } from '../demo';
+import type { SignIn } from '../sign-in';
 import { toConsoleError } from './errors';
 
 export interface DispatchDeps {
   log: Logger;
-  demo: Demo;
+  /** Sign-in to a server or the demo, and sign-out, as the shell composed them. */
+  signIn: SignIn;
   /** Shell facts for support (app, Electron/Node, OS versions) put before the core's diagnostics. */
   versions: () => Record<string, string>;
   /** What the shell found at start for the agent to read (a damaged settings file reset). */
@@ -31,7 +32,7 @@ function handlersFor(core: ConsoleCore, deps: DispatchDeps): Handlers {
       state: core.getState(),
       snapshot: core.getSnapshot(),
       settings: core.getSettings(),
-      demoOffered: deps.demo.offered,
+      demoOffered: deps.signIn.demoOffered,
       notices: deps.notices?.() ?? [],
     }),
     'live:resync': () => core.getSnapshot(),
@@ -47,15 +48,10 @@ function handlersFor(core: ConsoleCore, deps: DispatchDeps): Handlers {
       const shell = Object.entries(deps.versions()).map(([k, v]) => `${k}: ${v}`);
       return [...shell, '', core.diagnostics()].join('\n');
     },
-    'auth:sign-in': async (args) => {
-      const identity = await core.signIn(args);
-      await deps.demo.stop();
-      return identity;
-    },
-    'auth:sign-in-demo': () => deps.demo.signIn(),
+    'auth:sign-in': (args) => deps.signIn.toServer(args),
+    'auth:sign-in-demo': () => deps.signIn.toDemo(),
     'auth:sign-out': async () => {
-      await core.signOut();
-      await deps.demo.stop();
+      await deps.signIn.signOut();
       return null;
     },
     'auth:select-account': ({ accountId }) => core.selectAccount(accountId),

@@ -9,7 +9,10 @@ function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
 }
 
-/** CoreError (code + message + status) passes through unchanged; anything else becomes 'internal'. */
+/**
+ * The one mapping to the contract: a CoreError (or any error carrying a known code, such as the
+ * demo's) passes through as code + message + status; anything else becomes 'internal' and is logged.
+ */
 export function toConsoleError(error: unknown, channel: string, log: Logger): ConsoleError {
   if (error instanceof KeychainUnavailableError) {
     return { code: 'keychain-unavailable', message: error.message };

@@ -1,7 +1,7 @@
 // The renderer's one way to reach main: the preload's `window.evoConsole` in Electron, or the
 // web shell's WebSocket client when the page is served by src/web/server.ts.
 import type { ConsoleApi } from '../../../shared/ipc';
-import { IPC_PATH, TOKEN_PARAM } from './protocol';
+import { IPC_PATH, TOKEN_PARAM } from '../../../shared/web-protocol';
 import { createWebClient } from './web-client';
 
 declare global {

@@ -9,7 +9,7 @@ import type {
   RequestChannel,
   RequestResult,
 } from '../../../shared/ipc';
-import { LOST_CONNECTION, NO_TOKEN, type RequestFrame, type ServerFrame } from './protocol';
+import { LOST_CONNECTION, NO_TOKEN, type RequestFrame, type ServerFrame } from '../../../shared/web-protocol';
 
 /** The part of the browser WebSocket the client uses (the `ws` package provides it too, for tests). */
 export interface SocketLike {
