@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts', 'src/**/*.test.ts'],
+    include: ['tests/**/*.test.ts'],
     // Long runs (10,000-request chaos, 50 crashes) live behind npm run test:soak.
     exclude: ['tests/soak/**', 'node_modules/**'],
     environment: 'node',

@@ -1,6 +1,6 @@
 // Elapsed time in a state as the board shows it.
 import { describe, expect, it } from 'vitest';
-import { duration, elapsed } from './time';
+import { duration, elapsed } from '../../src/renderer/src/lib/time';
 
 describe('elapsed', () => {
   const start = '2026-11-23T09:00:00.000Z';

@@ -1,9 +1,9 @@
 // The carried board order always equals a full re-sort, and unchanged rows keep their objects.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { SessionInfo } from '../../../shared/evovoice';
-import { applyListPatch, type ListPatch } from '../../../shared/live';
-import { boardOrder, nextBoardOrder } from './boardOrder';
+import type { SessionInfo } from '../../src/shared/evovoice';
+import { applyListPatch, type ListPatch } from '../../src/shared/live';
+import { boardOrder, nextBoardOrder } from '../../src/renderer/src/lib/boardOrder';
 
 const minute = (n: number) => new Date(Date.UTC(2026, 10, 23, 9, n)).toISOString();
 
