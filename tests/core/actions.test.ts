@@ -24,7 +24,7 @@ async function boardWithCall(fields: Record<string, unknown> = {}, fetch?: typeo
 }
 
 describe('hold and resume', () => {
-  it('shows the hold at once, then confirms it from the server', async () => {
+  it('a hold for a transfer shows at once, the server receives Transferring, and resume clears it', async () => {
     const id = await boardWithCall();
     rig.events.length = 0;
     const holding = rig.core.hold({ sessionId: id, action: 'hold', reason: 'Transferring' });

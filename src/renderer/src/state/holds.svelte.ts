@@ -1,6 +1,6 @@
-// Hold and resume as the agent asks: shown at once while the request travels to main. From
-// main's first answer on, the core's board and state are the one source of truth.
-import type { SessionInfo } from '../../../shared/evovoice';
+// Hold, hold for a transfer and resume as the agent asks: shown at once while the request travels
+// to main. From main's first answer on, the core's board and state are the one source of truth.
+import type { SessionHoldReason, SessionInfo } from '../../../shared/evovoice';
 import type { HoldState } from '../../../shared/live';
 import { boardState, callerName, canHold, type BoardState } from '../lib/callState';
 import { request } from './api';
@@ -46,15 +46,21 @@ class Holds {
     await this.send(session, current === 'hold' ? 'resume' : 'hold');
   }
 
-  private async send(session: SessionInfo, action: 'hold' | 'resume'): Promise<void> {
+  /** Hold a connected call while the agent transfers it (the server records the reason). */
+  async holdForTransfer(session: SessionInfo): Promise<void> {
+    if (this.stateOf(session) === 'connected') await this.send(session, 'hold', 'Transferring');
+  }
+
+  private async send(session: SessionInfo, action: 'hold' | 'resume', reason?: SessionHoldReason): Promise<void> {
     const sessionId = session.id;
     if (!sessionId || this.inFlight(sessionId)) return;
     this.requested[sessionId] = action === 'hold' ? 'pending-hold' : 'pending-resume';
     const who = callerName(session);
-    const result = await request('call:hold', { sessionId, action });
+    const result = await request('call:hold', { sessionId, action, ...(reason ? { reason } : {}) });
     delete this.requested[sessionId];
     if (result.ok) {
-      announcer.say(action === 'hold' ? `${who} is on hold.` : `${who} is back on the line.`);
+      const transfer = reason === 'Transferring' ? ' for a transfer' : '';
+      announcer.say(action === 'hold' ? `${who} is on hold${transfer}.` : `${who} is back on the line.`);
     } else {
       toasts.show({
         kind: 'error',
