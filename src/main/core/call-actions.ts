@@ -58,17 +58,18 @@ export class CallActions {
         cause: problem,
       });
     }
-    this.settle(session, id, () => board.confirm(id, answer));
-    this.core.land(session, () => this.core.pollSoon());
+    // Poll soon after: that poll begins after the confirmation, so it ends the overlay.
+    this.settle(session, id, () => board.confirm(id, answer), this.core.pollSoon);
     return answer;
   }
 
   /** The request is no longer in flight; the board changes only if the sign-in is still current. */
-  private settle(session: SignedInSession, id: string, patch: () => LivePatch | undefined): void {
+  private settle(session: SignedInSession, id: string, patch: () => LivePatch | undefined, then?: () => void): void {
     session.holds.delete(id);
     this.core.land(session, () => {
       this.core.publishPatch(patch());
       this.core.publishState();
+      then?.();
     });
   }
 }

@@ -194,23 +194,14 @@ export function createConsoleCore(ports: CorePorts): LocalConsoleCore {
     },
 
     async signIn(args, options = {}) {
-      const identity = await signIns.signIn(args, options.demo === true);
       watchPower();
-      return identity;
+      return signIns.signIn(args, options.demo === true);
     },
-
     signOut: () => signIns.signOut(),
-
-    async selectAccount(accountId) {
-      return signIns.selectAccount(accountId);
-    },
+    selectAccount: async (accountId) => signIns.selectAccount(accountId),
 
     hold: (args) => calls.hold(signIns.signedIn(), args),
-
-    saveConsoleData(args) {
-      return outbox.save(signIns.signedIn().owner, args);
-    },
-
+    saveConsoleData: (args) => outbox.save(signIns.signedIn().owner, args),
     resolveConflict(args) {
       signIns.signedIn();
       return outbox.resolve(args.sessionId, args.text);
