@@ -1,4 +1,4 @@
-// The live board: a call arrives and appears; hold then resume reaches the server; untrusted names stay text.
+// The live board: a call arrives and appears; hold, hold for a transfer and resume reach the server; untrusted names stay text.
 import { openCall, row, signIn, NORTH } from './agent';
 import { expect, test } from './fixtures';
 
@@ -44,6 +44,34 @@ test('hold then resume: the button flips at once and the server receives Hold th
     .requests({ method: 'PATCH', pathPrefix: '/sessions/call-bob' })
     .map((r) => (r.body as { callState?: string }).callState);
   expect(patches).toEqual(['Hold', 'Connected']);
+});
+
+test('hold for a transfer, from the keyboard: the server receives Transferring, and resume clears it', async ({
+  ui,
+  sim,
+}) => {
+  await signIn(ui, sim);
+  sim.control.addSession({ id: 'call-tess', accountId: NORTH, fromName: 'Tess Transfer', callState: 'Connected' });
+  await openCall(ui, 'Tess Transfer');
+  const details = ui.getByRole('complementary');
+  const forTransfer = details.getByRole('button', { name: 'Hold for transfer' });
+  await details.getByRole('button', { name: 'Hold', exact: true }).focus();
+  await ui.keyboard.press('Tab');
+  await expect(forTransfer).toBeFocused();
+  await ui.keyboard.press('Enter');
+  await expect(details).toContainText('On hold');
+  await expect.poll(() => sim.control.getSession('call-tess')?.holdReason).toBe('Transferring');
+  await expect(details).toContainText('(Transferring)');
+  await expect(forTransfer).toHaveAttribute('aria-disabled', 'true');
+
+  await details.getByRole('button', { name: 'Resume', exact: true }).click();
+  await expect.poll(() => sim.control.getSession('call-tess')?.callState).toBe('Connected');
+  expect(sim.control.getSession('call-tess')?.holdReason).toBe('None');
+  const sent = sim.control.requests({ method: 'PATCH', pathPrefix: '/sessions/call-tess' }).map((r) => r.body);
+  expect(sent).toMatchObject([
+    { callState: 'Hold', holdReason: 'Transferring' },
+    { callState: 'Connected', holdReason: 'None' },
+  ]);
 });
 
 test('a hold the server refuses is rolled back with a message', async ({ ui, sim }) => {

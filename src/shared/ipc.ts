@@ -2,7 +2,7 @@
 // WebSocket): every request channel with its argument schema and result type, every event
 // with its payload type. Handlers, preload and renderer client are all typed from this map.
 import { z } from 'zod';
-import type { AppHomeResponse, SessionInfo } from './evovoice';
+import { SESSION_HOLD_REASONS, type AppHomeResponse, type SessionInfo } from './evovoice';
 import type { ConsoleDataStatus, ConsoleState, Identity, LivePatch, LiveSnapshot } from './live';
 import {
   CONSOLE_DATA_MAX_CHARS,
@@ -86,7 +86,8 @@ export const requestSchemas = {
   'call:hold': z.strictObject({
     sessionId: id,
     action: z.enum(['hold', 'resume']),
-    reason: z.enum(['None', 'Transferring']).optional(),
+    /** Why the call is held (`Transferring` while the agent transfers it); resume clears it. */
+    reason: z.enum(SESSION_HOLD_REASONS).optional(),
   }),
   'call:save-console-data': z.strictObject({
     sessionId: id,

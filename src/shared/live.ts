@@ -1,6 +1,6 @@
 // The console's published state and the patches that keep a subscriber's copy of it current.
 // Main computes them (src/main/core), the renderer applies them: one definition for both.
-import type { SessionCallState, SessionHoldReason, SessionInfo } from './evovoice';
+import type { SessionInfo } from './evovoice';
 
 export type ConnectionStatus = 'online' | 'degraded' | 'offline' | 'signed-out';
 
@@ -93,18 +93,6 @@ export interface LivePatch {
   sessions?: ListPatch;
   activity?: ListPatch;
 }
-
-export interface HoldRequest {
-  sessionId: string;
-  /** Hold with a reason, or resume (callState Connected). */
-  action: 'hold' | 'resume';
-  reason?: SessionHoldReason;
-}
-
-export const HOLD_TARGET: Record<HoldRequest['action'], SessionCallState> = {
-  hold: 'Hold',
-  resume: 'Connected',
-};
 
 /** Applies a patch to a list in place-order: pure, used by the renderer and by tests. */
 export function applyListPatch(list: readonly SessionInfo[], patch: ListPatch | undefined): SessionInfo[] {

@@ -5,7 +5,12 @@ import type {
   AppHomeResponse,
   AuthStatusResponse,
   AuthenticateResponse,
+  CustomerBreadcrumb,
+  EntityInfo,
+  FileInfo,
+  HostedSuiteCompletedForm,
   ListResponse,
+  MessageInfo,
   ResponseStatus,
   SessionInfo,
 } from './evovoice';
@@ -21,16 +26,37 @@ interface ShapeList {
 }
 type Fields = Readonly<Record<string, Field>>;
 
-const entity: Fields = {
+/** The kinds that can describe a value of type `V`. */
+type FieldFor<V> = [V] extends [string]
+  ? 'string' | 'enum'
+  : [V] extends [number]
+    ? 'number'
+    : [V] extends [boolean]
+      ? 'boolean'
+      : [V] extends [string[]]
+        ? 'strings'
+        : [V] extends [(infer Item)[]]
+          ? { readonly list: FieldsOf<Item>; readonly known?: KnownSession }
+          : [V] extends [Record<string, string>]
+            ? 'stringMap'
+            : { readonly object: FieldsOf<V> };
+
+/**
+ * A table for the wire type `T`: exactly its fields, each with a kind that fits the field's type.
+ * A field left out of a table, or added to the type without the table, fails `npm run typecheck`.
+ */
+type FieldsOf<T> = { readonly [K in keyof T]-?: FieldFor<NonNullable<T[K]>> };
+
+const entity = {
   id: 'string',
   dateCreated: 'string',
   dateLastModified: 'string',
   createdBy: 'string',
   lastModifiedBy: 'string',
-};
-const breadcrumb: Fields = { id: 'string', name: 'string' };
+} as const satisfies FieldsOf<EntityInfo>;
+const breadcrumb = { id: 'string', name: 'string' } as const satisfies FieldsOf<CustomerBreadcrumb>;
 
-export const sessionFields: Fields = {
+export const sessionFields = {
   dialState: 'enum',
   callState: 'enum',
   queueState: 'enum',
@@ -81,9 +107,9 @@ export const sessionFields: Fields = {
   wasMissed: 'boolean',
   ringQueueId: 'string',
   ...entity,
-};
+} as const satisfies FieldsOf<SessionInfo>;
 
-const messageFields: Fields = {
+const messageFields = {
   id: 'string',
   accountId: 'string',
   customerId: 'string',
@@ -95,9 +121,9 @@ const messageFields: Fields = {
   sender: 'string',
   text: 'string',
   isUnread: 'boolean',
-};
+} as const satisfies FieldsOf<MessageInfo>;
 
-const fileFields: Fields = {
+const fileFields = {
   type: 'enum',
   accountId: 'string',
   accountName: 'string',
@@ -118,9 +144,9 @@ const fileFields: Fields = {
   toAddress: 'string',
   aiTranscription: 'string',
   ...entity,
-};
+} as const satisfies FieldsOf<FileInfo>;
 
-const formFields: Fields = {
+const formFields = {
   id: 'string',
   name: 'string',
   dateCreated: 'string',
@@ -136,9 +162,9 @@ const formFields: Fields = {
   emailSubject: 'string',
   callerNumber: 'string',
   fields: { list: { name: 'string', values: 'strings' } },
-};
+} as const satisfies FieldsOf<HostedSuiteCompletedForm>;
 
-const homeFields: Fields = {
+const homeFields = {
   isHostedSuiteCustomer: 'boolean',
   conversations: {
     list: { id: 'string', endpointId: 'string', otherAddress: 'string', mostRecentMessage: { object: messageFields } },
@@ -147,38 +173,37 @@ const homeFields: Fields = {
   callMetrics: { list: { metricKey: 'string', total: 'number', average: 'number' } },
   voicemail: { list: fileFields },
   forms: { list: formFields },
-};
+} as const satisfies FieldsOf<AppHomeResponse>;
 
-const listFields = (item: Fields): Fields => ({
-  items: { list: item },
+const sessionListFields = {
+  items: { list: sessionFields },
   totalCount: 'number',
   totalPages: 'number',
   hasMorePages: 'boolean',
-});
-const sessionListFields = listFields(sessionFields);
+} as const satisfies FieldsOf<ListResponse<SessionInfo>>;
 
-const responseStatusFields: Fields = {
+const responseStatusFields = {
   errorCode: 'string',
   message: 'string',
   stackTrace: 'string',
   errors: { list: { errorCode: 'string', fieldName: 'string', message: 'string' } },
-};
+} as const satisfies FieldsOf<ResponseStatus>;
 
-const authenticateFields: Fields = {
+const authenticateFields = {
   userId: 'string',
   userName: 'string',
   displayName: 'string',
   sessionId: 'string',
   responseStatus: { object: responseStatusFields },
-};
+} as const satisfies FieldsOf<AuthenticateResponse>;
 
-const authStatusFields: Fields = {
+const authStatusFields = {
   userId: 'string',
   userName: 'string',
   displayName: 'string',
   accountIds: 'strings',
   accountNames: 'strings',
-};
+} as const satisfies FieldsOf<AuthStatusResponse>;
 
 /** Returns the earlier parsed session equal to `item`, if there is one. */
 export type KnownSession = (item: Record<string, unknown>) => SessionInfo | undefined;

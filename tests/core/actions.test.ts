@@ -1,9 +1,11 @@
-// Hold/resume (optimistic, confirmed or rolled back) and console-data edits through the durable
-// outbox: offline edits that arrive later, across a restart, and conflicts surfaced, not overwritten.
+// Hold/resume (optimistic, confirmed or rolled back, never flickering back on a late poll, never
+// landing on another sign-in's board) and console-data edits through the durable outbox: offline
+// edits that arrive later, across a restart, and conflicts surfaced, not overwritten.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CoreEvent } from '../../src/main/core/console';
 import { CoreError } from '../../src/main/core/errors';
 import { OUTBOX_RECORD } from '../../src/main/core/outbox';
+import { HeldAnswers } from './ports';
 import { liveCall, startRig, type Rig } from './rig';
 
 let rig: Rig;
@@ -12,8 +14,8 @@ afterEach(() => rig.close());
 const MINUTE = 60_000;
 const patchRequests = () => rig.sim.control.requests({ method: 'PATCH' });
 
-async function boardWithCall(fields: Record<string, unknown> = {}): Promise<string> {
-  rig = await startRig();
+async function boardWithCall(fields: Record<string, unknown> = {}, fetch?: typeof globalThis.fetch): Promise<string> {
+  rig = await startRig(fetch ? { fetch } : {});
   await rig.signIn();
   const id = liveCall(rig.sim, fields);
   rig.core.pollNow();
@@ -22,7 +24,7 @@ async function boardWithCall(fields: Record<string, unknown> = {}): Promise<stri
 }
 
 describe('hold and resume', () => {
-  it('shows the hold at once, then confirms it from the server', async () => {
+  it('a hold for a transfer shows at once, the server receives Transferring, and resume clears it', async () => {
     const id = await boardWithCall();
     rig.events.length = 0;
     const holding = rig.core.hold({ sessionId: id, action: 'hold', reason: 'Transferring' });
@@ -40,7 +42,42 @@ describe('hold and resume', () => {
 
     await rig.core.hold({ sessionId: id, action: 'resume' });
     await rig.core.settled();
-    expect(rig.sim.control.getSession(id)?.callState).toBe('Connected');
+    expect(patchRequests()[1]?.body).toEqual({ sessionId: id, callState: 'Connected', holdReason: 'None' });
+    expect(rig.sim.control.getSession(id)).toMatchObject({ callState: 'Connected', holdReason: 'None' });
+    expect(rig.core.getSnapshot().sessions.find((s) => s.id === id)).toMatchObject({
+      callState: 'Connected',
+      holdReason: 'None',
+    });
+  });
+
+  it('a poll already on its way when the server confirmed does not flip the call back', async () => {
+    const answers = new HeldAnswers();
+    const id = await boardWithCall({}, answers.fetch);
+    const held = answers.hold((method, url) => method === 'GET' && url.pathname.endsWith('/sessions'));
+    rig.core.pollNow();
+    await held;
+    rig.events.length = 0;
+    await rig.core.hold({ sessionId: id, action: 'hold', reason: 'Transferring' });
+    answers.release();
+    await rig.core.settled();
+
+    const seen = rig.events.flatMap((e) =>
+      e.type === 'patch' ? (e.patch.sessions?.changed ?? []).filter((c) => c.id === id) : [],
+    );
+    expect(seen.map((c) => c.set.callState).filter(Boolean)).toEqual(['Hold']);
+    expect(rig.core.getSnapshot().sessions.find((s) => s.id === id)).toMatchObject({
+      callState: 'Hold',
+      holdReason: 'Transferring',
+    });
+  });
+
+  it("a poll begun after the confirmation is the server's word: a resume by someone else shows", async () => {
+    const id = await boardWithCall();
+    await rig.core.hold({ sessionId: id, action: 'hold' });
+    await rig.core.settled();
+    rig.sim.control.updateSession(id, { callState: 'Connected' });
+    rig.core.pollNow();
+    await rig.core.settled();
     expect(rig.core.getSnapshot().sessions.find((s) => s.id === id)?.callState).toBe('Connected');
   });
 
@@ -56,6 +93,43 @@ describe('hold and resume', () => {
     expect(changes.map((c) => c.set.callState)).toEqual(['Hold', 'Connected']);
     expect(rig.core.getSnapshot().sessions.find((s) => s.id === id)?.callState).toBe('Connected');
     expect(rig.core.getState().holds).toEqual({});
+  });
+});
+
+describe('results of an older sign-in', () => {
+  it("an account switch drops the old account's poll and hold answers", async () => {
+    const answers = new HeldAnswers();
+    const id = await boardWithCall({}, answers.fetch);
+    const south = rig.sim.control.addSession({ accountId: 'acct-south', callState: 'Connected', ended: false });
+    const held = answers.hold((method) => method === 'PATCH' || method === 'GET');
+    const holding = rig.core.hold({ sessionId: id, action: 'hold' });
+    rig.core.pollNow();
+    await held;
+    await rig.core.selectAccount('acct-south');
+    expect(rig.core.getState().holds).toEqual({});
+    rig.events.length = 0;
+    answers.release();
+    await holding;
+    await rig.core.settled();
+
+    const shown = rig.events.flatMap((e) => (e.type === 'patch' ? (e.patch.sessions?.added ?? []) : []));
+    expect(shown.map((s) => s.id)).toEqual([south.id]);
+    expect(rig.events.some((e) => e.type === 'state' && e.state.holds[id])).toBe(false);
+    expect(rig.core.getSnapshot().sessions.map((s) => s.id)).toEqual([south.id]);
+  });
+
+  it('sign-out while a poll is on its way: the board stays empty', async () => {
+    const answers = new HeldAnswers();
+    await boardWithCall({}, answers.fetch);
+    const held = answers.hold((method, url) => method === 'GET' && url.pathname.endsWith('/sessions'));
+    rig.core.pollNow();
+    await held;
+    const out = rig.core.signOut();
+    answers.release();
+    await out;
+    await rig.core.settled();
+    expect(rig.core.getSnapshot().sessions).toEqual([]);
+    expect(rig.core.getState()).toMatchObject({ connection: { status: 'signed-out' }, holds: {} });
   });
 });
 

@@ -144,3 +144,39 @@ export class SteppedClock implements Clock {
     onMove?.(delta);
   }
 }
+
+/**
+ * Real fetch with a hand on the answers: while holding, the simulator's answer to a matching
+ * request is read in full (the server's state at that moment) and handed over only on `release`,
+ * as a slow network would deliver a poll that was already on its way.
+ */
+export class HeldAnswers {
+  private matches: ((method: string, url: URL) => boolean) | undefined;
+  private waiting: (() => void)[] = [];
+  private onHeld: (() => void) | undefined;
+
+  readonly fetch: typeof globalThis.fetch = async (input, init) => {
+    const answer = await globalThis.fetch(input, init);
+    const url = new URL(input instanceof Request ? input.url : String(input));
+    if (!this.matches?.(init?.method ?? 'GET', url)) return answer;
+    const body = await answer.text();
+    await new Promise<void>((resolve) => {
+      this.waiting.push(resolve);
+      this.onHeld?.();
+    });
+    return new Response(body, { status: answer.status, headers: answer.headers });
+  };
+
+  /** Holds answers to requests that `matches`; resolves when the first one is held. */
+  hold(matches: (method: string, url: URL) => boolean): Promise<void> {
+    this.matches = matches;
+    return new Promise((resolve) => (this.onHeld = resolve));
+  }
+
+  /** Stops holding and hands over every answer held so far. */
+  release(): void {
+    this.matches = undefined;
+    this.onHeld = undefined;
+    for (const resolve of this.waiting.splice(0)) resolve();
+  }
+}

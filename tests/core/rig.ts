@@ -27,7 +27,9 @@ export interface Rig {
   close(): Promise<void>;
 }
 
-export async function startRig(options: { settings?: Partial<Settings>; sim?: Simulator } = {}): Promise<Rig> {
+export async function startRig(
+  options: { settings?: Partial<Settings>; sim?: Simulator; fetch?: typeof globalThis.fetch } = {},
+): Promise<Rig> {
   const sim = options.sim ?? (await startSimulator({ clock: 'manual', scenario: false, seed: 1, startTime: START }));
   const clock = new SteppedClock(sim.control.now());
   const settings = new MemorySettings({ serverUrl: sim.url, ...options.settings });
@@ -39,7 +41,7 @@ export async function startRig(options: { settings?: Partial<Settings>; sim?: Si
   let random = 0;
   const make = () => {
     const core = createConsoleCore({
-      fetch: globalThis.fetch,
+      fetch: options.fetch ?? globalThis.fetch,
       secrets,
       settings,
       notifier,

@@ -31,6 +31,7 @@ export interface ConsoleCore {
   signOut(): Promise<void>;
   selectAccount(accountId: string): Promise<Identity>;
 
+  /** Hold (reason `None` or `Transferring`) or resume: shown at once, rolled back if refused. */
   hold(args: RequestArgs<'call:hold'>): Promise<SessionInfo>;
   saveConsoleData(args: RequestArgs<'call:save-console-data'>): ConsoleDataStatus;
   resolveConflict(args: RequestArgs<'call:resolve-conflict'>): ConsoleDataStatus;

@@ -1,8 +1,15 @@
 // The live board: the last sessions and activity lists, versioned, with optimistic overlays
-// (a hold in flight) laid over the server's data; every update answers the patch to publish.
+// (a hold in flight or just confirmed) laid over the server's data; every update answers the
+// patch to publish.
 import type { SessionInfo } from '../../shared/evovoice';
 import type { LivePatch, LiveSnapshot } from '../../shared/live';
 import { diffSessions, same } from './diff';
+
+interface Overlay {
+  fields: Partial<SessionInfo>;
+  /** Set once the server confirmed: the number of the last poll started before it did. */
+  confirmedAfterPoll?: number;
+}
 
 export class LiveBoard {
   private version = 0;
@@ -11,7 +18,9 @@ export class LiveBoard {
   /** What subscribers have: `server` with overlays applied, in applyListPatch order. */
   private sessions: SessionInfo[] = [];
   private activity: SessionInfo[] = [];
-  private readonly overlays = new Map<string, Partial<SessionInfo>>();
+  private readonly overlays = new Map<string, Overlay>();
+  /** Polls started so far: a poll's number tells whether it began after a confirmation. */
+  private polls = 0;
   /** `server` by id, built on first use after it changes. */
   private serverById: Map<string, SessionInfo> | undefined;
 
@@ -48,9 +57,24 @@ export class LiveBoard {
     return this.snapshot();
   }
 
-  /** One poll's lists (either may be absent when that feed was not polled or failed). */
-  update(lists: { sessions?: SessionInfo[]; activity?: SessionInfo[] }): LivePatch | undefined {
-    if (lists.sessions) this.setServer(lists.sessions);
+  /** Numbers a poll as it starts; pass the number to `update` with its lists. */
+  pollStarted(): number {
+    return ++this.polls;
+  }
+
+  /**
+   * One poll's lists (either may be absent when that feed was not polled or failed). A sessions
+   * list from a poll started after a confirmation is the server's word: its overlay ends there.
+   */
+  update(lists: { sessions?: SessionInfo[]; activity?: SessionInfo[] }, poll?: number): LivePatch | undefined {
+    if (lists.sessions) {
+      this.setServer(lists.sessions);
+      for (const [id, overlay] of this.overlays) {
+        if (poll !== undefined && overlay.confirmedAfterPoll !== undefined && poll > overlay.confirmedAfterPoll) {
+          this.overlays.delete(id);
+        }
+      }
+    }
     return this.publish(lists.sessions !== undefined, lists.activity);
   }
 
@@ -61,20 +85,32 @@ export class LiveBoard {
     return this.publish(true, undefined);
   }
 
+  /** Shows `fields` on a call at once, before the server confirms them. */
   overlay(sessionId: string, fields: Partial<SessionInfo>): LivePatch | undefined {
-    this.overlays.set(sessionId, fields);
+    this.overlays.set(sessionId, { fields });
     return this.publish(true, undefined);
   }
 
-  /** Ends an overlay: with the server's answer (confirmed) or without (rolled back). */
-  settle(sessionId: string, answer?: SessionInfo): LivePatch | undefined {
-    this.overlays.delete(sessionId);
-    const i = answer ? this.server.findIndex((s) => s.id === sessionId) : -1;
-    if (answer && i >= 0) {
+  /**
+   * The server confirmed the overlay with `answer`. The overlay stays until a poll started after
+   * now answers, so a poll already in flight (the server's state before the change) does not
+   * flicker the call back.
+   */
+  confirm(sessionId: string, answer: SessionInfo): LivePatch | undefined {
+    const overlay = this.overlays.get(sessionId);
+    if (overlay) overlay.confirmedAfterPoll = this.polls;
+    const i = this.server.findIndex((s) => s.id === sessionId);
+    if (i >= 0) {
       const next = this.server.slice();
       next[i] = answer;
       this.setServer(next);
     }
+    return this.publish(true, undefined);
+  }
+
+  /** The server refused the overlay: the call shows what the server last said. */
+  rollBack(sessionId: string): LivePatch | undefined {
+    this.overlays.delete(sessionId);
     return this.publish(true, undefined);
   }
 
@@ -103,8 +139,8 @@ export class LiveBoard {
   private withOverlays(list: SessionInfo[]): SessionInfo[] {
     if (this.overlays.size === 0) return list;
     return list.map((s) => {
-      const fields = s.id === undefined ? undefined : this.overlays.get(s.id);
-      return fields ? { ...s, ...fields } : s;
+      const overlay = s.id === undefined ? undefined : this.overlays.get(s.id);
+      return overlay ? { ...s, ...overlay.fields } : s;
     });
   }
 }

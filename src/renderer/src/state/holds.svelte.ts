@@ -1,5 +1,6 @@
-// Hold / resume: shown at once, confirmed or rolled back with a message in words.
-import type { SessionInfo } from '../../../shared/evovoice';
+// Hold, hold for a transfer and resume as the agent asks: shown at once while the request travels
+// to main. From main's first answer on, the core's board and state are the one source of truth.
+import type { SessionHoldReason, SessionInfo } from '../../../shared/evovoice';
 import type { HoldState } from '../../../shared/live';
 import { boardState, callerName, canHold, type BoardState } from '../lib/callState';
 import { request } from './api';
@@ -7,21 +8,18 @@ import { consoleMirror } from './console.svelte';
 import { toasts } from './toasts.svelte';
 import { announcer } from './announcer.svelte';
 
-/** How long a confirmed result stands in for the board until the next poll shows it. */
-const CONFIRMED_OVERLAY_MS = 6000;
-
 class Holds {
-  /** This window's own view of a hold/resume: pending until main answers, then the confirmed target. */
-  overlay = $state<Record<string, HoldState>>({});
+  /** Requests this window sent that main has not answered yet: covers the IPC round trip only. */
+  requested = $state<Record<string, HoldState>>({});
 
   #lastPending: Record<string, HoldState> = {};
 
   /**
-   * Every pending or just-confirmed hold in one plain record (cheap to look up for thousands of rows).
+   * Every hold or resume in flight in one plain record (cheap to look up for thousands of rows).
    * The same object while nothing changed, so a state update from main does not re-render every row.
    */
   readonly pending = $derived.by((): Record<string, HoldState> => {
-    const next: Record<string, HoldState> = { ...$state.snapshot(this.overlay), ...consoleMirror.state.holds };
+    const next: Record<string, HoldState> = { ...$state.snapshot(this.requested), ...consoleMirror.state.holds };
     const last = this.#lastPending;
     const keys = Object.keys(next);
     if (keys.length === Object.keys(last).length && keys.every((k) => last[k] === next[k])) return last;
@@ -38,26 +36,32 @@ class Holds {
   }
 
   inFlight(sessionId: string | undefined): boolean {
-    return sessionId !== undefined && consoleMirror.state.holds[sessionId] !== undefined;
+    return this.pendingFor(sessionId) !== undefined;
   }
 
+  /** Hold a connected call, resume a held one. */
   async toggle(session: SessionInfo): Promise<void> {
-    const sessionId = session.id;
-    if (!sessionId || this.inFlight(sessionId)) return;
     const current = this.stateOf(session);
     if (!canHold(current)) return;
-    const action = current === 'hold' ? 'resume' : 'hold';
-    const pending: HoldState = action === 'hold' ? 'pending-hold' : 'pending-resume';
-    this.overlay[sessionId] = pending;
+    await this.send(session, current === 'hold' ? 'resume' : 'hold');
+  }
+
+  /** Hold a connected call while the agent transfers it (the server records the reason). */
+  async holdForTransfer(session: SessionInfo): Promise<void> {
+    if (this.stateOf(session) === 'connected') await this.send(session, 'hold', 'Transferring');
+  }
+
+  private async send(session: SessionInfo, action: 'hold' | 'resume', reason?: SessionHoldReason): Promise<void> {
+    const sessionId = session.id;
+    if (!sessionId || this.inFlight(sessionId)) return;
+    this.requested[sessionId] = action === 'hold' ? 'pending-hold' : 'pending-resume';
     const who = callerName(session);
-    const result = await request('call:hold', { sessionId, action });
+    const result = await request('call:hold', { sessionId, action, ...(reason ? { reason } : {}) });
+    delete this.requested[sessionId];
     if (result.ok) {
-      announcer.say(action === 'hold' ? `${who} is on hold.` : `${who} is back on the line.`);
-      setTimeout(() => {
-        if (this.overlay[sessionId] === pending) delete this.overlay[sessionId];
-      }, CONFIRMED_OVERLAY_MS);
+      const transfer = reason === 'Transferring' ? ' for a transfer' : '';
+      announcer.say(action === 'hold' ? `${who} is on hold${transfer}.` : `${who} is back on the line.`);
     } else {
-      delete this.overlay[sessionId];
       toasts.show({
         kind: 'error',
         title: action === 'hold' ? `Could not put ${who} on hold` : `Could not resume ${who}`,

@@ -1,0 +1,125 @@
+// The poll cycle: one poll of the signed-in session's feeds (today's sessions always, recent
+// activity when due), laid onto the board, missed calls and connection; backoff on failure.
+import type { SessionInfo } from '../../shared/evovoice';
+import type { Settings } from '../../shared/ipc';
+import { backoffDelay } from './backoff';
+import { activityInterval, pollInterval, withJitter, type Activity } from './cadence';
+import type { CoreContext } from './context';
+import { toCoreError, type CoreError } from './errors';
+import { fetchActivity, fetchSessions, isLive } from './feeds';
+import type { SignedInSession } from './session';
+
+/** An activity poll is due when this share of its interval has passed (polls are jittered). */
+const ACTIVITY_DUE_SHARE = 0.85;
+
+/** What one poll fetched for one account. */
+interface Fetched {
+  poll: number;
+  now: number;
+  sessions: PromiseSettledResult<SessionInfo[]>;
+  activity: PromiseSettledResult<SessionInfo[] | undefined>;
+}
+
+export class PollCycle {
+  /** `screen` answers whether the window is visible and the screen locked. */
+  constructor(
+    private readonly core: CoreContext,
+    private readonly screen: () => { visible: boolean; locked: boolean },
+  ) {}
+
+  /** What sets the pace: a live call on the board, the window, the lock screen. */
+  activity(): Activity {
+    return { liveCall: this.core.board.liveSessions.some(isLive), ...this.screen() };
+  }
+
+  /** One poll; answers the delay before the next one. */
+  async pollOnce(): Promise<number> {
+    const session = this.core.session();
+    const settings = this.core.store.getSettings();
+    if (!session) return settings.pollIdleMs;
+    try {
+      if (!session.accountsLoaded) await this.loadAccounts(session);
+      const accountId = session.accountId;
+      const fetched = accountId ? await this.fetch(session, accountId, settings) : undefined;
+      return this.core.land(session, () => this.apply(session, settings, fetched)) ?? this.nextPoll(settings);
+    } catch (error) {
+      return this.core.land(session, () => this.failed(session, toCoreError(error), settings)) ?? settings.pollIdleMs;
+    }
+  }
+
+  /** Loads the session's accounts; once they land, the outbox may send that user's notes. */
+  async loadAccounts(session: SignedInSession): Promise<void> {
+    const { store } = this.core;
+    const saved = session.login.demo ? session.accountId : store.getSettings().accountId;
+    const chosen = await session.loadAccounts(saved);
+    this.core.land(session, () => {
+      if (chosen && !session.login.demo && chosen !== saved) store.setSettings({ accountId: chosen });
+      this.core.outbox.setOwner(session.owner);
+      this.core.publishState();
+    });
+  }
+
+  private async fetch(session: SignedInSession, accountId: string, settings: Settings): Promise<Fetched> {
+    const poll = this.core.board.pollStarted();
+    const now = this.core.clock.now();
+    const due = now - session.lastActivityAt >= activityInterval(settings, this.activity()) * ACTIVITY_DUE_SHARE;
+    const [sessions, activity] = await Promise.allSettled([
+      fetchSessions(session.login, accountId, settings, now, this.core.board.known),
+      due ? fetchActivity(session.login, accountId, settings, now) : Promise.resolve(undefined),
+    ]);
+    return { poll, now, sessions, activity };
+  }
+
+  private apply(session: SignedInSession, settings: Settings, fetched: Fetched | undefined): number {
+    if (!fetched) return this.succeeded(session, settings);
+    const { board, missed, publishState } = this.core;
+    const lists: { sessions?: SessionInfo[]; activity?: SessionInfo[] } = {};
+    if (fetched.sessions.status === 'fulfilled') lists.sessions = fetched.sessions.value;
+    if (fetched.activity.status === 'fulfilled' && fetched.activity.value) {
+      lists.activity = fetched.activity.value;
+      session.lastActivityAt = fetched.now;
+    }
+    this.core.publishPatch(board.update(lists, fetched.poll));
+    if (fetched.sessions.status === 'rejected')
+      return this.failed(session, toCoreError(fetched.sessions.reason), settings);
+    if (fetched.activity.status === 'rejected') {
+      const problem = toCoreError(fetched.activity.reason);
+      if (problem.code === 'password-rejected') return this.failed(session, problem, settings);
+      this.core.connection.remember(problem);
+      this.core.connection.markGoodPoll();
+      if (missed.hasBaseline(session.owner) && missed.observe(session.owner, lists.sessions ?? [], settings)) {
+        publishState();
+      }
+      this.core.connection.set({ status: 'degraded', message: `Recent activity is not updating: ${problem.message}` });
+      return this.nextPoll(settings);
+    }
+    if (missed.observe(session.owner, [...(lists.sessions ?? []), ...(lists.activity ?? [])], settings)) publishState();
+    return this.succeeded(session, settings);
+  }
+
+  private succeeded(session: SignedInSession, settings: Settings): number {
+    session.failures = 0;
+    this.core.connection.markGoodPoll();
+    this.core.connection.set({ status: 'online' });
+    if (this.core.outbox.waiting) this.core.outbox.kick();
+    return this.nextPoll(settings);
+  }
+
+  private failed(session: SignedInSession, problem: CoreError, settings: Settings): number {
+    this.core.failed(session, problem);
+    if (problem.code === 'password-rejected') return settings.pollIdleMs;
+    session.failures++;
+    const delay = backoffDelay(session.failures, this.core.random, problem.retryAfterMs);
+    this.core.log.warn('Poll failed', { code: problem.code, status: problem.status, failures: session.failures });
+    this.core.connection.set({
+      status: problem.unreachable ? 'offline' : 'degraded',
+      message: problem.message,
+      nextRetry: new Date(this.core.clock.now() + delay).toISOString(),
+    });
+    return delay;
+  }
+
+  private nextPoll(settings: Settings): number {
+    return withJitter(pollInterval(settings, this.activity()), this.core.random);
+  }
+}

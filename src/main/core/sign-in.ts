@@ -1,0 +1,153 @@
+// Sign-in, restoring the last sign-in at start, sign-out and account switch. Each replaces the
+// signed-in session as a whole (and empties the board), so nothing of an older one lingers.
+import type { RequestArgs } from '../../shared/ipc';
+import type { Identity } from '../../shared/live';
+import type { EvoVoiceClientOptions } from './client';
+import type { CoreContext } from './context';
+import { CoreError, toCoreError } from './errors';
+import type { PasswordKeeper } from './keychain';
+import { Login, PASSWORD_REJECTED } from './login';
+import type { Poller } from './poller';
+import { checkServerUrl } from './server-url';
+import { SignedInSession } from './session';
+
+export interface SignInParts {
+  core: CoreContext;
+  passwords: PasswordKeeper;
+  poller: Poller;
+  /** How every Login's API client talks to the server. */
+  client: Omit<EvoVoiceClientOptions, 'baseUrl'>;
+  /** Loads the session's accounts and lets its notes be sent (the poll cycle's). */
+  loadAccounts(session: SignedInSession): Promise<void>;
+  /** The board was emptied: subscribers need a fresh snapshot. */
+  publishSnapshot(): void;
+}
+
+export class SignIns {
+  private current: SignedInSession | undefined;
+
+  constructor(private readonly parts: SignInParts) {}
+
+  get session(): SignedInSession | undefined {
+    return this.current;
+  }
+
+  /** The session, or the error the agent sees when nobody is signed in. */
+  signedIn(): SignedInSession {
+    if (!this.current) throw new CoreError('not-signed-in', 'Sign in to Evo Voice first.');
+    return this.current;
+  }
+
+  /** Signs in again with the user and keychain password of the last sign-in, if both are there. */
+  async restore(serverUrl: string, userName: string): Promise<void> {
+    const { core, passwords, poller } = this.parts;
+    let password: string | null;
+    try {
+      serverUrl = checkServerUrl(serverUrl);
+      password = await passwords.restore(serverUrl, userName);
+    } catch (error) {
+      core.connection.set({ status: 'signed-out', message: error instanceof Error ? error.message : String(error) });
+      return;
+    }
+    if (!password) return;
+    this.replace(SignedInSession.begin(new Login(serverUrl, userName, password, false, this.parts.client)));
+    core.connection.set({ status: 'offline', message: `Connecting to ${new URL(serverUrl).host}…` });
+    poller.start();
+  }
+
+  async signIn(args: RequestArgs<'auth:sign-in'>, demo: boolean): Promise<Identity> {
+    const { core, passwords } = this.parts;
+    const serverUrl = checkServerUrl(args.serverUrl);
+    const login = new Login(serverUrl, args.userName, args.password, demo, this.parts.client);
+    let answer;
+    try {
+      answer = await core.track(login.signIn());
+    } catch (error) {
+      const problem = toCoreError(error);
+      core.connection.remember(problem);
+      throw problem;
+    }
+    const previous = this.current?.login;
+    const next = SignedInSession.begin(login, answer.displayName, answer.userId);
+    this.replace(next);
+    if (previous) {
+      previous.cancel();
+      void previous.end();
+    }
+    if (!demo) {
+      core.store.setSettings({ serverUrl, userName: args.userName });
+      const problem = await passwords.keep(serverUrl, args.userName, args.password, args.remember);
+      if (problem) next.identity.keychainProblem = problem;
+    }
+    core.connection.set({ status: 'online' });
+    try {
+      await core.track(this.parts.loadAccounts(next));
+    } catch (error) {
+      const problem = toCoreError(error);
+      core.connection.remember(problem);
+      core.log.warn('Signed in, but the account list did not load; the poll will retry', { code: problem.code });
+    }
+    this.parts.poller.start();
+    return { ...next.identity };
+  }
+
+  async signOut(): Promise<void> {
+    const { core, passwords } = this.parts;
+    const ended = this.current;
+    core.outbox.setOwner(undefined);
+    this.replace(undefined);
+    if (ended && !ended.login.demo) await passwords.forget(ended.login.serverUrl, ended.login.userName);
+    ended?.login.cancel();
+    if (ended) await core.track(ended.login.end());
+    core.connection.signedOut();
+  }
+
+  selectAccount(accountId: string): Identity {
+    const current = this.signedIn();
+    if (!current.identity.accounts.some((a) => a.id === accountId)) {
+      throw new CoreError(
+        'not-found',
+        `${current.login.userName} cannot work on account ${accountId}: pick one from the list.`,
+      );
+    }
+    const next = current.withAccount(accountId);
+    if (!next.login.demo) this.parts.core.store.setSettings({ accountId });
+    this.replace(next);
+    this.parts.core.publishState();
+    this.parts.poller.start();
+    return { ...next.identity };
+  }
+
+  /** The server rejected the password: polling stops and the agent is asked to sign in again. */
+  passwordRejected(rejected: SignedInSession): void {
+    const { core, passwords, poller } = this.parts;
+    poller.stop();
+    core.outbox.setOwner(undefined);
+    if (!rejected.login.demo) void passwords.forget(rejected.login.serverUrl, rejected.login.userName);
+    core.connection.set({ status: 'signed-out', message: PASSWORD_REJECTED });
+  }
+
+  /** The computer went offline: say so while signed in (not after the password was rejected). */
+  networkLost(): void {
+    if (this.current && !this.current.login.isRejected) {
+      this.parts.core.connection.set({
+        status: 'offline',
+        message: 'This computer is offline: waiting for the network.',
+      });
+    }
+  }
+
+  /** Stops the core: requests in flight are abandoned, nothing is signed out on the server. */
+  stop(): void {
+    this.current?.login.cancel();
+    this.current = undefined;
+  }
+
+  /** Makes `next` the signed-in session (or none): the board starts empty, polling starts over. */
+  private replace(next: SignedInSession | undefined): void {
+    this.parts.poller.stop();
+    this.current = next;
+    this.parts.core.board.reset();
+    this.parts.publishSnapshot();
+  }
+}
