@@ -13,6 +13,7 @@ import { runControl } from './routes/control';
 import { portalRoutes } from './routes/portal';
 import type { Answer, Route } from './routes/route';
 import { sessionRoutes } from './routes/sessions';
+import { shapeAnswer } from './wire-shape';
 import type { RequestRecord, SimulatorControl } from './types';
 import type { World } from './world';
 
@@ -109,7 +110,18 @@ async function handle(
   const spoiler = fault !== undefined && BODY_FAULTS.has(fault.kind) && answer.status < 300 ? fault : undefined;
   if (fault !== undefined && fault.kind !== 'latency' && spoiler === undefined) delete entry.fault;
   entry.status = answer.status;
-  send(res, answer.status, spoiltText(spoiler, answer.body), answer.headers);
+  const sent =
+    endpoint === undefined || answer.status >= 300
+      ? answer.body
+      : shapeAnswer(
+          endpoint,
+          answer.body,
+          world.strictness,
+          world.seed,
+          method === 'GET' ? world.replica.view : undefined,
+        );
+  world.replica.answered();
+  send(res, answer.status, spoiltText(spoiler, sent), answer.headers);
 }
 
 export function createSimulatorServer(world: World, control: SimulatorControl | undefined): Server {
