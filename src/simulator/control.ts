@@ -35,11 +35,13 @@ export function createControl(world: World): SimulatorControl {
       if (partial.accountId !== undefined && partial.accountName === undefined)
         s.accountName = accountName(partial.accountId);
       store.add(s, options?.parentSessionId);
+      world.pin(s.id, Object.keys(partial));
       return copy(s);
     },
     updateSession: (id, patch) => {
       const s = live(id);
       Object.assign(s, copy(patch));
+      world.pin(id, Object.keys(patch));
       if (patch.dateLastModified === undefined) s.dateLastModified = timeline.iso();
       return copy(s);
     },

@@ -113,13 +113,12 @@ async function handle(
   const sent =
     endpoint === undefined || answer.status >= 300
       ? answer.body
-      : shapeAnswer(
-          endpoint,
-          answer.body,
-          world.strictness,
-          world.seed,
-          method === 'GET' ? world.replica.view : undefined,
-        );
+      : shapeAnswer(endpoint, answer.body, {
+          strictness: world.strictness,
+          seed: world.seed,
+          pinned: world.pinned,
+          view: method === 'GET' ? world.replica.view : undefined,
+        });
   world.replica.answered();
   send(res, answer.status, spoiltText(spoiler, sent), answer.headers);
 }

@@ -55,30 +55,46 @@ function shapeMember(m: SessionMemberInfo, s: Strictness, anonymous: boolean, lo
   return out;
 }
 
-/** The session as this server writes it. */
-export function shapeSession(session: SessionInfo, s: Strictness, seed: number): Wire {
+/**
+ * The session as this server writes it. `pinned` names the fields a test set through the control
+ * API: those are never left out or given an unknown enum name (only their format may change).
+ */
+export function shapeSession(
+  session: SessionInfo,
+  s: Strictness,
+  seed: number,
+  pinned: ReadonlySet<string> = new Set(),
+): Wire {
   const id = session.id ?? '';
   const out: Wire = { ...session };
+  const drop = (key: string): void => {
+    if (!pinned.has(key)) delete out[key];
+  };
+  const drift = (key: 'channel' | 'queueState' | 'dialState', name: string): void => {
+    if (!pinned.has(key)) out[key] = name;
+  };
   const anonymous = s.omitNulls && bucket(seed, 'anonymous', id, 4) === 0;
   const noCustomer = s.omitNulls && bucket(seed, 'no-customer', id, 4) === 0;
   const loose = s.stringBooleans && bucket(seed, 'booleans', id, 3) === 0;
   const drifted = s.unknownEnums && bucket(seed, 'enum', id, 3) === 0 ? bucket(seed, 'which-enum', id, 4) : -1;
-  if (anonymous) for (const key of ['fromName', 'displayName'] as const) delete out[key];
-  if (noCustomer) for (const key of ['customerId', 'customerName', 'customerBreadcrumb'] as const) delete out[key];
+  if (anonymous) for (const key of ['fromName', 'displayName'] as const) drop(key);
+  if (noCustomer) for (const key of ['customerId', 'customerName', 'customerBreadcrumb'] as const) drop(key);
   if (s.omitNulls) {
     for (const key of ['log', 'members', 'customerBreadcrumb'] as const)
       if (Array.isArray(out[key]) && (out[key] as unknown[]).length === 0) delete out[key];
   }
-  if (drifted === 0) out.channel = UNKNOWN_ENUM_NAMES.channel;
-  if (drifted === 1) out.queueState = UNKNOWN_ENUM_NAMES.queueState;
-  if (drifted === 2) out.dialState = UNKNOWN_ENUM_NAMES.dialState;
+  if (drifted === 0) drift('channel', UNKNOWN_ENUM_NAMES.channel);
+  if (drifted === 1) drift('queueState', UNKNOWN_ENUM_NAMES.queueState);
+  if (drifted === 2) drift('dialState', UNKNOWN_ENUM_NAMES.dialState);
   if (s.extraFields && bucket(seed, 'extra', id, 3) === 0) out[EXTRA_SESSION_FIELD] = 'Pending';
   if (loose) {
     for (const key of ['ended', 'wasMissed'] as const)
       if (typeof session[key] === 'boolean') out[key] = String(session[key]);
   }
   if (Array.isArray(out.members))
-    out.members = session.members?.map((m) => shapeMember(m, s, anonymous, loose, drifted === 3));
+    out.members = session.members?.map((m) =>
+      shapeMember(m, s, anonymous && !pinned.has('members'), loose, drifted === 3 && !pinned.has('members')),
+    );
   if (s.mixedDates) {
     const style = bucket(seed, 'dates', id, 4);
     for (const key of DATE_FIELDS) if (session[key] !== undefined) out[key] = writeDate(session[key], style);
@@ -109,17 +125,22 @@ export const SESSION_ENDPOINTS: ReadonlySet<SimEndpoint> = new Set([
   'home',
 ]);
 
-/** A successful answer as a strict server sends it; `view` may swap a session for a stale copy. */
-export function shapeAnswer(
-  endpoint: SimEndpoint,
-  body: unknown,
-  strictness: Strictness,
-  seed: number,
-  view: (s: SessionInfo) => SessionInfo = (s) => s,
-): unknown {
+/** What shaping an answer needs to know about the world. */
+export interface ShapeContext {
+  strictness: Strictness;
+  seed: number;
+  /** Fields set through the control API, by session id. */
+  pinned: ReadonlyMap<string, ReadonlySet<string>>;
+  /** May swap a session for a stale copy (GETs only). */
+  view?: (s: SessionInfo) => SessionInfo;
+}
+
+/** A successful answer as a strict server sends it. */
+export function shapeAnswer(endpoint: SimEndpoint, body: unknown, context: ShapeContext): unknown {
   if (!SESSION_ENDPOINTS.has(endpoint) || typeof body !== 'object' || body === null) return body;
+  const { strictness, seed, pinned, view = (s: SessionInfo) => s } = context;
   const shape = (s: SessionInfo): unknown =>
-    shapesSessions(strictness) ? shapeSession(view(s), strictness, seed) : view(s);
+    shapesSessions(strictness) ? shapeSession(view(s), strictness, seed, pinned.get(s.id ?? '')) : view(s);
   const { key, list } = sessionsOf(endpoint, body as Wire);
   if (key === undefined) return endpoint === 'patch-session' ? shape(list[0] as SessionInfo) : body;
   return { ...(body as Wire), [key]: list.map(shape) };

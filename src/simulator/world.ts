@@ -30,6 +30,8 @@ export class World {
   readonly seed: number;
   strictness: Strictness;
   readonly replica = new StaleReplica();
+  /** Fields tests set through the control API, by session id: strictness never leaves them out. */
+  readonly pinned = new Map<string, Set<string>>();
   private readonly startTime: number;
   private readonly realStart = performance.now();
   private skipped = 0;
@@ -61,6 +63,13 @@ export class World {
     const elapsed = this.realtime ? Math.floor(performance.now() - this.realStart) : 0;
     this.timeline.advanceTo(this.startTime + elapsed + this.skipped);
     this.store.archiveDue(this.timeline.now());
+  }
+
+  /** Remembers that a test set these fields of a session through the control API. */
+  pin(id: string, fields: Iterable<string>): void {
+    const set = this.pinned.get(id) ?? new Set<string>();
+    for (const field of fields) set.add(field);
+    this.pinned.set(id, set);
   }
 
   /** `n` finished calls spread over the last `days` days, straight into the archive. */
