@@ -18,9 +18,17 @@ export const FAULT_KINDS: readonly FaultKind[] = [
   'drift-missing-field',
 ];
 
-/** Authentication faults: they end in asking the agent to sign in, so a chaos run leaves them out. */
-export const AUTH_FAULT_KINDS: readonly FaultKind[] = ['unauthorized', 'proxy-html-401', 'proxy-redirect'];
-const ALL_FAULT_KINDS = [...FAULT_KINDS, ...AUTH_FAULT_KINDS];
+/** Faults a test aims at one defect (they end in asking the agent, or change a call): chaos runs leave them out. */
+export const TARGETED_FAULT_KINDS: readonly FaultKind[] = [
+  'unauthorized',
+  'proxy-html-401',
+  'proxy-redirect',
+  'patch-ignored',
+];
+const ALL_FAULT_KINDS = [...FAULT_KINDS, ...TARGETED_FAULT_KINDS];
+
+/** Faults the route itself carries out, with the request in hand. */
+export const ROUTE_FAULTS: ReadonlySet<FaultKind> = new Set(['patch-ignored']);
 
 /** Faults that change a successful body instead of replacing the answer. */
 export const BODY_FAULTS: ReadonlySet<FaultKind> = new Set([

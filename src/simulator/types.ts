@@ -20,7 +20,8 @@ export type FaultKind =
   | 'drift-missing-field' // optional fields left out
   | 'unauthorized' // 401 with a responseStatus even with a valid login (a session the server lost)
   | 'proxy-html-401' // 401 with an HTML sign-in page, as an SSO proxy in front of the API answers
-  | 'proxy-redirect'; // 302 to an SSO proxy's sign-in page
+  | 'proxy-redirect' // 302 to an SSO proxy's sign-in page
+  | 'patch-ignored'; // a PATCH answered 200 with the session as it was, nothing applied
 
 export interface Fault {
   endpoint: SimEndpoint | '*';

@@ -109,6 +109,23 @@ describe('fault kinds', () => {
     expect((await signIn()).status).toBe(200);
   });
 
+  it('patch-ignored: the PATCH is answered 200 with the call as it was', async () => {
+    const own = await start();
+    try {
+      const s = own.control.addSession({ accountId: 'acct-north', callState: 'Connected' });
+      own.control.addFault({ endpoint: 'patch-session', kind: 'patch-ignored', count: 1 });
+      const hold = () => call(own, `/sessions/${s.id}`, { method: 'PATCH', body: '{"callState":"Hold"}' });
+      const ignored = await hold();
+      expect(ignored.status).toBe(200);
+      expect(ignored.body.callState).toBe('Connected');
+      expect(own.control.getSession(s.id as string)?.callState).toBe('Connected');
+      expect(own.control.requests({ method: 'PATCH' })[0]).toMatchObject({ status: 200, fault: 'patch-ignored' });
+      expect((await hold()).body.callState).toBe('Hold');
+    } finally {
+      await own.close();
+    }
+  });
+
   it('malformed-json and truncated-json: 200 with a body JSON.parse refuses', async () => {
     const healthy = await (await get()).text();
     for (const kind of ['malformed-json', 'truncated-json'] as const) {

@@ -94,6 +94,41 @@ describe('the CLI', () => {
     expect(await exited).toBe(0);
   });
 
+  it('serves the strict behaviours --strict names, and says which at start', async () => {
+    const child = run(['--port', '0', '--strict', 'maxPageSize=2,referencePaging']);
+    let out = '';
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        const m = /listening on (http:\/\/\S+)/.exec(out);
+        if (m?.[1] !== undefined && out.includes('Ctrl-C')) resolve(m[1]);
+      });
+      child.on('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
+    });
+    try {
+      expect(out).toContain('Strict: maxPageSize=2, referencePaging=true');
+      const res = await fetch(`${url}/sessions?CountPerPage=25`, { headers: { authorization: basic() } });
+      const body = (await res.json()) as { items: unknown[]; hasMorePages?: boolean; totalPages: number };
+      expect(body.items).toHaveLength(2);
+      expect(body.hasMorePages).toBeUndefined();
+      expect(body.totalPages).toBeGreaterThan(1);
+    } finally {
+      const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+      child.kill('SIGINT');
+      await exited;
+    }
+  });
+
+  it('refuses an unknown --strict switch with a one-line usage error', async () => {
+    const child = run(['--strict', 'pageCap=2']);
+    let err = '';
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code).toBe(2);
+    expect(err.trim().split('\n')).toHaveLength(1);
+    expect(err).toContain("Unknown strictness 'pageCap'");
+  });
+
   it('answers a bad flag with a one-line usage error', async () => {
     const child = run(['--prot', '80']);
     let err = '';

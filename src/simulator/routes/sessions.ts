@@ -76,6 +76,7 @@ export const sessionRoutes: Route[] = [
         );
       }
       if (!user.accountIds.includes(session.accountId ?? '')) throw forbidden(`You have no access to session '${id}'`);
+      if (req.fault === 'patch-ignored') return ok(session);
       world.replica.beforePatch(session, world.strictness.staleReads);
       applyPatch(session, patch, { userId: user.userId, displayName: user.displayName }, world.timeline.iso());
       return ok(session);
