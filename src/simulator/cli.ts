@@ -13,7 +13,7 @@ interface CliOptions {
   host: string;
   control: boolean;
   strictness: Strictness;
-  archiveDays?: number;
+  archiveDays: number;
 }
 
 function options(): CliOptions {
@@ -24,7 +24,7 @@ function options(): CliOptions {
       host: { type: 'string', default: '127.0.0.1' },
       control: { type: 'boolean', default: false },
       strict: { type: 'string', default: process.env[STRICT_ENV] ?? '' },
-      'archive-days': { type: 'string' },
+      'archive-days': { type: 'string', default: '31' },
     },
     strict: true,
     allowPositionals: false,
@@ -34,8 +34,8 @@ function options(): CliOptions {
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`--port must be 0..65535, not '${values.port}'`);
   if (!Number.isInteger(seed)) throw new Error(`--seed must be a whole number, not '${values.seed}'`);
-  const archiveDays = values['archive-days'] === undefined ? undefined : Number(values['archive-days']);
-  if (archiveDays !== undefined && !(Number.isInteger(archiveDays) && archiveDays > 0))
+  const archiveDays = Number(values['archive-days']);
+  if (!(Number.isInteger(archiveDays) && archiveDays >= 0))
     throw new Error(`--archive-days must be a whole number of days, not '${values['archive-days']}'`);
   const strictness = parseStrictness(values.strict);
   return { port, seed, host: values.host, control: values.control, strictness, archiveDays };
@@ -63,7 +63,7 @@ const sim = await startSimulator({
   scenario: true,
   httpControl: parsed.control,
   strictness: parsed.strictness,
-  archiveDays: parsed.archiveDays,
+  archiveDays: parsed.archiveDays || undefined,
 }).catch((e: unknown) => {
   process.stderr.write(`Cannot listen on ${parsed.host}:${parsed.port} (${String(e)}): pick another --port\n`);
   process.exit(1);
