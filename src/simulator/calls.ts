@@ -14,9 +14,11 @@ export interface Actor {
   displayName: string;
 }
 
-export function log(s: SessionInfo, at: string, message: string): void {
+/** Adds a log line; `by` (a user id) is who made the change, when a person made it. */
+export function log(s: SessionInfo, at: string, message: string, by?: string): void {
   (s.log ??= []).push({ date: at, message });
   s.dateLastModified = at;
+  if (by !== undefined) s.lastModifiedBy = by;
 }
 
 const MEMBER_STATE: Partial<Record<SessionCallState, SessionMemberCallState>> = {
@@ -34,30 +36,39 @@ function syncMembers(s: SessionInfo, callState: string): void {
   }
 }
 
+/** The picture the portal shows for an agent. */
+export const avatarOf = (agent: Agent): string => `https://files.evovoice.example/avatars/${agent.userId}.png`;
+
+/** The hold queue a call waits in: the transfer queue when held for a transfer. */
+const holdQueueFor = (reason: string | undefined): string =>
+  reason === 'Transferring' ? 'Transfer hold' : 'Hold music';
+
 export function answer(s: SessionInfo, agent: Agent, at: string): void {
   s.callState = 'Connected';
   s.queueState = 'Connected';
   s.answeredByName = agent.name;
   s.answeredById = agent.endpointId;
+  if (s.ringQueueId !== undefined) s.queueMemberId = `${s.ringQueueId}-${agent.userId}`;
   (s.members ??= []).push({
     identity: agent.endpointId,
     endpointId: agent.endpointId,
     displayName: agent.name,
     isOriginalMember: false,
+    avatarUrl: avatarOf(agent),
     applicationData: { queue: s.endpointName ?? '' },
     callState: 'Connected',
     role: 'Agent',
     muted: false,
   });
   syncMembers(s, 'Connected');
-  log(s, at, `Answered by ${agent.name}`);
+  log(s, at, `Answered by ${agent.name}`, agent.userId);
 }
 
 export function hold(s: SessionInfo, by: Actor, reason: SessionHoldReason, at: string): void {
   s.callState = 'Hold';
   s.queueState = 'Hold';
   s.holdReason = reason;
-  s.holdQueueName = reason === 'Transferring' ? 'Transfer hold' : 'Hold music';
+  s.holdQueueName = holdQueueFor(reason);
   s.heldByUserId = by.userId;
   syncMembers(s, 'Hold');
   log(
@@ -66,6 +77,7 @@ export function hold(s: SessionInfo, by: Actor, reason: SessionHoldReason, at: s
     reason === 'Transferring'
       ? `${by.displayName} put the call on hold to transfer it`
       : `${by.displayName} put the call on hold`,
+    by.userId,
   );
 }
 
@@ -76,18 +88,22 @@ export function resume(s: SessionInfo, by: Actor, at: string): void {
   delete s.heldByUserId;
   delete s.holdQueueName;
   syncMembers(s, 'Connected');
-  log(s, at, `${by.displayName} took the call off hold`);
+  log(s, at, `${by.displayName} took the call off hold`, by.userId);
 }
 
+/** Ends the call; a caller who hangs up on hold leaves who held it and where in the record. */
 export function end(s: SessionInfo, at: string, outcome: string, message: string): void {
+  const onHold = s.callState === 'Hold';
   s.ended = true;
   s.callState = 'Disconnected';
   s.queueState = 'Disconnected';
   s.dialState = 'None';
   s.outcome = outcome;
   s.dateCompleted = at;
-  delete s.heldByUserId;
-  delete s.holdQueueName;
+  if (!onHold) {
+    delete s.heldByUserId;
+    delete s.holdQueueName;
+  }
   syncMembers(s, 'Disconnected');
   log(s, at, message);
 }
@@ -109,8 +125,14 @@ export function applyPatch(s: SessionInfo, patch: SessionPatch, by: Actor, at: s
   const changes: string[] = [];
   if (patch.callState !== undefined) {
     s.callState = patch.callState;
-    if (patch.callState === 'Hold') s.heldByUserId = by.userId;
-    if (patch.callState === 'Connected') delete s.heldByUserId;
+    if (patch.callState === 'Hold') {
+      s.heldByUserId = by.userId;
+      s.holdQueueName = holdQueueFor(patch.holdReason ?? s.holdReason);
+    }
+    if (patch.callState === 'Connected') {
+      delete s.heldByUserId;
+      delete s.holdQueueName;
+    }
     syncMembers(s, patch.callState);
     changes.push(`call state ${patch.callState}`);
   }
@@ -126,6 +148,5 @@ export function applyPatch(s: SessionInfo, patch: SessionPatch, by: Actor, at: s
     s.consoleData = patch.consoleData;
     changes.push('console data updated');
   }
-  s.lastModifiedBy = by.userId;
-  log(s, at, `${by.displayName}: ${changes.length > 0 ? changes.join(', ') : 'no change'}`);
+  log(s, at, `${by.displayName}: ${changes.length > 0 ? changes.join(', ') : 'no change'}`, by.userId);
 }

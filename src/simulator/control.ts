@@ -3,6 +3,7 @@ import type { SessionInfo } from '../shared/evovoice';
 import { LINES, accountName } from './catalog';
 import { end, log, miss } from './calls';
 import { notFound } from './errors';
+import { withStrictness } from './strictness';
 import type { SimulatorControl } from './types';
 import type { World } from './world';
 
@@ -34,11 +35,13 @@ export function createControl(world: World): SimulatorControl {
       if (partial.accountId !== undefined && partial.accountName === undefined)
         s.accountName = accountName(partial.accountId);
       store.add(s, options?.parentSessionId);
+      world.pin(s.id, Object.keys(partial));
       return copy(s);
     },
     updateSession: (id, patch) => {
       const s = live(id);
       Object.assign(s, copy(patch));
+      world.pin(id, Object.keys(patch));
       if (patch.dateLastModified === undefined) s.dateLastModified = timeline.iso();
       return copy(s);
     },
@@ -66,12 +69,29 @@ export function createControl(world: World): SimulatorControl {
       const now = timeline.now();
       for (let i = 0; i < n; i++) store.add(world.calls.anyState(now, options?.accountId));
     },
+    loadArchive: (n, options) => {
+      world.sync();
+      world.loadArchive(n, options?.days ?? 31);
+    },
+    archiveSession: (id) => {
+      world.sync();
+      if (!store.archiveNow(id)) throw new Error(`Session '${id}' is not a live call that ended: end it first`);
+    },
+    strictness: () => ({ ...world.strictness }),
+    setStrictness: (changes) => {
+      world.strictness = withStrictness(world.strictness, changes);
+      return { ...world.strictness };
+    },
     setConsoleData: (id, text) => {
       const s = live(id);
       const previous = Date.parse(s.dateLastModified ?? '') || 0;
       s.consoleData = text;
-      s.lastModifiedBy = 'user-priya';
-      log(s, new Date(Math.max(timeline.now(), previous + 1)).toISOString(), 'Priya Shah: console data updated');
+      log(
+        s,
+        new Date(Math.max(timeline.now(), previous + 1)).toISOString(),
+        'Priya Shah: console data updated',
+        'user-priya',
+      );
       return copy(s);
     },
     expireLogins: () => world.logins.expireAll(),

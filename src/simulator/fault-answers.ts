@@ -5,6 +5,9 @@ import { drift } from './faults';
 import { send, sendError } from './respond';
 import type { Fault } from './types';
 
+/** Where the SSO proxy sends a browser that has no proxy session. */
+export const PROXY_SIGN_IN_URL = 'https://sso.evovoice.example/login';
+const PROXY_SIGN_IN_PAGE = `<!DOCTYPE html><html><head><title>Sign in</title></head><body><form action="${PROXY_SIGN_IN_URL}" method="post"><input name="username"><input name="password" type="password"></form></body></html>`;
 const BAD_GATEWAY_PAGE =
   '<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1><hr>nginx</body></html>';
 
@@ -22,6 +25,15 @@ export function answerInstead(fault: Fault, res: ServerResponse): number {
     case 'bad-gateway-html':
       send(res, 502, BAD_GATEWAY_PAGE, {}, 'text/html; charset=utf-8');
       return 502;
+    case 'unauthorized':
+      sendError(res, new ApiError(401, 'Unauthorized', 'Not authenticated: sign in again'));
+      return 401;
+    case 'proxy-html-401':
+      send(res, 401, PROXY_SIGN_IN_PAGE, { 'WWW-Authenticate': 'Negotiate' }, 'text/html; charset=utf-8');
+      return 401;
+    case 'proxy-redirect':
+      send(res, 302, PROXY_SIGN_IN_PAGE, { Location: PROXY_SIGN_IN_URL }, 'text/html; charset=utf-8');
+      return 302;
     default: {
       const seconds = fault.retryAfterSeconds ?? 30;
       const error = new ApiError(429, 'TooManyRequests', `Too many requests: retry after ${seconds} s`);

@@ -3,7 +3,7 @@
 import { Random } from './random';
 import type { Fault, FaultKind, SimEndpoint } from './types';
 
-/** Every fault kind the simulator can inject. */
+/** The transient fault kinds: a client rides them out without the agent (what a chaos run draws from). */
 export const FAULT_KINDS: readonly FaultKind[] = [
   'latency',
   'hang',
@@ -17,6 +17,18 @@ export const FAULT_KINDS: readonly FaultKind[] = [
   'drift-extra-field',
   'drift-missing-field',
 ];
+
+/** Faults a test aims at one defect (they end in asking the agent, or change a call): chaos runs leave them out. */
+export const TARGETED_FAULT_KINDS: readonly FaultKind[] = [
+  'unauthorized',
+  'proxy-html-401',
+  'proxy-redirect',
+  'patch-ignored',
+];
+const ALL_FAULT_KINDS = [...FAULT_KINDS, ...TARGETED_FAULT_KINDS];
+
+/** Faults the route itself carries out, with the request in hand. */
+export const ROUTE_FAULTS: ReadonlySet<FaultKind> = new Set(['patch-ignored']);
 
 /** Faults that change a successful body instead of replacing the answer. */
 export const BODY_FAULTS: ReadonlySet<FaultKind> = new Set([
@@ -45,8 +57,8 @@ export class FaultPlan {
   }
 
   add(fault: Fault): void {
-    if (!FAULT_KINDS.includes(fault.kind))
-      throw new Error(`Unknown fault kind '${String(fault.kind)}': use one of ${FAULT_KINDS.join(', ')}`);
+    if (!ALL_FAULT_KINDS.includes(fault.kind))
+      throw new Error(`Unknown fault kind '${String(fault.kind)}': use one of ${ALL_FAULT_KINDS.join(', ')}`);
     if (fault.rate !== undefined && !(fault.rate >= 0 && fault.rate <= 1))
       throw new Error('A fault rate is a fraction from 0 to 1');
     if (fault.count !== undefined && !(Number.isInteger(fault.count) && fault.count >= 1))

@@ -16,11 +16,19 @@ import {
   type Agent,
   type Line,
 } from './catalog';
-import { answer, end, hold, log, miss } from './calls';
+import { answer, avatarOf, end, hold, log, miss } from './calls';
 import type { Random } from './random';
 import type { SessionStore } from './store';
 
 export type NewSession = SessionInfo & { id: string };
+
+/** Whose voicemail box a missed call lands in: one agent per line, picked from the line id. */
+function voicemailBoxOf(s: SessionInfo): Agent {
+  const id = s.endpointId ?? '';
+  let sum = 0;
+  for (const ch of id) sum += ch.charCodeAt(0);
+  return AGENTS[sum % AGENTS.length] as Agent;
+}
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
@@ -99,7 +107,10 @@ export class CallFactory {
       wasMissed: false,
       dateCreated: at,
       dateLastModified: at,
+      createdBy: agent?.userId ?? 'system',
     };
+    s.mostRecentParticipantCallSid = s.members?.[0]?.callSid;
+    if (incoming) s.fromPhoneNumber = caller.number;
     if (incoming) {
       s.ringQueueId = line.ringQueueId;
       log(s, at, `Incoming call from ${caller.number} to ${line.name}`);
@@ -112,6 +123,7 @@ export class CallFactory {
         endpointId: agent.endpointId,
         displayName: agent.name,
         isOriginalMember: true,
+        avatarUrl: avatarOf(agent),
         callState: 'Connected',
         role: 'Agent',
         muted: false,
@@ -123,6 +135,9 @@ export class CallFactory {
 
   voicemailFor(s: SessionInfo, at: string): FileInfo {
     const duration = this.rng.int(6, 75);
+    const recordingSid = `RE${this.rng.hex(32)}`;
+    const transcription = this.rng.pick(TRANSCRIPTS);
+    const box = voicemailBoxOf(s);
     return {
       id: this.store.nextId('file'),
       type: 'VoiceMessage',
@@ -131,18 +146,23 @@ export class CallFactory {
       customerId: s.customerId,
       customerName: s.customerName,
       customerBreadcrumb: s.customerBreadcrumb,
+      userId: box.userId,
+      userName: box.name,
       fileName: `voicemail-${s.id}.mp3`,
       uri: `https://files.evovoice.example/voicemail/${s.id}.mp3`,
       contentType: 'audio/mpeg',
       contentLength: duration * 16_000,
-      recordingSid: `RE${this.rng.hex(32)}`,
+      recordingSid,
       recordingDuration: duration,
       recordingFrom: s.fromAddress,
-      transcription: this.rng.pick(TRANSCRIPTS),
+      transcription,
+      aiTranscription: `Summary: ${transcription}`,
       fromAddress: s.fromAddress,
       toAddress: s.toAddress,
       dateCreated: at,
       dateLastModified: at,
+      createdBy: 'system',
+      lastModifiedBy: 'system',
     };
   }
 
@@ -157,7 +177,10 @@ export class CallFactory {
       formName,
       clientId: s.customerId,
       clientName: s.customerName,
+      contactId: `contact-${s.id}`,
       contactName: s.displayName,
+      contactsIds: [`contact-${s.id}`],
+      contactsNames: s.displayName === undefined ? [] : [s.displayName],
       emailSubject: `${formName} for ${s.displayName ?? 'caller'}`,
       callerNumber: s.fromAddress,
       fields: [
@@ -178,6 +201,7 @@ export class CallFactory {
       mostRecentMessage: {
         id: this.store.nextId('msg'),
         accountId: line.accountId,
+        customerId: customersOf(line.accountId)[0]?.id,
         endpointId: line.id,
         endpointDisplayName: line.name,
         date: at,

@@ -2,16 +2,21 @@
 import type { AddressInfo } from 'node:net';
 import { createControl } from './control';
 import { createSimulatorServer } from './server';
+import { parseStrictness } from './strictness';
 import type { Simulator, SimulatorOptions } from './types';
 import { World } from './world';
 
 export type * from './types';
 export { DEMO_USER } from './types';
+export { LENIENT, STRICT, parseStrictness } from './strictness';
+
+/** Set to `1` (STRICT) or a list of switches to run callers that give no `strictness` against a strict server. */
+export const STRICT_ENV = 'EVO_SIM_STRICT';
 
 const REALTIME_TICK_MS = 250;
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
-  const world = new World(options);
+  const world = new World({ ...options, strictness: options.strictness ?? parseStrictness(process.env[STRICT_ENV]) });
   const control = createControl(world);
   const server = createSimulatorServer(world, options.httpControl === true ? control : undefined);
   const host = options.host ?? '127.0.0.1';

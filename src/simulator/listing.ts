@@ -1,9 +1,10 @@
 // ServiceStack's ListRequest paging for session lists: SpecificIds, SortField/SortOrder, Page,
-// CountPerPage (default 25), All, SimplifiedPaging (no totals; an empty page marks the end).
+// CountPerPage (default 25, clamped to the strictness's page cap), All, SimplifiedPaging.
 import { SORT_ORDERS, type ListResponse, type SessionInfo } from '../shared/evovoice';
 import { sessionFields } from '../shared/wire';
 import { badField } from './errors';
 import type { Params } from './params';
+import type { Strictness } from './strictness';
 
 const SORTABLE = Object.keys(sessionFields);
 const DEFAULT_COUNT_PER_PAGE = 25;
@@ -14,24 +15,22 @@ function compareValues(a: unknown, b: unknown): number {
   return (a as string | number) < (b as string | number) ? -1 : 1;
 }
 
-function sortField(params: Params, fallback: string): keyof SessionInfo {
+function sortField(params: Params): keyof SessionInfo {
   const asked = params.string('SortField');
-  if (asked === undefined) return fallback as keyof SessionInfo;
+  if (asked === undefined) return 'dateCreated';
   const field = SORTABLE.find((f) => f.toLowerCase() === asked.toLowerCase());
   if (field === undefined) throw badField('SortField', `SortField '${asked}' is not a field of SessionInfo`);
   return field as keyof SessionInfo;
 }
 
-/** Sorts (missing values last, ties by id), then cuts the requested page. */
-export function pageOf(
-  sessions: SessionInfo[],
-  params: Params,
-  defaults: { sortField: string; sortOrder: 'Ascend' | 'Descend' },
-): ListResponse<SessionInfo> {
-  const field = sortField(params, defaults.sortField);
-  const direction = (params.enumName('SortOrder', SORT_ORDERS) ?? defaults.sortOrder) === 'Descend' ? -1 : 1;
+/** Sorts by dateCreated unless SortField says otherwise (missing values last, ties by id), then cuts the page. */
+export function pageOf(sessions: SessionInfo[], params: Params, strictness: Strictness): ListResponse<SessionInfo> {
+  const field = sortField(params);
+  const order = params.enumName('SortOrder', SORT_ORDERS) ?? (strictness.oldestFirst ? 'Ascend' : 'Descend');
+  const direction = order === 'Descend' ? -1 : 1;
   const page = params.int('Page', 0) ?? 0;
-  const perPage = params.int('CountPerPage', 1) ?? DEFAULT_COUNT_PER_PAGE;
+  const asked = params.int('CountPerPage', 1) ?? DEFAULT_COUNT_PER_PAGE;
+  const perPage = strictness.maxPageSize > 0 ? Math.min(asked, strictness.maxPageSize) : asked;
   const all = params.bool('All') ?? false;
   const simplified = params.bool('SimplifiedPaging') ?? false;
   const specificIds = params.list('SpecificIds');
@@ -50,6 +49,7 @@ export function pageOf(
 
   const items = all ? rows : rows.slice(page * perPage, (page + 1) * perPage);
   const hasMorePages = !all && (page + 1) * perPage < rows.length;
-  if (simplified) return { items, hasMorePages };
-  return { items, totalCount: rows.length, totalPages: all ? 1 : Math.ceil(rows.length / perPage), hasMorePages };
+  if (simplified) return strictness.referencePaging ? { items } : { items, hasMorePages };
+  const totals = { totalCount: rows.length, totalPages: all ? 1 : Math.ceil(rows.length / perPage) };
+  return strictness.referencePaging ? { items, ...totals } : { items, ...totals, hasMorePages };
 }

@@ -3,7 +3,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { ApiError } from './errors';
 import { answerInstead, spoiltText } from './fault-answers';
-import { BODY_FAULTS } from './faults';
+import { BODY_FAULTS, ROUTE_FAULTS } from './faults';
 import type { Identified } from './logins';
 import { Params } from './params';
 import { readBody, type Body } from './request-body';
@@ -13,7 +13,8 @@ import { runControl } from './routes/control';
 import { portalRoutes } from './routes/portal';
 import type { Answer, Route } from './routes/route';
 import { sessionRoutes } from './routes/sessions';
-import type { RequestRecord, SimulatorControl } from './types';
+import { shapeAnswer } from './wire-shape';
+import type { FaultKind, RequestRecord, SimulatorControl } from './types';
 import type { World } from './world';
 
 const ROUTES: Route[] = [...authRoutes, ...sessionRoutes, ...portalRoutes];
@@ -47,7 +48,15 @@ function delay(world: World, ms: number): Promise<void> {
   });
 }
 
-function route(world: World, method: string, url: URL, body: Body, req: IncomingMessage, caller: Identified): Answer {
+function route(
+  world: World,
+  method: string,
+  url: URL,
+  body: Body,
+  req: IncomingMessage,
+  caller: Identified,
+  fault: FaultKind | undefined,
+): Answer {
   const found = ROUTES.find((r) => r.method === method && r.pattern.test(url.pathname));
   if (found === undefined) {
     if (ROUTES.some((r) => r.pattern.test(url.pathname)))
@@ -65,6 +74,7 @@ function route(world: World, method: string, url: URL, body: Body, req: Incoming
     headers: req.headers,
     caller,
     match,
+    fault,
   });
 }
 
@@ -92,7 +102,7 @@ async function handle(
   const fault = endpoint === undefined ? undefined : world.faults.draw(endpoint);
   if (fault !== undefined) entry.fault = fault.kind;
   if (fault?.kind === 'latency') await delay(world, fault.ms ?? 1000);
-  else if (fault !== undefined && !BODY_FAULTS.has(fault.kind)) {
+  else if (fault !== undefined && !BODY_FAULTS.has(fault.kind) && !ROUTE_FAULTS.has(fault.kind)) {
     entry.status = answerInstead(fault, res);
     return;
   }
@@ -101,15 +111,26 @@ async function handle(
   entry.at = world.timeline.now();
   let answer: Answer;
   try {
-    answer = route(world, method, url, body, req, caller);
+    answer = route(world, method, url, body, req, caller, fault?.kind);
   } catch (e) {
     const error = asApiError(e);
     answer = { status: error.status, body: error.body() };
   }
   const spoiler = fault !== undefined && BODY_FAULTS.has(fault.kind) && answer.status < 300 ? fault : undefined;
-  if (fault !== undefined && fault.kind !== 'latency' && spoiler === undefined) delete entry.fault;
+  const carriedOut = fault !== undefined && (fault.kind === 'latency' || ROUTE_FAULTS.has(fault.kind));
+  if (fault !== undefined && !carriedOut && spoiler === undefined) delete entry.fault;
   entry.status = answer.status;
-  send(res, answer.status, spoiltText(spoiler, answer.body), answer.headers);
+  const sent =
+    endpoint === undefined || answer.status >= 300
+      ? answer.body
+      : shapeAnswer(endpoint, answer.body, {
+          strictness: world.strictness,
+          seed: world.seed,
+          pinned: world.pinned,
+          view: method === 'GET' ? world.replica.view : undefined,
+        });
+  world.replica.answered();
+  send(res, answer.status, spoiltText(spoiler, sent), answer.headers);
 }
 
 export function createSimulatorServer(world: World, control: SimulatorControl | undefined): Server {

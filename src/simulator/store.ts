@@ -13,9 +13,12 @@ export class SessionStore {
   readonly conversations: ConversationInfo[] = [];
   private counter = 0;
 
+  /** `idTag` keeps the ids of a second store (the generated archive) apart from this one's. */
+  constructor(private readonly idTag = '') {}
+
   nextId(prefix: string): string {
     this.counter += 1;
-    return `${prefix}-${String(this.counter).padStart(6, '0')}`;
+    return `${prefix}-${this.idTag}${String(this.counter).padStart(6, '0')}`;
   }
 
   get(id: string): SessionInfo | undefined {
@@ -31,6 +34,15 @@ export class SessionStore {
   *all(): Iterable<SessionInfo> {
     yield* this.archive.values();
     yield* this.live.values();
+  }
+
+  /** Moves an ended call to the archive; false when it is not a live ended call. */
+  archiveNow(id: string): boolean {
+    const s = this.live.get(id);
+    if (s === undefined || s.ended !== true) return false;
+    this.live.delete(id);
+    this.archive.set(id, s);
+    return true;
   }
 
   archiveDue(now: number): void {

@@ -1,5 +1,8 @@
 // The simulator's public face: how tests, benchmarks and the demo start it and steer it.
 import type { SessionInfo } from '../shared/evovoice';
+import type { Strictness } from './strictness';
+
+export type { AuthStatusMode, Strictness } from './strictness';
 
 export type SimEndpoint = 'auth' | 'auth-status' | 'sessions' | 'patch-session' | 'activity' | 'call-history' | 'home';
 
@@ -14,7 +17,11 @@ export type FaultKind =
   | 'reset' // destroy the socket
   | 'drift-enum' // an unknown enum name in callState etc.
   | 'drift-extra-field' // an extra field on every item
-  | 'drift-missing-field'; // optional fields left out
+  | 'drift-missing-field' // optional fields left out
+  | 'unauthorized' // 401 with a responseStatus even with a valid login (a session the server lost)
+  | 'proxy-html-401' // 401 with an HTML sign-in page, as an SSO proxy in front of the API answers
+  | 'proxy-redirect' // 302 to an SSO proxy's sign-in page
+  | 'patch-ignored'; // a PATCH answered 200 with the session as it was, nothing applied
 
 export interface Fault {
   endpoint: SimEndpoint | '*';
@@ -63,6 +70,10 @@ export interface SimulatorOptions {
   users?: SimUser[];
   /** Serve `POST /__sim/control` ({op, args}) so another process can steer it. Default false. */
   httpControl?: boolean;
+  /** Switches on top of the lenient default; absent: read from EVO_SIM_STRICT (`1` is STRICT). */
+  strictness?: Partial<Strictness>;
+  /** Fill the archive with this many days of finished calls (about 20 a day) before the clock starts. */
+  archiveDays?: number;
 }
 
 /** What tests and benchmarks use to steer the simulator behind the console's back. */
@@ -82,6 +93,14 @@ export interface SimulatorControl {
   listSessions(): SessionInfo[];
   /** Replace all live sessions with `n` generated ones (up to at least 10,000). */
   loadSessions(n: number, options?: { accountId?: string }): void;
+  /** Adds `n` finished calls spread over the last `days` days straight to the archive (SearchArchive=true). */
+  loadArchive(n: number, options?: { days?: number }): void;
+  /** Moves an ended call to the archive now, instead of 15 simulated minutes after it ended. */
+  archiveSession(id: string): void;
+  /** The strict behaviours in force. */
+  strictness(): Strictness;
+  /** Turns strict behaviours on or off from now on; answers the ones in force. */
+  setStrictness(changes: Partial<Strictness>): Strictness;
   /** Changes console data as another agent would (bumps dateLastModified). */
   setConsoleData(id: string, text: string): SessionInfo;
   /** Every login session expires: the next cookie request gets 401. */

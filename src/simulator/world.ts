@@ -5,9 +5,15 @@ import { Logins } from './logins';
 import { FaultPlan } from './faults';
 import { Random } from './random';
 import { Scenario } from './scenario';
-import { SessionStore } from './store';
+import { StaleReplica } from './stale-reads';
+import { ARCHIVE_AFTER_MS, SessionStore } from './store';
+import { LENIENT, withStrictness, type Strictness } from './strictness';
 import { Timeline } from './timeline';
 import { DEMO_USER, type RequestRecord, type SimUser, type SimulatorOptions } from './types';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const ARCHIVED_CALLS_A_DAY = 20;
 
 export class World {
   readonly store = new SessionStore();
@@ -21,12 +27,22 @@ export class World {
   /** Latency faults waiting to answer; cleared on close. */
   readonly pendingTimers = new Set<ReturnType<typeof setTimeout>>();
   readonly realtime: boolean;
+  readonly seed: number;
+  strictness: Strictness;
+  readonly replica = new StaleReplica();
+  /** Fields tests set through the control API, by session id: strictness never leaves them out. */
+  readonly pinned = new Map<string, Set<string>>();
   private readonly startTime: number;
   private readonly realStart = performance.now();
   private skipped = 0;
+  /** The generated archive has its own random source and ids, so it leaves the scenario as it was. */
+  private readonly archiveRng: Random;
+  private readonly archiveCalls: CallFactory;
 
   constructor(options: SimulatorOptions) {
     const seed = options.seed ?? 1;
+    this.seed = seed;
+    this.strictness = withStrictness(LENIENT, options.strictness ?? {});
     this.startTime = options.startTime ?? Date.now();
     this.realtime = options.clock === 'realtime';
     this.timeline = new Timeline(this.startTime);
@@ -35,6 +51,10 @@ export class World {
     this.users = options.users ?? [DEMO_USER];
     this.logins = new Logins(this.users);
     this.faults = new FaultPlan(seed);
+    this.archiveRng = new Random(seed ^ 0x0a4c_41fe);
+    this.archiveCalls = new CallFactory(this.archiveRng, new SessionStore('a'));
+    if (options.archiveDays !== undefined)
+      this.loadArchive(options.archiveDays * ARCHIVED_CALLS_A_DAY, options.archiveDays);
     if (options.scenario ?? this.realtime) new Scenario(this.rng, this.store, this.timeline, this.calls).start();
   }
 
@@ -43,6 +63,28 @@ export class World {
     const elapsed = this.realtime ? Math.floor(performance.now() - this.realStart) : 0;
     this.timeline.advanceTo(this.startTime + elapsed + this.skipped);
     this.store.archiveDue(this.timeline.now());
+  }
+
+  /** Remembers that a test set these fields of a session through the control API. */
+  pin(id: string, fields: Iterable<string>): void {
+    const set = this.pinned.get(id) ?? new Set<string>();
+    for (const field of fields) set.add(field);
+    this.pinned.set(id, set);
+  }
+
+  /** `n` finished calls spread over the last `days` days, straight into the archive. */
+  loadArchive(n: number, days: number): void {
+    if (!(Number.isInteger(n) && n >= 0 && days > 0)) throw new Error('loadArchive() takes a call count and days > 0');
+    const now = this.timeline.now();
+    const earliest = Math.max(1, Math.floor((days * DAY - ARCHIVE_AFTER_MS - HOUR) / 1000));
+    const starts = Array.from(
+      { length: n },
+      () => now - ARCHIVE_AFTER_MS - HOUR - this.archiveRng.int(0, earliest) * 1000,
+    );
+    for (const at of starts.sort((a, b) => a - b)) {
+      const s = this.archiveCalls.finished(at);
+      this.store.archive.set(s.id, s);
+    }
   }
 
   advance(ms: number): void {

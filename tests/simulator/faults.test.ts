@@ -1,6 +1,7 @@
 // Fault injection: every kind is observable from the client, by count, by seeded rate, per endpoint.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parseSessionList } from '../../src/shared/wire';
+import { PROXY_SIGN_IN_URL } from '../../src/simulator/fault-answers';
 import type { Simulator } from '../../src/simulator/index';
 import { basic, call, start } from './support';
 
@@ -57,6 +58,72 @@ describe('fault kinds', () => {
     const res = await get();
     expect(res.status).toBe(429);
     expect(res.headers.get('retry-after')).toBe('7');
+  });
+
+  it('rate-limit on the activity feed alone: the board answers, the feed says Retry-After', async () => {
+    sim.control.addFault({ endpoint: 'activity', kind: 'rate-limit', retryAfterSeconds: 9 });
+    expect((await get()).status).toBe(200);
+    const feed = await get('/portal/activity');
+    expect(feed.status).toBe(429);
+    expect(feed.headers.get('retry-after')).toBe('9');
+    expect((await get('/portal/activity')).status).toBe(429);
+  });
+
+  it('unauthorized: a 401 that outlasts a successful sign-in', async () => {
+    sim.control.addFault({ endpoint: 'sessions', kind: 'unauthorized' });
+    const signIn = await fetch(`${sim.url}/auth/credentials`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ provider: 'credentials', userName: 'demo@evovoice.example', password: 'demo-password' }),
+    });
+    expect(signIn.status).toBe(200);
+    const cookie = signIn.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    for (let i = 0; i < 3; i++) {
+      const res = await fetch(`${sim.url}/sessions`, { headers: { cookie } });
+      expect(res.status).toBe(401);
+      expect((await res.json()).responseStatus.errorCode).toBe('Unauthorized');
+    }
+    expect((await fetch(`${sim.url}/portal/activity`, { headers: { cookie } })).status).toBe(200);
+  });
+
+  it('proxy-html-401 and proxy-redirect: an SSO proxy answers the sign-in with its own page', async () => {
+    const signIn = () =>
+      fetch(`${sim.url}/auth/credentials`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ userName: 'demo@evovoice.example', password: 'demo-password' }),
+      });
+    sim.control.addFault({ endpoint: 'auth', kind: 'proxy-html-401', count: 1 });
+    const html = await signIn();
+    expect(html.status).toBe(401);
+    expect(html.headers.get('content-type')).toContain('text/html');
+    expect(await html.text()).toMatch(/^<!DOCTYPE html>/);
+    sim.control.addFault({ endpoint: 'auth', kind: 'proxy-redirect', count: 1 });
+    const moved = await signIn();
+    expect(moved.status).toBe(302);
+    expect(moved.headers.get('location')).toBe(PROXY_SIGN_IN_URL);
+    expect((await signIn()).status).toBe(200);
+  });
+
+  it('patch-ignored: the PATCH is answered 200 with the call as it was', async () => {
+    const own = await start();
+    try {
+      const s = own.control.addSession({ accountId: 'acct-north', callState: 'Connected' });
+      own.control.addFault({ endpoint: 'patch-session', kind: 'patch-ignored', count: 1 });
+      const hold = () => call(own, `/sessions/${s.id}`, { method: 'PATCH', body: '{"callState":"Hold"}' });
+      const ignored = await hold();
+      expect(ignored.status).toBe(200);
+      expect(ignored.body.callState).toBe('Connected');
+      expect(own.control.getSession(s.id as string)?.callState).toBe('Connected');
+      expect(own.control.requests({ method: 'PATCH' })[0]).toMatchObject({ status: 200, fault: 'patch-ignored' });
+      expect((await hold()).body.callState).toBe('Hold');
+    } finally {
+      await own.close();
+    }
   });
 
   it('malformed-json and truncated-json: 200 with a body JSON.parse refuses', async () => {

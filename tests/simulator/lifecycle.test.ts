@@ -73,18 +73,21 @@ describe('POST /__sim/control', () => {
 describe('the CLI', () => {
   const run = (args: string[]) =>
     spawn(process.execPath, ['--import', 'tsx', 'src/simulator/cli.ts', ...args], { cwd: process.cwd() });
-
-  it('prints its url and the demo credentials, serves, and stops cleanly on Ctrl-C', async () => {
-    const child = run(['--port', '0', '--seed', '3', '--control']);
-    let out = '';
-    const url = await new Promise<string>((resolve, reject) => {
+  /** The url the CLI prints, once its whole banner is out, and the banner. */
+  const listening = (child: ReturnType<typeof run>) =>
+    new Promise<{ url: string; out: string }>((resolve, reject) => {
+      let out = '';
       child.stdout.on('data', (chunk: Buffer) => {
         out += chunk.toString();
         const m = /listening on (http:\/\/\S+)/.exec(out);
-        if (m?.[1] !== undefined && out.includes('Ctrl-C')) resolve(m[1]);
+        if (m?.[1] !== undefined && out.includes('Ctrl-C')) resolve({ url: m[1], out });
       });
       child.on('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
     });
+
+  it('prints its url and the demo credentials, serves, and stops cleanly on Ctrl-C', async () => {
+    const child = run(['--port', '0', '--seed', '3', '--control']);
+    const { url, out } = await listening(child);
     expect(out).toContain('demo@evovoice.example / demo-password');
     const res = await fetch(`${url}/sessions`, { headers: { authorization: basic() } });
     expect(res.status).toBe(200);
@@ -92,6 +95,33 @@ describe('the CLI', () => {
     const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
     child.kill('SIGINT');
     expect(await exited).toBe(0);
+  });
+
+  it('serves the strict behaviours --strict names, and says which at start', async () => {
+    const child = run(['--port', '0', '--strict', 'maxPageSize=2,referencePaging']);
+    const { url, out } = await listening(child);
+    try {
+      expect(out).toContain('Strict: maxPageSize=2, referencePaging=true');
+      const res = await fetch(`${url}/sessions?CountPerPage=25`, { headers: { authorization: basic() } });
+      const body = (await res.json()) as { items: unknown[]; hasMorePages?: boolean; totalPages: number };
+      expect(body.items).toHaveLength(2);
+      expect(body.hasMorePages).toBeUndefined();
+      expect(body.totalPages).toBeGreaterThan(1);
+    } finally {
+      const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+      child.kill('SIGINT');
+      await exited;
+    }
+  });
+
+  it('refuses an unknown --strict switch with a one-line usage error', async () => {
+    const child = run(['--strict', 'pageCap=2']);
+    let err = '';
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code).toBe(2);
+    expect(err.trim().split('\n')).toHaveLength(1);
+    expect(err).toContain("Unknown strictness 'pageCap'");
   });
 
   it('answers a bad flag with a one-line usage error', async () => {

@@ -1,7 +1,7 @@
 // What the simulator tests share: a started simulator, the demo user's credentials, JSON over fetch,
 // and the recursive key-set comparison against the vendor's samples.
 import { readFileSync } from 'node:fs';
-import { startSimulator, type Simulator, type SimulatorOptions } from '../../src/simulator/index';
+import { LENIENT, startSimulator, type Simulator, type SimulatorOptions } from '../../src/simulator/index';
 import { DEMO_USER } from '../../src/simulator/types';
 
 export const START = Date.parse('2026-11-23T10:00:00.000Z');
@@ -9,8 +9,16 @@ export const START = Date.parse('2026-11-23T10:00:00.000Z');
 export const basic = (userName = DEMO_USER.userName, password = DEMO_USER.password): string =>
   `Basic ${Buffer.from(`${userName}:${password}`).toString('base64')}`;
 
+/** A manual-clock simulator; lenient unless `strictness` says otherwise, whatever EVO_SIM_STRICT holds. */
 export function start(options: SimulatorOptions = {}): Promise<Simulator> {
-  return startSimulator({ clock: 'manual', scenario: false, seed: 1, startTime: START, ...options });
+  return startSimulator({
+    clock: 'manual',
+    scenario: false,
+    seed: 1,
+    startTime: START,
+    strictness: LENIENT,
+    ...options,
+  });
 }
 
 /** Answers are read loosely: each test asserts the shape it cares about. */

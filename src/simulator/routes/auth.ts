@@ -44,15 +44,13 @@ export const authRoutes: Route[] = [
     method: 'GET',
     pattern: /^\/auth\/status$/,
     endpoint: 'auth-status',
-    handle: (_world, req) => {
+    handle: (world, req) => {
+      const mode = world.strictness.authStatus;
+      if (mode === 'missing') throw new ApiError(404, 'NotFound', 'No route for GET /auth/status');
       const user = requireUser(req);
-      return ok({
-        userId: user.userId,
-        userName: user.userName,
-        displayName: user.displayName,
-        accountIds: user.accountIds,
-        accountNames: user.accountIds.map(accountName),
-      });
+      const status = { userId: user.userId, userName: user.userName, displayName: user.displayName };
+      if (mode === 'no-account-ids') return ok(status);
+      return ok({ ...status, accountIds: user.accountIds, accountNames: user.accountIds.map(accountName) });
     },
   },
 ];

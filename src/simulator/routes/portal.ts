@@ -28,8 +28,6 @@ function reachable(
   return { sessions, accounts, customerId };
 }
 
-const newestFirst = { sortField: 'dateCreated', sortOrder: 'Descend' } as const;
-
 function metrics(calls: SessionInfo[], hours: number): AppHomeCallMetric[] {
   const count = (key: string, n: number): AppHomeCallMetric => ({
     metricKey: key,
@@ -70,7 +68,7 @@ export const portalRoutes: Route[] = [
         const at = Date.parse(s.dateCreated ?? '');
         return at >= start && at <= end && contains(s.fromAddress, fromFilter) && contains(s.toAddress, toFilter);
       });
-      return ok(pageOf(rows, req.params, newestFirst));
+      return ok(pageOf(rows, req.params, world.strictness));
     },
   },
   {
@@ -82,7 +80,7 @@ export const portalRoutes: Route[] = [
         pageOf(
           reachable(world, req).sessions.filter((s) => s.ended === true),
           req.params,
-          newestFirst,
+          world.strictness,
         ),
       ),
   },

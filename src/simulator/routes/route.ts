@@ -3,7 +3,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { forbidden } from '../errors';
 import type { Identified } from '../logins';
 import type { Params } from '../params';
-import type { SimEndpoint, SimUser } from '../types';
+import type { FaultKind, SimEndpoint, SimUser } from '../types';
 import type { World } from '../world';
 
 export interface ApiRequest {
@@ -16,6 +16,8 @@ export interface ApiRequest {
   caller: Identified;
   /** Path captures, e.g. the session id of PATCH /sessions/{sessionId}. */
   match: RegExpMatchArray;
+  /** A fault the route carries out itself (ROUTE_FAULTS), if one struck. */
+  fault?: FaultKind;
 }
 
 export interface Answer {

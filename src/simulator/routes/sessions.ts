@@ -51,7 +51,7 @@ export const sessionRoutes: Route[] = [
       const wanted = matcher(world, req.params, accounts);
       const rows: SessionInfo[] = [];
       for (const s of source.values()) if (wanted(s)) rows.push(s);
-      return ok(pageOf(rows, req.params, { sortField: 'dateCreated', sortOrder: 'Descend' }));
+      return ok(pageOf(rows, req.params, world.strictness));
     },
   },
   {
@@ -76,6 +76,8 @@ export const sessionRoutes: Route[] = [
         );
       }
       if (!user.accountIds.includes(session.accountId ?? '')) throw forbidden(`You have no access to session '${id}'`);
+      if (req.fault === 'patch-ignored') return ok(session);
+      world.replica.beforePatch(session, world.strictness.staleReads);
       applyPatch(session, patch, { userId: user.userId, displayName: user.displayName }, world.timeline.iso());
       return ok(session);
     },

@@ -1,0 +1,38 @@
+// A lagging read replica: for a few list answers after a PATCH, a session still shows as it was
+// before the PATCH (the strictness's `staleReads`), as a real server behind a cache can.
+import type { SessionInfo } from '../shared/evovoice';
+
+interface Lagging {
+  before: SessionInfo;
+  left: number;
+}
+
+export class StaleReplica {
+  private readonly lagging = new Map<string, Lagging>();
+  private readonly shown = new Set<string>();
+
+  /** Call before a PATCH changes `session`: the next `reads` list answers show this copy. */
+  beforePatch(session: SessionInfo, reads: number): void {
+    const id = session.id;
+    if (id === undefined || reads <= 0) return;
+    const earlier = this.lagging.get(id);
+    this.lagging.set(id, { before: earlier?.before ?? structuredClone(session), left: reads });
+  }
+
+  /** The session as the replica has it; counts an answer that showed a stale copy. */
+  readonly view = (session: SessionInfo): SessionInfo => {
+    const lag = session.id === undefined ? undefined : this.lagging.get(session.id);
+    if (lag === undefined) return session;
+    this.shown.add(session.id as string);
+    return lag.before;
+  };
+
+  /** One answer went out: each stale copy it showed has one read fewer left. */
+  answered(): void {
+    for (const id of this.shown) {
+      const lag = this.lagging.get(id);
+      if (lag !== undefined && --lag.left <= 0) this.lagging.delete(id);
+    }
+    this.shown.clear();
+  }
+}
