@@ -36,6 +36,7 @@ NPX="node_modules/.bin"
 step typecheck npm run --silent typecheck
 step lint npm run --silent lint
 step build npx electron-vite build
+step launch "$NPX/vitest" run --config vitest.launch.config.ts
 step unit with_keyring "$NPX/vitest" run --reporter=default --reporter=json --outputFile.json=.tmp/vitest.json
 step electronegativity node scripts/electronegativity.mjs
 if [ -f playwright.config.ts ]; then
