@@ -1,7 +1,8 @@
-// The shell adapters the start-up test relies on, checked directly: the app:// handler (files
-// served with the CSP, traversal refused), the session fetch (cookies joined as Electron's
-// net.fetch joins them, split back for the core's jar, signing in to the simulator over real
-// HTTP) and the quit cap.
+// The Electron shell's adapters that need no electron module: the app:// handler (files served
+// with the CSP, traversal refused), the session fetch (cookies joined as Electron's net.fetch
+// joins them, split back for the core's jar, against the simulator over real HTTP), the quit cap,
+// the tray-host check and renderer recovery.
+import { EventEmitter } from 'node:events';
 import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,9 +11,11 @@ import { appFilePath, appRequestHandler } from '../../src/main/app-protocol';
 import { CONTENT_SECURITY_POLICY } from '../../src/main/csp';
 import { createQuitControl } from '../../src/main/quit';
 import { createSessionFetch, splitSetCookie } from '../../src/main/session-fetch';
+import { desktopHasTray } from '../../src/main/tray-host';
+import { RELOAD_LIMIT, watchRenderer } from '../../src/main/window-recovery';
 import { createEvoVoiceClient } from '../../src/main/core/client';
 import { DEMO_USER, startSimulator, type Simulator } from '../../src/simulator/index';
-import { recordingLog } from '../shell/recording-core';
+import { recordingLog } from './recording-core';
 
 describe('app:// handler', () => {
   const root = mkdtempSync(join(tmpdir(), 'evo-app-'));
@@ -126,5 +129,56 @@ describe('quit', () => {
     expect(prevented).toBe(false);
     expect(control.quitting).toBe(true);
     expect(stops).toBe(1);
+  });
+});
+
+describe('tray host', () => {
+  it('asks D-Bus for a StatusNotifierWatcher on Linux only', async () => {
+    const asked: string[][] = [];
+    const answer = (out: string) => async (file: string, args: string[]) => {
+      asked.push([file, ...args]);
+      return out;
+    };
+    expect(await desktopHasTray('win32', answer('(false,)'))).toBe(true);
+    expect(await desktopHasTray('darwin', answer('(false,)'))).toBe(true);
+    expect(asked).toEqual([]);
+    expect(await desktopHasTray('linux', answer('(true,)\n'))).toBe(true);
+    expect(await desktopHasTray('linux', answer('(false,)\n'))).toBe(false);
+    expect(asked[0]).toContain('org.kde.StatusNotifierWatcher');
+  });
+});
+
+describe('renderer recovery', () => {
+  function fakeWindow() {
+    const contents = Object.assign(new EventEmitter(), { reloads: 0, reload: () => contents.reloads++ });
+    return { webContents: contents, isDestroyed: () => false };
+  }
+
+  it('reloads a crashed or unloadable page a few times, then asks, naming the log file', async () => {
+    const win = fakeWindow();
+    const { log, lines } = recordingLog();
+    const asked: string[] = [];
+    let quits = 0;
+    watchRenderer(win as never, {
+      log,
+      logFile: '/logs/main.log',
+      ask: async (_message, detail) => {
+        asked.push(detail);
+        return 1;
+      },
+      quit: () => quits++,
+      now: () => 1000,
+    });
+    win.webContents.emit('did-fail-load', {}, -3, 'ERR_ABORTED', 'app://console/index.html', true);
+    expect(win.webContents.reloads).toBe(0);
+    win.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 1 });
+    win.webContents.emit('preload-error', {}, '/p.cjs', new Error('boom'));
+    win.webContents.emit('did-fail-load', {}, -6, 'ERR_FILE_NOT_FOUND', 'app://console/index.html', true);
+    expect(win.webContents.reloads).toBe(RELOAD_LIMIT);
+    win.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 1 });
+    await new Promise((r) => setImmediate(r));
+    expect(asked[0]).toContain('/logs/main.log');
+    expect(quits).toBe(1);
+    expect(lines.filter((l) => l.level === 'error')).toHaveLength(4);
   });
 });
