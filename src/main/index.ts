@@ -18,7 +18,7 @@ import type { BrowserWindow } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createConsoleCore } from './core/index';
-import { systemClock, type Logger } from './core/ports';
+import { systemClock } from './core/ports';
 import { APP_ID, APP_PAGE_URL } from './app-identity';
 import { appMenuTemplate } from './app-menu';
 import type { AppPage } from './app-origin';
@@ -242,14 +242,20 @@ async function main(log: FileLog): Promise<void> {
   refreshTray();
 }
 
-/** Start-up failed: the log gets the stack, the agent a dialog naming the log file (stderr is unseen on Windows). */
-function failedToStart(error: unknown, log: Logger | undefined, logFile: string | undefined): void {
+/** Start-up failed: the log gets the stack, the agent a dialog naming the log (stderr is unseen on Windows). */
+function failedToStart(error: unknown, log: FileLog | undefined): void {
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
   log?.error('Evo Voice Console could not start', { error: detail });
   process.stderr.write(`Evo Voice Console could not start: ${detail}\n`);
+  let where: string;
+  try {
+    where = log?.file ?? app.getPath('logs');
+  } catch {
+    where = 'the app log folder';
+  }
   dialog.showErrorBox(
     'Evo Voice Console could not start',
-    `${error instanceof Error ? error.message : String(error)}\n\nSend the log file to your IT support${logFile ? `: ${logFile}` : '.'}`,
+    `${error instanceof Error ? error.message : String(error)}\n\nRestart the console; if this happens again, send the log to your IT support: ${where}`,
   );
   app.exit(1);
 }
@@ -266,8 +272,8 @@ if (!app.requestSingleInstanceLock()) {
       dir: app.getPath('logs'),
       ...(app.isPackaged ? {} : { echo: (line: string) => process.stderr.write(`${line}\n`) }),
     });
-    main(log).catch((error: unknown) => failedToStart(error, log, log?.file));
+    main(log).catch((error: unknown) => failedToStart(error, log));
   } catch (error) {
-    failedToStart(error, log, log?.file);
+    failedToStart(error, log);
   }
 }

@@ -3,7 +3,7 @@
 // loopback to a notification and its activation, and a quit with an unsent console-data edit.
 // Prints one JSON line of named checks; exits 1 when any failed. Run by startup.test.ts as
 //   node --import tsx --import ./tests/launch/register.mjs tests/launch/start-main.ts linux packaged
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -12,7 +12,11 @@ import { APP_ID, APP_PAGE_URL } from '../../src/main/app-identity';
 import { DEMO_USER, startSimulator } from '../../src/simulator/index';
 import { app, configure, recorded, type StandInConfig } from './electron-stand-in';
 
-const [platform = 'linux', layout = 'unpackaged'] = process.argv.slice(2) as [StandInConfig['platform'], string];
+const [platform = 'linux', layout = 'unpackaged', scenario = 'run'] = process.argv.slice(2) as [
+  StandInConfig['platform'],
+  string,
+  string,
+];
 const packaged = layout === 'packaged';
 const root = resolve(import.meta.dirname, '../..');
 const bundle = process.env.EVO_LAUNCH_BUNDLE ?? join(root, 'out/main/index.js');
@@ -24,12 +28,17 @@ const failures: string[] = [];
 process.on('uncaughtException', (error) => failures.push(`uncaught: ${error.stack ?? error.message}`));
 process.on('unhandledRejection', (error) => failures.push(`unhandled rejection: ${String(error)}`));
 
-async function until<T>(what: string, probe: () => T | undefined | false, ms = 8000): Promise<T> {
+async function until<T>(what: string, probe: () => T | undefined | false, ms = 8000, kick?: () => unknown): Promise<T> {
   const end = Date.now() + ms;
-  for (;;) {
+  for (let round = 1; ; round++) {
     const value = probe();
     if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > end) {
+      const titles = recorded.notifications.map((n) => n.options.title);
+      throw new Error(`timed out waiting for ${what} (notifications: ${JSON.stringify(titles)})`);
+    }
+    // A poll already in flight may have read the server before the change: ask again now and then.
+    if (kick && round % 25 === 0) await kick();
     await new Promise((r) => setTimeout(r, 20));
   }
 }
@@ -64,17 +73,33 @@ const resourcesPath = join(scratch, 'resources');
 if (packaged) cpSync(join(root, 'resources/tray'), join(resourcesPath, 'tray'), { recursive: true });
 Object.defineProperty(process, 'platform', { value: platform });
 Object.defineProperty(process, 'resourcesPath', { value: resourcesPath });
+// The Linux tray check asks D-Bus; with no bus to ask it trusts a desktop other than GNOME.
 process.env.XDG_CURRENT_DESKTOP = 'KDE';
+process.env.DBUS_SESSION_BUS_ADDRESS = 'unix:path=/nonexistent';
+// 'unwritable-logs': the log folder cannot be created (a file is in the way).
+const blocked = join(scratch, 'blocked');
+if (scenario === 'unwritable-logs') writeFileSync(blocked, '');
 configure({
   platform,
   packaged,
   appPath: packaged ? join(resourcesPath, 'app.asar') : root,
   userData: join(scratch, 'userData'),
-  logs: join(scratch, 'logs'),
+  logs: scenario === 'unwritable-logs' ? join(blocked, 'logs') : join(scratch, 'logs'),
   home: join(scratch, 'home'),
 });
 
 const sim = await startSimulator({ host: '127.0.0.1', clock: 'manual', scenario: false });
+if (scenario === 'unwritable-logs') {
+  await import(pathToFileURL(bundle).href);
+  await until('the start-up failure', () => recorded.exitCode !== undefined).catch(() => undefined);
+  const box = recorded.errorBoxes[0];
+  check('a failed start shows an error dialog naming the log', !!box?.content.includes(join(blocked, 'logs')), box);
+  check('a failed start exits with status 1', recorded.exitCode === 1, recorded.exitCode);
+  await sim.close();
+  rmSync(scratch, { recursive: true, force: true });
+  process.stdout.write(`${JSON.stringify({ platform, layout, checks })}\n`);
+  process.exit(checks.every((c) => c.ok) ? 0 : 1);
+}
 try {
   await import(pathToFileURL(bundle).href);
   const win = await until('the window', () => recorded.windows[0]);
@@ -128,6 +153,9 @@ try {
   await until('the clipboard', () => recorded.clipboard.length > 0);
   check('tray: Copy diagnostics writes the clipboard', recorded.clipboard[0]?.includes('shell: electron') ?? false);
 
+  const demo = await invoke<{ demo?: boolean; accountId?: string }>('auth:sign-in-demo');
+  check('the demo starts (its simulator loaded on demand) and signs in', demo.demo === true && !!demo.accountId, demo);
+
   await invoke('auth:sign-in', {
     serverUrl: sim.url,
     userName: DEMO_USER.userName,
@@ -135,15 +163,36 @@ try {
     remember: false,
   });
   await invoke('auth:select-account', { accountId: 'acct-north' });
-  const call = sim.control.addSession({ accountId: 'acct-north', callState: 'Ringing' });
+  // The simulator's clock started before this sign-in: bring it past it (calls missed before the
+  // first sign-in are not announced).
+  sim.control.advance(Date.now() - sim.control.now() + 1000);
+  // Its own id: the demo's simulator numbers its calls the same way, and the core remembers
+  // announced ids across servers.
+  const call = sim.control.addSession({
+    id: `launch-${platform}-${layout}`,
+    accountId: 'acct-north',
+    callState: 'Ringing',
+  });
   await invoke('poll:now');
-  await until('the ringing call on the board', () =>
-    recorded.windows[0]?.webContents.sent.some((m) => JSON.stringify(m.payload).includes(String(call.id))),
+  await until(
+    'the ringing call on the board',
+    () => recorded.windows[0]?.webContents.sent.some((m) => JSON.stringify(m.payload).includes(String(call.id))),
+    8000,
+    () => invoke('poll:now'),
   );
   sim.control.missCall(String(call.id));
+  sim.control.advance(1000);
   await invoke('poll:now');
-  const shown = await until('the missed-call notification', () =>
-    recorded.notifications.find((n) => n.options.title.toLowerCase().includes('missed')),
+  const shown = await until(
+    'the missed-call notification',
+    () =>
+      recorded.notifications.find(
+        (n) =>
+          n.options.title.startsWith('Missed call') &&
+          (n.options.toastXml ?? 'evo-call:' + String(call.id)).includes(String(call.id)),
+      ),
+    15_000,
+    () => invoke('poll:now'),
   );
   check('a missed call reaches Notification', !!shown);
   win.hide();
@@ -158,16 +207,19 @@ try {
   const edit = `unsent note ${platform} ${layout} ${Date.now()}`;
   const other = sim.control.addSession({ accountId: 'acct-north', callState: 'Connected' });
   await invoke('poll:now');
-  await until('the connected call on the board', () =>
-    win.webContents.sent.some((m) => JSON.stringify(m.payload).includes(String(other.id))),
+  await until(
+    'the connected call on the board',
+    () => win.webContents.sent.some((m) => JSON.stringify(m.payload).includes(String(other.id))),
+    8000,
+    () => invoke('poll:now'),
   );
   sim.control.addFault({ endpoint: 'patch-session', kind: 'hang' });
   await invoke('call:save-console-data', { sessionId: other.id, text: edit, base: {} });
   const started = Date.now();
-  app.quit();
+  menuItem('Quit Evo Voice Console').click?.();
   await until('the quit', () => recorded.quitCompleted, QUIT_LIMIT_MS + 1000);
   const took = Date.now() - started;
-  check(`quit completes within ${QUIT_LIMIT_MS} ms`, took <= QUIT_LIMIT_MS, `${took} ms`);
+  check(`tray Quit completes within ${QUIT_LIMIT_MS} ms`, took <= QUIT_LIMIT_MS, `${took} ms`);
   const persisted = filesContaining(join(scratch, 'userData'), edit);
   check('the unsent console-data edit is persisted', persisted.length > 0);
 } catch (error) {

@@ -4,7 +4,7 @@
 // `npx electron-vite build` first. The stand-in is not Electron: the e2e specs run against real
 // Electron where its binary exists.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -18,10 +18,19 @@ interface Report {
   checks: { name: string; ok: boolean; detail?: unknown }[];
 }
 
-function start(platform: string, layout: string): { report?: Report; output: string } {
+function start(platform: string, layout: string, scenario = 'run'): { report?: Report; output: string } {
   const child = spawnSync(
     process.execPath,
-    ['--import', 'tsx', '--import', './tests/launch/register.mjs', 'tests/launch/start-main.ts', platform, layout],
+    [
+      '--import',
+      'tsx',
+      '--import',
+      './tests/launch/register.mjs',
+      'tests/launch/start-main.ts',
+      platform,
+      layout,
+      scenario,
+    ],
     { cwd: root, encoding: 'utf8', timeout: 60_000, env: { ...process.env, EVO_LAUNCH_BUNDLE: bundle } },
   );
   const line = child.stdout.split('\n').find((l) => l.startsWith('{'));
@@ -31,6 +40,26 @@ function start(platform: string, layout: string): { report?: Report; output: str
 describe('the main process starts on every platform, packaged and not', () => {
   it('has a built bundle to start (run npx electron-vite build first)', () => {
     expect(existsSync(bundle), bundle).toBe(true);
+  });
+
+  it('keeps the simulator out of the start-up bundle (a chunk loaded when the demo starts)', () => {
+    const main = readFileSync(bundle, 'utf8');
+    expect(main).not.toContain('// src/simulator/server.ts');
+    expect(main).toMatch(/await import\("\.\/chunks\/simulator-[\w-]+\.js"\)/);
+    expect(main).not.toMatch(/^import [^;]*from "\.\/chunks\/simulator/m);
+    expect(main).not.toMatch(/from "zod"/);
+  });
+
+  it('shows a dialog naming the log and exits when start-up fails', () => {
+    const { report, output } = start('win32', 'packaged', 'unwritable-logs');
+    expect(
+      report?.checks.filter((c) => !c.ok),
+      output,
+    ).toEqual([]);
+    expect(
+      report?.checks.map((c) => c.name),
+      output,
+    ).toContain('a failed start shows an error dialog naming the log');
   });
 
   it.each(COMBINATIONS)('$platform $layout', ({ platform, layout }) => {
@@ -47,7 +76,8 @@ describe('the main process starts on every platform, packaged and not', () => {
       'tray: Do not disturb toggles the setting',
       'a missed call reaches Notification',
       'activating the notification shows the window and opens the call',
-      'quit completes within 2000 ms',
+      'the demo starts (its simulator loaded on demand) and signs in',
+      'tray Quit completes within 2000 ms',
       'the unsent console-data edit is persisted',
       'no exception at start or while running',
     ]) {
