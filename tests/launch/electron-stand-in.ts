@@ -76,7 +76,7 @@ export class StandInWindow extends EventEmitter {
   destroyed = false;
   overlay: unknown[] = [];
   readonly webContents = new WebContents();
-  /** The answer the app:// handler gave for the page (undefined until loaded). */
+  /** The answer the app:// handler gave for the page (undefined until it and its assets loaded). */
   pageStatus: number | undefined;
   declare setOverlayIcon?: (image: unknown, description: string) => void;
   constructor(readonly options: { webPreferences?: { preload?: string } }) {
@@ -95,13 +95,14 @@ export class StandInWindow extends EventEmitter {
       return;
     }
     const response = await handler(new Request(url));
-    this.pageStatus = response.status;
     const html = await response.text();
     recorded.paths.push({ use: 'page', path: url, exists: response.ok });
-    for (const [, asset] of html.matchAll(/(?:src|href)="(\/[^"]+)"/g)) {
+    // Every script, style and icon the page names (relative or absolute), fetched through the handler.
+    for (const [, asset] of html.matchAll(/(?:src|href)="([^":#]+)"/g)) {
       const assetUrl = new URL(asset as string, url).href;
       recorded.paths.push({ use: 'page asset', path: assetUrl, exists: (await handler(new Request(assetUrl))).ok });
     }
+    this.pageStatus = response.status;
     setImmediate(() => this.emit('ready-to-show'));
   }
   show() {

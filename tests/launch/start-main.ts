@@ -119,7 +119,7 @@ try {
   );
   check(
     'tray, preload and page paths were all used',
-    ['nativeImage', 'preload', 'page'].every((u) => recorded.paths.some((p) => p.use === u)),
+    ['nativeImage', 'preload', 'page', 'page asset'].every((u) => recorded.paths.some((p) => p.use === u)),
   );
   const unhandled = REQUEST_CHANNELS.filter((c) => !recorded.ipcHandlers.has(c));
   check('every request channel of the IPC contract has a handler', unhandled.length === 0, unhandled);
