@@ -77,6 +77,7 @@ async function main(log: FileLog): Promise<void> {
   Menu.setApplicationMenu(menu ? Menu.buildFromTemplate(menu) : null);
   /** Set once the window exists; the callbacks below run only after that. */
   const shown: { win?: BrowserWindow } = {};
+  let pendingOpen: (() => void) | undefined;
 
   const showWindow = () => {
     const { win } = shown;
@@ -90,8 +91,13 @@ async function main(log: FileLog): Promise<void> {
   const notifier = createDesktopNotifier({
     doNotDisturb: () => core.getSettings().doNotDisturb,
     onClick: (sessionId) => {
-      showWindow();
-      send('notification:clicked', sessionId === undefined ? {} : { sessionId });
+      const open = () => {
+        showWindow();
+        send('notification:clicked', sessionId === undefined ? {} : { sessionId });
+      };
+      // A toast clicked while the app was closed starts it: open the call once the page is there.
+      if (shown.win && !shown.win.webContents.isLoading()) open();
+      else pendingOpen = open;
     },
     onFailed: (notification, error) => {
       log.warn('The desktop refused a notification: it is shown in the console instead', { error });
@@ -195,6 +201,10 @@ async function main(log: FileLog): Promise<void> {
     },
     onBounds: (bounds) => settings.setRecord(BOUNDS_RECORD, bounds),
     onSessionEnd: quit.sessionEnding,
+  });
+  shown.win.webContents.on('did-finish-load', () => {
+    pendingOpen?.();
+    pendingOpen = undefined;
   });
   watchRenderer(shown.win, {
     log,

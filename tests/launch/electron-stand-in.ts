@@ -30,6 +30,8 @@ export const recorded = {
   trays: [] as StandInTray[],
   notifications: [] as StandInNotification[],
   activationHandler: undefined as ((details: { type: string; arguments: string }) => void) | undefined,
+  /** Windows: the toast click that launched the app (handed to handleActivation at once). */
+  launchActivation: undefined as { type: string; arguments: string } | undefined,
   applicationMenu: undefined as unknown,
   badge: [] as number[],
   clipboard: [] as string[],
@@ -53,7 +55,11 @@ class WebContents extends EventEmitter {
   sent: { channel: string; payload: unknown }[] = [];
   url = '';
   destroyed = false;
+  loading = false;
   reloads = 0;
+  isLoading() {
+    return this.loading;
+  }
   send(channel: string, payload: unknown) {
     this.sent.push({ channel, payload });
   }
@@ -88,6 +94,7 @@ export class StandInWindow extends EventEmitter {
   }
   async loadURL(url: string) {
     this.webContents.url = url;
+    this.webContents.loading = true;
     const scheme = new URL(url).protocol.slice(0, -1);
     const handler = recorded.protocolHandlers.get(scheme);
     if (!handler) {
@@ -103,6 +110,8 @@ export class StandInWindow extends EventEmitter {
       recorded.paths.push({ use: 'page asset', path: assetUrl, exists: (await handler(new Request(assetUrl))).ok });
     }
     this.pageStatus = response.status;
+    this.webContents.loading = false;
+    this.webContents.emit('did-finish-load');
     setImmediate(() => this.emit('ready-to-show'));
   }
   show() {
@@ -331,7 +340,10 @@ export function configure(next: StandInConfig): void {
   Object.assign(process, { getSystemVersion: () => versions[next.platform], type: 'browser' });
   if (next.platform === 'win32') {
     app.setAppUserModelId = (id) => (recorded.appUserModelId = id);
-    StandInNotification.handleActivation = (callback) => (recorded.activationHandler = callback);
+    StandInNotification.handleActivation = (callback) => {
+      recorded.activationHandler = callback;
+      if (recorded.launchActivation) callback(recorded.launchActivation);
+    };
   }
 }
 

@@ -88,6 +88,8 @@ configure({
   home: join(scratch, 'home'),
 });
 
+// Windows: the app is started by a click on a toast left in the Action Center.
+if (platform === 'win32') recorded.launchActivation = { type: 'click', arguments: 'evo-call:from-action-center' };
 const sim = await startSimulator({ host: '127.0.0.1', clock: 'manual', scenario: false });
 if (scenario === 'unwritable-logs') {
   await import(pathToFileURL(bundle).href);
@@ -106,6 +108,15 @@ try {
   await until('the page', () => win.pageStatus !== undefined);
   await until('the tray menu', () => recorded.trays[0]?.menu);
 
+  if (platform === 'win32') {
+    const coldStart = win.webContents.sent.find((m) => m.channel === 'notification:clicked');
+    check(
+      'a toast clicked while the app was closed opens its call once the page loaded',
+      (coldStart?.payload as { sessionId?: string } | undefined)?.sessionId === 'from-action-center' && win.visible,
+      coldStart,
+    );
+    win.webContents.sent.length = 0;
+  }
   check(
     'app:// registered as privileged before ready',
     recorded.privilegedSchemes.some((s) => s.beforeReady),
