@@ -7,8 +7,10 @@ export default defineConfig({
   main: {
     build: {
       // electron-store 12 and conf 16 are ESM-only: bundle them into the ESM main bundle
-      // instead of leaving a require() that would fail at run time.
-      externalizeDeps: { exclude: ['electron-store', 'conf'] },
+      // instead of leaving a require() that would fail at run time. zod is bundled too: ESM
+      // resolution of a package inside app.asar has regressed before. keytar (native) and ws stay
+      // external.
+      externalizeDeps: { exclude: ['electron-store', 'conf', 'zod'] },
       rollupOptions: {
         input: { index: resolve('src/main/index.ts') },
         output: { format: 'es' },

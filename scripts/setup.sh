@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # One-command setup: installs the system packages the console needs when missing, then npm ci.
-# Idempotent: a second run checks, finds everything present, and only re-runs npm ci when the
-# lock file changed since the last install.
+# npm ci runs on the Node the project pins in package-lock.json (the `node` package: Node 24, what
+# Electron 45's main process runs), fetched from the npm registry when the machine's Node is
+# older, so no dependency warns about its engine. Idempotent: a second run checks, finds
+# everything present, and only re-runs npm ci when the lock file changed since the last install.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -40,8 +42,14 @@ hash=$(sha256sum package-lock.json | cut -d' ' -f1)
 if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$hash" ] && [ -d node_modules/.bin ]; then
   echo "setup: node_modules matches package-lock.json"
 else
-  echo "setup: npm ci"
-  npm ci --no-audit --no-fund
+  pinned=$(node -p "require('./package-lock.json').packages['node_modules/node'].version")
+  if [ "$(node -p 'process.versions.node')" = "$pinned" ]; then
+    echo "setup: npm ci (Node $pinned)"
+    npm ci --no-audit --no-fund
+  else
+    echo "setup: npm ci on Node $pinned from the npm registry (this machine has Node $(node -p 'process.versions.node'))"
+    npm exec --yes --package="node@$pinned" -- npm ci --no-audit --no-fund
+  fi
   echo "$hash" > "$stamp"
 fi
 echo "setup: done. Next: npm start (the console) or npm test (every check)."

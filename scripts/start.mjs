@@ -1,6 +1,6 @@
 // `npm start`: builds and launches the desktop console. Where the Electron binary cannot be had
-// (no download possible, as on the build machines), says so in one paragraph and names the
-// alternative instead of printing a download stack trace.
+// (no download possible, as on the build machines), says so in one line and starts the same
+// console in the browser (`npm run web`) instead, so the start command always opens the console.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -30,23 +30,20 @@ if (!existsSync(electronDir)) {
 }
 
 if (!electronBinary() && !fetchElectron()) {
-  console.error(`
-The Electron runtime is not available on this machine: it is downloaded on first use, and the
-download did not succeed (this machine has no route to the Electron release server). The desktop
-app cannot start here. Run the same console in a browser instead with:
-
-    npm run web
-
-It uses the same core, the same IPC contract and the same screens, and offers the demo until you
-sign in. On a workstation with internet access, \`npm start\` fetches Electron once and opens the
-desktop app.
-`);
-  process.exit(2);
+  console.log(
+    'The Electron runtime is not available here (it could not be downloaded): starting the web console instead (npm run web).',
+  );
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  spawn(npm, ['run', '--silent', 'web'], { stdio: 'inherit' }).on('exit', (code) => process.exit(code ?? 0));
+} else {
+  launchDesktop();
 }
 
-const run = (args) => spawn(join('node_modules', '.bin', 'electron-vite'), args, { stdio: 'inherit' });
-const build = run(['build']);
-build.on('exit', (code) => {
-  if (code !== 0) process.exit(code ?? 1);
-  run(['preview', '--skipBuild']).on('exit', (c) => process.exit(c ?? 0));
-});
+function launchDesktop() {
+  const run = (args) => spawn(join('node_modules', '.bin', 'electron-vite'), args, { stdio: 'inherit' });
+  const build = run(['build']);
+  build.on('exit', (code) => {
+    if (code !== 0) process.exit(code ?? 1);
+    run(['preview', '--skipBuild']).on('exit', (c) => process.exit(c ?? 0));
+  });
+}

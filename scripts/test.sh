@@ -32,10 +32,15 @@ with_keyring() { # runs a command in a private D-Bus session with an unlocked te
 
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 NPX="node_modules/.bin"
+# The pinned Node 24 (the `node` package in node_modules/.bin) runs every step, also when this
+# script is started without npm run.
+export PATH="$PWD/node_modules/.bin:$PATH"
+echo "tests run on Node $(node --version) ($(command -v node))"
 
 step typecheck npm run --silent typecheck
 step lint npm run --silent lint
 step build npx electron-vite build
+step launch "$NPX/vitest" run --config vitest.launch.config.ts
 step unit with_keyring "$NPX/vitest" run --reporter=default --reporter=json --outputFile.json=.tmp/vitest.json
 step electronegativity node scripts/electronegativity.mjs
 if [ -f playwright.config.ts ]; then

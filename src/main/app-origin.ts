@@ -1,11 +1,14 @@
 // Which URLs are the app's own page (for the IPC sender check and navigation denial), and which
 // external links may open in the browser.
 export interface AppPage {
-  /** file:///…/out/renderer/index.html in a build, or the dev server URL under electron-vite dev. */
+  /** app://console/index.html in a build, or the dev server URL under electron-vite dev. */
   url: string;
 }
 
-/** True when `url` is the app's own page: the same file (any hash/query), or the dev server origin. */
+/**
+ * True when `url` is on the app page's origin (any path, hash or query): app://console for a
+ * build, the dev server's origin under electron-vite dev. One origin compared, never file paths.
+ */
 export function isAppPage(url: string, page: AppPage): boolean {
   let candidate: URL;
   let own: URL;
@@ -15,8 +18,15 @@ export function isAppPage(url: string, page: AppPage): boolean {
   } catch {
     return false;
   }
-  if (own.protocol === 'file:') return candidate.protocol === 'file:' && candidate.pathname === own.pathname;
-  return (own.protocol === 'http:' || own.protocol === 'https:') && candidate.origin === own.origin;
+  // Node's URL gives custom schemes an opaque origin ("null"): compare scheme and host instead.
+  const allowed = own.protocol === 'app:' || own.protocol === 'http:' || own.protocol === 'https:';
+  return (
+    allowed &&
+    candidate.protocol === own.protocol &&
+    candidate.host === own.host &&
+    candidate.username === '' &&
+    candidate.password === ''
+  );
 }
 
 /** Hosts the console may open in the agent's browser: the Evo Voice sites. */

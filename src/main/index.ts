@@ -1,14 +1,30 @@
 // The Electron main process: wires the console core to the desktop (window, tray, notifications,
-// keychain, settings, power events) and serves the IPC contract to the preload.
-import { app, clipboard, ipcMain, screen, session, shell } from 'electron';
+// keychain, settings, power events) and serves the IPC contract to the preload. The page comes
+// from app://console (app-protocol.ts); API calls go through Chromium's network stack.
+import {
+  app,
+  autoUpdater,
+  clipboard,
+  dialog,
+  ipcMain,
+  Menu,
+  powerMonitor,
+  protocol,
+  screen,
+  session,
+  shell,
+} from 'electron';
 import type { BrowserWindow } from 'electron';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { createConsoleCore } from './core/index';
 import { systemClock } from './core/ports';
+import { APP_ID, APP_PAGE_URL } from './app-identity';
+import { appMenuTemplate } from './app-menu';
 import type { AppPage } from './app-origin';
+import { APP_SCHEME_PRIVILEGES, rendererRoot, serveAppScheme } from './app-protocol';
 import { createDemo } from './demo';
-import { createFileLog } from './file-log';
+import { createFileLog, type FileLog } from './file-log';
 import { createDispatcher } from './ipc/dispatch';
 import { composeSignIn } from './sign-in';
 import { registerIpc, sendTo } from './ipc/electron-ipc';
@@ -17,45 +33,52 @@ import { createKeychain } from './keychain';
 import { applyStartAtLogin } from './login-item';
 import { createDesktopNotifier } from './notifications';
 import { createPowerEvents } from './power';
+import { createQuitControl } from './quit';
+import { resourcesDir } from './resources';
 import { hardenSession, hardenWebContents } from './security';
+import { createSessionFetch } from './session-fetch';
 import { openElectronStore } from './electron-settings';
 import { createSettingsStore } from './settings-store';
 import { installTestHooks } from './test-hooks';
 import { createConsoleTray } from './tray';
 import { runTrayAction, type TrayAction } from './tray-actions';
+import { desktopHasTray } from './tray-host';
 import { liveCallCount } from './tray-menu';
 import { createMainWindow } from './window';
 import { restoreBounds, type Rect } from './window-bounds';
-import { startSimulator } from '../simulator/index';
+import { watchRenderer } from './window-recovery';
 
-const APP_ID = 'io.evovoice.console';
 const BOUNDS_RECORD = 'window-bounds';
 const HINT_RECORD = 'tray-hint-shown';
+const NO_TRAY_RECORD = 'no-tray-hint-shown';
 const here = dirname(fileURLToPath(import.meta.url));
 
 function appPage(): AppPage {
   const dev = process.env.ELECTRON_RENDERER_URL;
   if (!app.isPackaged && dev) return { url: dev };
-  return { url: pathToFileURL(join(here, '../renderer/index.html')).href };
+  return { url: APP_PAGE_URL };
 }
 
-async function main(): Promise<void> {
+async function main(log: FileLog): Promise<void> {
   await app.whenReady();
-  const log = createFileLog({
-    dir: app.getPath('logs'),
-    ...(app.isPackaged ? {} : { echo: (line: string) => process.stderr.write(`${line}\n`) }),
-  });
   const settings = createSettingsStore({
     open: openElectronStore,
     cwd: app.getPath('userData'),
     projectVersion: app.getVersion(),
     log,
   });
-  const resourcesDir = app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources');
+  const resources = resourcesDir({
+    isPackaged: app.isPackaged,
+    appPath: app.getAppPath(),
+    resourcesPath: process.resourcesPath,
+  });
   const page = appPage();
+  serveAppScheme(protocol, rendererRoot(here), log);
+  const menu = appMenuTemplate(process.platform);
+  Menu.setApplicationMenu(menu ? Menu.buildFromTemplate(menu) : null);
   /** Set once the window exists; the callbacks below run only after that. */
   const shown: { win?: BrowserWindow } = {};
-  let quitting = false;
+  let pendingOpen: (() => void) | undefined;
 
   const showWindow = () => {
     const { win } = shown;
@@ -69,12 +92,23 @@ async function main(): Promise<void> {
   const notifier = createDesktopNotifier({
     doNotDisturb: () => core.getSettings().doNotDisturb,
     onClick: (sessionId) => {
-      showWindow();
-      send('notification:clicked', sessionId === undefined ? {} : { sessionId });
+      const open = () => {
+        showWindow();
+        send('notification:clicked', sessionId === undefined ? {} : { sessionId });
+      };
+      // A toast clicked while the app was closed starts it: open the call once the page is there.
+      if (shown.win && !shown.win.webContents.isLoading()) open();
+      else pendingOpen = open;
+    },
+    onFailed: (notification, error) => {
+      log.warn('The desktop refused a notification: it is shown in the console instead', { error });
+      send('notification:shown', notification);
     },
   });
   const core = createConsoleCore({
-    fetch: globalThis.fetch,
+    fetch: createSessionFetch((input, init) =>
+      session.defaultSession.fetch(input instanceof URL ? input.href : input, init),
+    ),
     secrets: createKeychain(),
     settings,
     notifier,
@@ -82,7 +116,12 @@ async function main(): Promise<void> {
     power,
     log,
   });
-  const demo = createDemo({ core, startSimulator, log });
+  // The simulator is loaded only when the agent starts the demo.
+  const demo = createDemo({
+    core,
+    startSimulator: async (options) => (await import('../simulator/index')).startSimulator(options),
+    log,
+  });
   const versions = () => ({
     app: app.getVersion(),
     shell: 'electron',
@@ -94,11 +133,24 @@ async function main(): Promise<void> {
   const signIn = composeSignIn(core, demo);
   const dispatch = createDispatcher(core, { log, signIn, versions, notices });
 
-  hardenSession(session.defaultSession, log);
+  hardenSession(session.defaultSession, page, log);
   app.on('web-contents-created', (_event, contents) =>
     hardenWebContents(contents, { page, openExternal: (url) => shell.openExternal(url), log }),
   );
   registerIpc(ipcMain, dispatch, page, log);
+
+  let tray: ReturnType<typeof createConsoleTray> | undefined;
+  const quit = createQuitControl({
+    stop: async () => {
+      await Promise.allSettled([core.stop(), demo.stop()]);
+      power.dispose();
+      tray?.destroy();
+    },
+    quit: () => app.quit(),
+  });
+  powerMonitor.on('shutdown', quit.sessionEnding);
+  autoUpdater.on('before-quit-for-update', quit.sessionEnding);
+  app.on('before-quit', quit.beforeQuit);
 
   const trayTarget = {
     core,
@@ -106,8 +158,8 @@ async function main(): Promise<void> {
     showWindow,
     hideWindow: () => shown.win?.hide(),
     copyDiagnostics: () => {
-      void dispatch('app:diagnostics', {}).then(async (r) => {
-        if (r.ok) await clipboard.writeText(String(r.value));
+      void dispatch('app:diagnostics', {}).then((r) => {
+        if (r.ok) clipboard.writeText(String(r.value));
       });
     },
     quit: () => app.quit(),
@@ -117,9 +169,14 @@ async function main(): Promise<void> {
       log.warn('Tray action failed', { action, error: error instanceof Error ? error.message : String(error) }),
     );
   };
-  const tray = createConsoleTray(resourcesDir, runAction);
+  const hasTray = await desktopHasTray();
+  if (hasTray) {
+    tray = createConsoleTray({ resourcesDir: resources, run: runAction, log, window: () => shown.win });
+  } else {
+    log.warn('This desktop shows no tray icons: closing the window quits the console instead of hiding it');
+  }
   const refreshTray = () =>
-    tray.update(core.getState(), liveCallCount(core.getSnapshot().sessions), !!shown.win?.isVisible());
+    tray?.update(core.getState(), liveCallCount(core.getSnapshot().sessions), !!shown.win?.isVisible());
 
   const displays = screen.getAllDisplays();
   const primary = screen.getPrimaryDisplay();
@@ -128,8 +185,10 @@ async function main(): Promise<void> {
     preload: join(here, '../preload/index.cjs'),
     page,
     bounds: restoreBounds(settings.getRecord<Rect>(BOUNDS_RECORD), workAreas),
-    startHidden: core.getSettings().startHidden || process.argv.includes('--hidden'),
-    isQuitting: () => quitting,
+    startHidden: hasTray && (core.getSettings().startHidden || process.argv.includes('--hidden')),
+    devTools: !app.isPackaged,
+    hidesToTray: hasTray,
+    isQuitting: () => quit.quitting,
     onVisibility: (visible) => {
       core.setWindowVisible(visible);
       refreshTray();
@@ -143,6 +202,18 @@ async function main(): Promise<void> {
       });
     },
     onBounds: (bounds) => settings.setRecord(BOUNDS_RECORD, bounds),
+    onSessionEnd: quit.sessionEnding,
+  });
+  shown.win.webContents.on('did-finish-load', () => {
+    pendingOpen?.();
+    pendingOpen = undefined;
+  });
+  watchRenderer(shown.win, {
+    log,
+    logFile: log.file,
+    ask: async (message, detail, buttons) =>
+      (await dialog.showMessageBox({ type: 'error', message, detail, buttons, defaultId: 0, cancelId: 1 })).response,
+    quit: () => app.quit(),
   });
 
   let loginItem = core.getSettings().startAtLogin;
@@ -158,39 +229,63 @@ async function main(): Promise<void> {
   installTestHooks(process.env, {
     runTrayAction: (action) => runTrayAction(action, trayTarget),
     notifications: () => notifier.live(),
-    trayView: () => tray.view(),
+    trayView: () => tray?.view(),
   });
 
   app.on('second-instance', showWindow);
   app.on('activate', showWindow);
-  app.on('window-all-closed', () => undefined);
-  app.on('before-quit', (event) => {
-    if (quitting) return;
-    quitting = true;
-    event.preventDefault();
-    void Promise.allSettled([core.stop(), demo.stop()]).then(() => {
-      power.dispose();
-      tray.destroy();
-      app.quit();
-    });
+  // With a tray the app keeps running without a window; without one, the closed window was the app.
+  app.on('window-all-closed', () => {
+    if (!tray) app.quit();
   });
 
   if (settings.recovered) {
     log.warn(settings.recovered);
     notifier.show({ title: 'Settings were reset', body: settings.recovered });
   }
+  if (!hasTray && !settings.getRecord<boolean>(NO_TRAY_RECORD)) {
+    settings.setRecord(NO_TRAY_RECORD, true);
+    notifier.show({
+      title: 'No tray icon on this desktop',
+      body: 'Closing the window quits the console. Minimize it instead to keep it watching your calls.',
+    });
+  }
   await core.start();
   refreshTray();
 }
 
+/** Start-up failed: the log gets the stack, the agent a dialog naming the log (stderr is unseen on Windows). */
+function failedToStart(error: unknown, log: FileLog | undefined): void {
+  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  log?.error('Evo Voice Console could not start', { error: detail });
+  process.stderr.write(`Evo Voice Console could not start: ${detail}\n`);
+  let where: string;
+  try {
+    where = log?.file ?? app.getPath('logs');
+  } catch {
+    where = 'the app log folder';
+  }
+  dialog.showErrorBox(
+    'Evo Voice Console could not start',
+    `${error instanceof Error ? error.message : String(error)}\n\nRestart the console; if this happens again, send the log to your IT support: ${where}`,
+  );
+  app.exit(1);
+}
+
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+// Windows only: toasts, the taskbar and the installer's shortcuts are matched on this id.
 if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  main().catch((error: unknown) => {
-    process.stderr.write(
-      `Evo Voice Console could not start: ${error instanceof Error ? error.stack : String(error)}\n`,
-    );
-    app.exit(1);
-  });
+  let log: FileLog | undefined;
+  try {
+    log = createFileLog({
+      dir: app.getPath('logs'),
+      ...(app.isPackaged ? {} : { echo: (line: string) => process.stderr.write(`${line}\n`) }),
+    });
+    main(log).catch((error: unknown) => failedToStart(error, log));
+  } catch (error) {
+    failedToStart(error, log);
+  }
 }

@@ -1,19 +1,26 @@
-// Locks the Electron renderer down: the CSP as a response header, every permission refused,
-// navigation and new windows denied, and only allowlisted https links opened in the browser.
+// Locks the Electron renderer down: the CSP as a response header, every permission refused but
+// writing text to the clipboard from the app's own page (Settings' Copy diagnostics), navigation
+// and new windows denied, and only allowlisted https links opened in the browser.
 import type { Session, WebContents } from 'electron';
 import type { Logger } from './core/ports';
 import { isAllowedExternal, isAppPage, type AppPage } from './app-origin';
 import { withPolicyHeader } from './csp';
 
-export function hardenSession(session: Session, log: Logger): void {
+/** The one permission granted, and only to the app page: write (never read) the clipboard. */
+export const GRANTED_PERMISSION = 'clipboard-sanitized-write';
+
+export function hardenSession(session: Session, page: AppPage, log: Logger): void {
   session.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: withPolicyHeader(details.responseHeaders) });
   });
-  session.setPermissionRequestHandler((_contents, permission, callback) => {
-    log.warn('Refused a permission request', { permission });
-    callback(false);
+  session.setPermissionRequestHandler((contents, permission, callback) => {
+    const granted = permission === GRANTED_PERMISSION && isAppPage(contents.getURL(), page);
+    if (!granted) log.warn('Refused a permission request', { permission });
+    callback(granted);
   });
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionCheckHandler(
+    (_contents, permission, requestingOrigin) => permission === GRANTED_PERMISSION && isAppPage(requestingOrigin, page),
+  );
 }
 
 export interface ContentsPolicy {

@@ -1,7 +1,10 @@
-// The Electron tray: icon, tooltip, badge and context menu kept in step with the console state.
-import { app, Menu, nativeImage, Tray, type MenuItemConstructorOptions } from 'electron';
+// The Electron tray: icon, tooltip, unread badge and context menu kept in step with the console
+// state. The badge is the dock count on macOS, a taskbar overlay icon on Windows (where
+// setBadgeCount does nothing) and the launcher count on Linux (through package.json desktopName).
+import { app, Menu, nativeImage, Tray, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
 import { join } from 'node:path';
 import type { ConsoleState } from '../shared/live';
+import type { Logger } from './core/ports';
 import type { TrayAction } from './tray-actions';
 import { trayView, type TrayIcon, type TrayView } from './tray-menu';
 
@@ -10,6 +13,16 @@ export interface ConsoleTray {
   /** The last view shown (the test hook and tests read it). */
   view(): TrayView | undefined;
   destroy(): void;
+}
+
+export interface ConsoleTrayOptions {
+  /** The resources folder (see resources.ts): tray/<platform>/… lives under it. */
+  resourcesDir: string;
+  run: (action: TrayAction) => void;
+  log: Logger;
+  /** Where Windows shows the unread overlay. */
+  window: () => BrowserWindow | undefined;
+  platform?: NodeJS.Platform;
 }
 
 /** resources/tray/<platform>: .ico on Windows, template images on macOS, PNGs on Linux. */
@@ -33,23 +46,37 @@ export function menuTemplate(view: TrayView, run: (action: TrayAction) => void):
   );
 }
 
-export function createConsoleTray(resourcesDir: string, run: (action: TrayAction) => void): ConsoleTray {
-  const tray = new Tray(nativeImage.createFromPath(trayIconPath(resourcesDir, 'signed-out', process.platform)));
+export function createConsoleTray(options: ConsoleTrayOptions): ConsoleTray {
+  const platform = options.platform ?? process.platform;
+  const image = (icon: TrayIcon) => {
+    const path = trayIconPath(options.resourcesDir, icon, platform);
+    const loaded = nativeImage.createFromPath(path);
+    if (loaded.isEmpty()) options.log.warn('Tray icon could not be loaded: the tray shows a blank icon', { path });
+    return loaded;
+  };
+  const tray = new Tray(image('signed-out'));
   let current: TrayView | undefined;
   tray.on('click', () =>
-    run(current?.menu.some((i) => i.type !== 'separator' && i.action === 'hide') ? 'hide' : 'show'),
+    options.run(current?.menu.some((i) => i.type !== 'separator' && i.action === 'hide') ? 'hide' : 'show'),
   );
+  const showBadge = (count: number) => {
+    if (platform !== 'win32') {
+      app.setBadgeCount(count);
+      return;
+    }
+    const win = options.window();
+    if (!win || win.isDestroyed()) return;
+    win.setOverlayIcon(count > 0 ? image('missed') : null, count > 0 ? `${count} missed calls` : '');
+  };
   return {
     update(state, liveCalls, windowVisible) {
       const next = trayView(state, liveCalls, windowVisible);
       if (JSON.stringify(next) === JSON.stringify(current)) return;
-      if (next.icon !== current?.icon) {
-        tray.setImage(nativeImage.createFromPath(trayIconPath(resourcesDir, next.icon, process.platform)));
-      }
+      if (next.icon !== current?.icon) tray.setImage(image(next.icon));
+      if (next.badge !== current?.badge) showBadge(next.badge);
       current = next;
       tray.setToolTip(next.tooltip);
-      tray.setContextMenu(Menu.buildFromTemplate(menuTemplate(next, run)));
-      app.setBadgeCount(next.badge);
+      tray.setContextMenu(Menu.buildFromTemplate(menuTemplate(next, options.run)));
     },
     view: () => current,
     destroy: () => tray.destroy(),

@@ -6,7 +6,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { EVENT_CHANNELS, REQUEST_CHANNELS } from '../../src/shared/ipc';
 import type { ConsoleState } from '../../src/shared/live';
 import { CONTENT_SECURITY_POLICY } from '../../src/main/csp';
-import { electronMock, network, recorded } from './electron-mock';
+import { electronMock, FakeNotification, idle, network, recorded } from './electron-mock';
 import { recordingLog, signedOutState } from './recording-core';
 
 vi.mock('electron', async () => (await import('./electron-mock')).electronMock);
@@ -15,12 +15,12 @@ const { createMainWindow } = await import('../../src/main/window');
 const { hardenSession, hardenWebContents } = await import('../../src/main/security');
 const { registerIpc } = await import('../../src/main/ipc/electron-ipc');
 const { createConsoleTray, trayIconPath } = await import('../../src/main/tray');
-const { createDesktopNotifier } = await import('../../src/main/notifications');
+const { createDesktopNotifier, sessionIdFromActivation } = await import('../../src/main/notifications');
 const { installTestHooks, TEST_HOOKS_KEY } = await import('../../src/main/test-hooks');
 const { trayView, TRAY_ICONS } = await import('../../src/main/tray-menu');
 const { createPowerEvents } = await import('../../src/main/power');
 
-const PAGE = { url: 'file:///app/out/renderer/index.html' };
+const PAGE = { url: 'app://console/index.html' };
 
 beforeEach(() => {
   recorded.windows.length = 0;
@@ -30,6 +30,10 @@ beforeEach(() => {
   recorded.exposed.clear();
   recorded.ipcInvokes.length = 0;
   recorded.ipcListeners.clear();
+  recorded.badge.length = 0;
+  recorded.overlays.length = 0;
+  recorded.activation = undefined;
+  FakeNotification.supported = true;
 });
 
 function windowOptions(quitting = false) {
@@ -41,7 +45,10 @@ function windowOptions(quitting = false) {
       page: PAGE,
       bounds: { x: 10, y: 20, width: 900, height: 700 },
       startHidden: false,
+      devTools: false,
+      hidesToTray: true,
       isQuitting: () => quitting,
+      onSessionEnd: () => events.push('session-end'),
       onVisibility: (v: boolean) => events.push(v ? 'visible' : 'hidden'),
       onHiddenToTray: () => events.push('hidden-to-tray'),
       onBounds: () => events.push('bounds'),
@@ -68,6 +75,7 @@ describe('window', () => {
       safeDialogs: true,
       spellcheck: false,
       disableBlinkFeatures: 'Auxclick',
+      devTools: false,
     });
     expect(win?.loaded).toBe(PAGE.url);
     expect(win?.options).toMatchObject({ x: 10, y: 20, width: 900, height: 700, show: false });
@@ -100,6 +108,23 @@ describe('window', () => {
     expect(closeForReal.prevented).toBe(false);
   });
 
+  it('closes for real where the desktop has no tray, and passes the end of the OS session on', () => {
+    const { options, events } = windowOptions();
+    createMainWindow({ ...options, hidesToTray: false });
+    const win = recorded.windows[0]!;
+    const close = {
+      prevented: false,
+      preventDefault() {
+        this.prevented = true;
+      },
+    };
+    win.emit('close', close);
+    expect(close.prevented).toBe(false);
+    win.emit('query-session-end', {});
+    win.emit('session-end', {});
+    expect(events).toEqual(['session-end', 'session-end']);
+  });
+
   it('stays hidden at start when asked to start in the tray', () => {
     const { options, events } = windowOptions();
     createMainWindow({ ...options, startHidden: true });
@@ -122,10 +147,10 @@ describe('session and web contents security', () => {
     };
   }
 
-  it('adds the CSP header to every response and refuses every permission', () => {
+  it('adds the CSP header to every response and refuses every permission but clipboard writes from the page', () => {
     const { session, handlers } = fakeSession();
     const { log, lines } = recordingLog();
-    hardenSession(session as never, log);
+    hardenSession(session as never, PAGE, log);
     let headers: unknown;
     (handlers.headers as (d: unknown, cb: (r: { responseHeaders: unknown }) => void) => void)(
       { responseHeaders: { 'Content-Security-Policy': ['default-src *'], Server: ['x'] } },
@@ -140,9 +165,26 @@ describe('session and web contents security', () => {
         (g) => (granted = g),
       );
       expect(granted).toBe(false);
-      expect((handlers.check as (w: unknown, p: string) => boolean)({}, permission)).toBe(false);
+      expect((handlers.check as (w: unknown, p: string, o: string) => boolean)({}, permission, 'app://console')).toBe(
+        false,
+      );
     }
     expect(lines.filter((l) => l.message === 'Refused a permission request')).toHaveLength(5);
+    const ask = (url: string) => {
+      let granted: boolean | undefined;
+      (handlers.request as (w: unknown, p: string, cb: (g: boolean) => void) => void)(
+        { getURL: () => url },
+        'clipboard-sanitized-write',
+        (g) => (granted = g),
+      );
+      return granted;
+    };
+    expect(ask(`${PAGE.url}#/settings`)).toBe(true);
+    expect(ask('https://evil.example/')).toBe(false);
+    const check = handlers.check as (w: unknown, p: string, o: string) => boolean;
+    expect(check({}, 'clipboard-sanitized-write', 'app://console')).toBe(true);
+    expect(check({}, 'clipboard-sanitized-write', 'https://evil.example')).toBe(false);
+    expect(check({}, 'clipboard-read', 'app://console')).toBe(false);
   });
 
   function fakeContents(currentUrl = PAGE.url) {
@@ -216,6 +258,7 @@ describe('IPC registration', () => {
     for (const frame of [
       { url: 'https://evil.example/', parent: null },
       { url: 'file:///tmp/other.html', parent: null },
+      { url: 'app://other/index.html', parent: null },
       { url: PAGE.url, parent: top },
       null,
     ]) {
@@ -225,7 +268,7 @@ describe('IPC registration', () => {
       });
     }
     expect(dispatched).toEqual([['state:get', {}]]);
-    expect(lines.filter((l) => l.message.startsWith('Refused IPC'))).toHaveLength(4);
+    expect(lines.filter((l) => l.message.startsWith('Refused IPC'))).toHaveLength(5);
   });
 });
 
@@ -301,11 +344,18 @@ describe('tray', () => {
 
   it('shows the state in icon, tooltip and badge, and runs the chosen item', () => {
     const actions: string[] = [];
-    const tray = createConsoleTray('/res', (a) => actions.push(a));
+    const { log } = recordingLog();
+    const tray = createConsoleTray({
+      resourcesDir: '/res',
+      run: (a) => actions.push(a),
+      log,
+      window: () => undefined,
+      platform: 'linux',
+    });
     tray.update({ ...signedIn, missed: [{ sessionId: 's', from: '1', at: 'now' }], doNotDisturb: true }, 2, false);
     const fake = recorded.trays[0]!;
     expect(fake.tooltip).toBe('Evo Voice Console · demo · 2 live calls · 1 missed call · do not disturb');
-    expect(fake.image).toEqual({ path: expect.stringMatching(/missed/) });
+    expect(fake.image).toMatchObject({ path: expect.stringMatching(/missed/) });
     expect(recorded.badge.at(-1)).toBe(1);
     const template = recorded.menus.at(-1) as { label?: string; checked?: boolean; click?: () => void }[];
     expect(template.find((i) => i.label === 'Do not disturb')?.checked).toBe(true);
@@ -314,7 +364,35 @@ describe('tray', () => {
     expect(actions).toEqual(['show', 'sign-out']);
     tray.update(signedOut, 0, true);
     expect(fake.tooltip).toBe('Evo Voice Console · signed out');
-    expect(fake.image).toEqual({ path: expect.stringMatching(/signed-out/) });
+    expect(fake.image).toMatchObject({ path: expect.stringMatching(/signed-out/) });
+  });
+
+  it('shows the unread count as a taskbar overlay on Windows, where setBadgeCount does nothing', () => {
+    const { log } = recordingLog();
+    const win = new electronMock.BrowserWindow({});
+    const tray = createConsoleTray({
+      resourcesDir: '/res',
+      run: () => 0,
+      log,
+      window: () => win as never,
+      platform: 'win32',
+    });
+    tray.update({ ...signedIn, missed: [{ sessionId: 's', from: '1', at: 'now' }] }, 0, true);
+    expect(recorded.overlays.at(-1)).toMatchObject({
+      image: { path: expect.stringMatching(/missed\.ico$/) },
+      description: '1 missed calls',
+    });
+    tray.update(signedIn, 0, true);
+    expect(recorded.overlays.at(-1)).toEqual({ image: null, description: '' });
+    expect(recorded.badge).toEqual([]);
+  });
+
+  it('logs a tray icon that loads empty (a wrong path in a packaged build)', () => {
+    const { log, lines } = recordingLog();
+    createConsoleTray({ resourcesDir: '/missing', run: () => 0, log, window: () => undefined, platform: 'linux' });
+    expect(lines).toContainEqual(
+      expect.objectContaining({ message: expect.stringContaining('Tray icon could not be loaded') }),
+    );
   });
 });
 
@@ -322,7 +400,12 @@ describe('notifications', () => {
   it('shows none while do-not-disturb is on, keeps each until closed, and opens the call on click', () => {
     let dnd = true;
     const clicked: (string | undefined)[] = [];
-    const notifier = createDesktopNotifier({ doNotDisturb: () => dnd, onClick: (id) => clicked.push(id) });
+    const notifier = createDesktopNotifier({
+      doNotDisturb: () => dnd,
+      onClick: (id) => clicked.push(id),
+      onFailed: () => undefined,
+      platform: 'linux',
+    });
     notifier.show({ title: 'Missed call', body: 'From 555', sessionId: 's1' });
     expect(recorded.notifications).toHaveLength(0);
     dnd = false;
@@ -333,6 +416,45 @@ describe('notifications', () => {
     recorded.notifications[0]!.emit('click');
     recorded.notifications[1]!.emit('close');
     expect(clicked).toEqual(['s1']);
+    expect(notifier.live()).toEqual([]);
+  });
+
+  it('on Windows opens the call from the toast launch argument, even after the object is gone', () => {
+    const clicked: (string | undefined)[] = [];
+    const notifier = createDesktopNotifier({
+      doNotDisturb: () => false,
+      onClick: (id) => clicked.push(id),
+      onFailed: () => undefined,
+      platform: 'win32',
+    });
+    notifier.show({ title: 'Missed call <from> "A&B"', body: 'From 555', sessionId: 'sess-42' });
+    const xml = String(recorded.notifications[0]!.options.toastXml);
+    expect(xml).toContain('launch="evo-call:sess-42"');
+    expect(xml).toContain('Missed call &#60;from&#62; &#34;A&#38;B&#34;');
+    recorded.notifications[0]!.emit('close');
+    recorded.activation!({ type: 'click', arguments: 'evo-call:sess-42' });
+    recorded.notifications[0]!.emit('click');
+    recorded.activation!({ type: 'click', arguments: 'something-else' });
+    expect(clicked).toEqual(['sess-42']);
+    expect(sessionIdFromActivation('evo-call:')).toBeUndefined();
+  });
+
+  it('hands a notification the OS refuses (or cannot show) to the page', () => {
+    const failed: string[] = [];
+    const notifier = createDesktopNotifier({
+      doNotDisturb: () => false,
+      onClick: () => undefined,
+      onFailed: (n, error) => failed.push(`${n.title}: ${error}`),
+      platform: 'darwin',
+    });
+    notifier.show({ title: 'Missed call', body: 'x', sessionId: 's1' });
+    recorded.notifications[0]!.emit('failed', {}, 'not signed');
+    FakeNotification.supported = false;
+    notifier.show({ title: 'Missed call 2', body: 'x' });
+    expect(failed).toEqual([
+      'Missed call: not signed',
+      'Missed call 2: notifications are not supported on this desktop',
+    ]);
     expect(notifier.live()).toEqual([]);
   });
 });
@@ -377,6 +499,34 @@ describe('power events', () => {
       expect(seen).toHaveLength(6);
       expect(electronMock.powerMonitor.listenerCount('suspend')).toBe(0);
     } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('on Linux, where lock events never fire, reads the system idle state as lock and unlock', () => {
+    vi.useFakeTimers();
+    try {
+      idle.state = 'active';
+      const power = createPowerEvents(5000, 'linux');
+      const seen: string[] = [];
+      power.on((e) => seen.push(e));
+      idle.state = 'locked';
+      vi.advanceTimersByTime(5000);
+      idle.state = 'idle';
+      vi.advanceTimersByTime(5000);
+      idle.state = 'active';
+      vi.advanceTimersByTime(5000);
+      expect(seen).toEqual(['lock-screen', 'unlock-screen']);
+      power.dispose();
+      const mac = createPowerEvents(5000, 'darwin');
+      const macSeen: string[] = [];
+      mac.on((e) => macSeen.push(e));
+      idle.state = 'locked';
+      vi.advanceTimersByTime(5000);
+      expect(macSeen).toEqual([]);
+      mac.dispose();
+    } finally {
+      idle.state = 'active';
       vi.useRealTimers();
     }
   });

@@ -9,6 +9,8 @@ export const recorded = {
   menus: [] as unknown[][],
   exposed: new Map<string, unknown>(),
   badge: [] as number[],
+  overlays: [] as { image: unknown; description: string }[],
+  activation: undefined as ((details: { type: string; arguments: string }) => void) | undefined,
   ipcInvokes: [] as { channel: string; args: unknown }[],
   ipcListeners: new Map<string, Set<(...args: unknown[]) => void>>(),
 };
@@ -45,12 +47,19 @@ export class FakeBrowserWindow extends EventEmitter {
   getBounds() {
     return { x: 1, y: 2, width: 800, height: 600 };
   }
+  setOverlayIcon(image: unknown, description: string) {
+    recorded.overlays.push({ image, description });
+  }
 }
 
 export class FakeNotification extends EventEmitter {
   shown = false;
+  static supported = true;
   static isSupported() {
-    return true;
+    return FakeNotification.supported;
+  }
+  static handleActivation(callback: (details: { type: string; arguments: string }) => void) {
+    recorded.activation = callback;
   }
   constructor(readonly options: Record<string, unknown>) {
     super();
@@ -83,9 +92,10 @@ export class FakeTray extends EventEmitter {
 }
 
 export const network = { online: true };
+export const idle = { state: 'active' as 'active' | 'idle' | 'locked' | 'unknown' };
 
 export const electronMock = {
-  powerMonitor: new EventEmitter(),
+  powerMonitor: Object.assign(new EventEmitter(), { getSystemIdleState: () => idle.state }),
   net: { isOnline: () => network.online },
   BrowserWindow: FakeBrowserWindow,
   Notification: FakeNotification,
@@ -96,7 +106,10 @@ export const electronMock = {
       return { template };
     },
   },
-  nativeImage: { createFromPath: (path: string) => ({ path }) },
+  nativeImage: {
+    createFromPath: (path: string) =>
+      Object.defineProperty({ path }, 'isEmpty', { value: () => path.includes('missing') }),
+  },
   app: { setBadgeCount: (n: number) => recorded.badge.push(n) },
   contextBridge: {
     exposeInMainWorld: (key: string, api: unknown) => recorded.exposed.set(key, api),

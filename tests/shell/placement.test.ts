@@ -92,10 +92,14 @@ describe('XDG autostart', () => {
 });
 
 describe('app page and external links', () => {
-  const built = { url: 'file:///opt/evo/resources/app/out/renderer/index.html' };
+  const built = { url: 'app://console/index.html' };
   const dev = { url: 'http://localhost:5173/' };
-  it('accepts only the app page as an IPC sender', () => {
-    expect(isAppPage('file:///opt/evo/resources/app/out/renderer/index.html#/live', built)).toBe(true);
+  it('accepts only the app origin as an IPC sender (one origin, never file paths)', () => {
+    expect(isAppPage('app://console/index.html#/live', built)).toBe(true);
+    expect(isAppPage('app://console/assets/x.js', built)).toBe(true);
+    expect(isAppPage('app://other/index.html', built)).toBe(false);
+    expect(isAppPage('app://u:p@console/index.html', built)).toBe(false);
+    expect(isAppPage('file:///C:/Program%20Files/Evo/resources/app.asar/out/renderer/index.html', built)).toBe(false);
     expect(isAppPage('file:///tmp/evil/index.html', built)).toBe(false);
     expect(isAppPage('https://evovoice.io/', built)).toBe(false);
     expect(isAppPage('http://localhost:5173/src/x', dev)).toBe(true);

@@ -1,0 +1,14 @@
+// Who the desktop app is to the operating system: one place for the app id (Windows
+// AppUserModelID, macOS bundle id, the packager's appId), the product name, the Linux desktop
+// entry and the privileged scheme the page is served from. Plain constants: the packaging config
+// imports them too.
+export const APP_ID = 'io.evovoice.console';
+export const PRODUCT_NAME = 'Evo Voice Console';
+/** The .desktop file the Linux packages install; must equal package.json "desktopName". */
+export const DESKTOP_NAME = 'evo-voice-console.desktop';
+
+/** The page is served from app://console/… (protocol.handle), never from file://. */
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'console';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+export const APP_PAGE_URL = `${APP_ORIGIN}/index.html`;

@@ -1,0 +1,245 @@
+// Starts the built main process (out/main/index.js) on the Electron stand-in for one platform,
+// packaged or not, and drives it: second instance, tray menu, a missed call from the simulator on
+// loopback to a notification and its activation, and a quit with an unsent console-data edit.
+// Prints one JSON line of named checks; exits 1 when any failed. Run by startup.test.ts as
+//   node --import tsx --import ./tests/launch/register.mjs tests/launch/start-main.ts linux packaged
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { REQUEST_CHANNELS, type IpcResult } from '../../src/shared/ipc';
+import { APP_ID, APP_PAGE_URL } from '../../src/main/app-identity';
+import { DEMO_USER, startSimulator } from '../../src/simulator/index';
+import { app, configure, recorded, type StandInConfig } from './electron-stand-in';
+
+const [platform = 'linux', layout = 'unpackaged', scenario = 'run'] = process.argv.slice(2) as [
+  StandInConfig['platform'],
+  string,
+  string,
+];
+const packaged = layout === 'packaged';
+const root = resolve(import.meta.dirname, '../..');
+const bundle = process.env.EVO_LAUNCH_BUNDLE ?? join(root, 'out/main/index.js');
+const QUIT_LIMIT_MS = 2000;
+
+const checks: { name: string; ok: boolean; detail?: unknown }[] = [];
+const check = (name: string, ok: boolean, detail?: unknown) => checks.push({ name, ok, ...(ok ? {} : { detail }) });
+const failures: string[] = [];
+process.on('uncaughtException', (error) => failures.push(`uncaught: ${error.stack ?? error.message}`));
+process.on('unhandledRejection', (error) => failures.push(`unhandled rejection: ${String(error)}`));
+
+async function until<T>(what: string, probe: () => T | undefined | false, ms = 8000, kick?: () => unknown): Promise<T> {
+  const end = Date.now() + ms;
+  for (let round = 1; ; round++) {
+    const value = probe();
+    if (value) return value;
+    if (Date.now() > end) {
+      const titles = recorded.notifications.map((n) => n.options.title);
+      throw new Error(`timed out waiting for ${what} (notifications: ${JSON.stringify(titles)})`);
+    }
+    // A poll already in flight may have read the server before the change: ask again now and then.
+    if (kick && round % 25 === 0) await kick();
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+async function invoke<T>(channel: string, args: unknown = {}): Promise<T> {
+  const handler = recorded.ipcHandlers.get(channel);
+  if (!handler) throw new Error(`no IPC handler for ${channel}`);
+  const sender = { senderFrame: { url: APP_PAGE_URL, parent: null } };
+  const result = (await handler(sender, args)) as IpcResult<T>;
+  if (!result.ok) throw new Error(`${channel} failed: ${result.error.message}`);
+  return result.value;
+}
+
+function menuItem(label: string) {
+  const tray = recorded.trays[0];
+  const item = tray?.menu?.template.find((i) => i.label === label);
+  if (!item?.click) throw new Error(`the tray menu has no "${label}" item`);
+  return item;
+}
+
+/** Every file under `dir` whose text contains `needle` (the persisted outbox). */
+function filesContaining(dir: string, needle: string): string[] {
+  return readdirSync(dir, { recursive: true })
+    .map((name) => join(dir, String(name)))
+    .filter((file) => statSync(file).isFile() && readFileSync(file, 'utf8').includes(needle));
+}
+
+const scratch = mkdtempSync(join(tmpdir(), `evo-launch-${platform}-`));
+// A packaged app: the bundle inside the app folder, resources/tray copied beside it by the
+// packager (extraResources), nothing else from the source tree.
+const resourcesPath = join(scratch, 'resources');
+if (packaged) cpSync(join(root, 'resources/tray'), join(resourcesPath, 'tray'), { recursive: true });
+Object.defineProperty(process, 'platform', { value: platform });
+Object.defineProperty(process, 'resourcesPath', { value: resourcesPath });
+// The Linux tray check asks D-Bus; with no bus to ask it trusts a desktop other than GNOME.
+process.env.XDG_CURRENT_DESKTOP = 'KDE';
+process.env.DBUS_SESSION_BUS_ADDRESS = 'unix:path=/nonexistent';
+// 'unwritable-logs': the log folder cannot be created (a file is in the way).
+const blocked = join(scratch, 'blocked');
+if (scenario === 'unwritable-logs') writeFileSync(blocked, '');
+configure({
+  platform,
+  packaged,
+  appPath: packaged ? join(resourcesPath, 'app.asar') : root,
+  userData: join(scratch, 'userData'),
+  logs: scenario === 'unwritable-logs' ? join(blocked, 'logs') : join(scratch, 'logs'),
+  home: join(scratch, 'home'),
+});
+
+// Windows: the app is started by a click on a toast left in the Action Center.
+if (platform === 'win32') recorded.launchActivation = { type: 'click', arguments: 'evo-call:from-action-center' };
+const sim = await startSimulator({ host: '127.0.0.1', clock: 'manual', scenario: false });
+if (scenario === 'unwritable-logs') {
+  await import(pathToFileURL(bundle).href);
+  await until('the start-up failure', () => recorded.exitCode !== undefined).catch(() => undefined);
+  const box = recorded.errorBoxes[0];
+  check('a failed start shows an error dialog naming the log', !!box?.content.includes(join(blocked, 'logs')), box);
+  check('a failed start exits with status 1', recorded.exitCode === 1, recorded.exitCode);
+  await sim.close();
+  rmSync(scratch, { recursive: true, force: true });
+  process.stdout.write(`${JSON.stringify({ platform, layout, checks })}\n`);
+  process.exit(checks.every((c) => c.ok) ? 0 : 1);
+}
+try {
+  await import(pathToFileURL(bundle).href);
+  const win = await until('the window', () => recorded.windows[0]);
+  await until('the page', () => win.pageStatus !== undefined);
+  await until('the tray menu', () => recorded.trays[0]?.menu);
+
+  if (platform === 'win32') {
+    const coldStart = win.webContents.sent.find((m) => m.channel === 'notification:clicked');
+    check(
+      'a toast clicked while the app was closed opens its call once the page loaded',
+      (coldStart?.payload as { sessionId?: string } | undefined)?.sessionId === 'from-action-center' && win.visible,
+      coldStart,
+    );
+    win.webContents.sent.length = 0;
+  }
+  check(
+    'app:// registered as privileged before ready',
+    recorded.privilegedSchemes.some((s) => s.beforeReady),
+  );
+  check('page served by app:// with 200', win.pageStatus === 200, win.pageStatus);
+  const missing = recorded.paths.filter((p) => !p.exists);
+  check(
+    'every path handed to Tray, nativeImage, the preload and the page loader exists',
+    missing.length === 0,
+    missing,
+  );
+  check(
+    'tray, preload and page paths were all used',
+    ['nativeImage', 'preload', 'page', 'page asset'].every((u) => recorded.paths.some((p) => p.use === u)),
+  );
+  const unhandled = REQUEST_CHANNELS.filter((c) => !recorded.ipcHandlers.has(c));
+  check('every request channel of the IPC contract has a handler', unhandled.length === 0, unhandled);
+  if (platform === 'win32')
+    check('AppUserModelID is the app id', recorded.appUserModelId === APP_ID, recorded.appUserModelId);
+  check(
+    'no default application menu (macOS: app and Edit menus only)',
+    platform === 'darwin' ? recorded.applicationMenu !== null : recorded.applicationMenu === null,
+  );
+  check(
+    'devtools off when packaged',
+    (win.options as { webPreferences: { devTools: boolean } }).webPreferences.devTools === !packaged,
+  );
+
+  win.hide();
+  app.emit('second-instance', {}, [], root);
+  check('a second instance shows and focuses the first window', win.visible && win.focused);
+
+  menuItem('Hide console').click?.();
+  check('tray: Hide console hides the window', !win.visible);
+  menuItem('Show console').click?.();
+  check('tray: Show console shows it again', win.visible);
+  menuItem('Do not disturb').click?.();
+  const dnd = (await invoke<{ doNotDisturb: boolean }>('settings:get')).doNotDisturb;
+  menuItem('Do not disturb').click?.();
+  check(
+    'tray: Do not disturb toggles the setting',
+    dnd && !(await invoke<{ doNotDisturb: boolean }>('settings:get')).doNotDisturb,
+  );
+  menuItem('Copy diagnostics').click?.();
+  await until('the clipboard', () => recorded.clipboard.length > 0);
+  check('tray: Copy diagnostics writes the clipboard', recorded.clipboard[0]?.includes('shell: electron') ?? false);
+
+  const demo = await invoke<{ demo?: boolean; accountId?: string }>('auth:sign-in-demo');
+  check('the demo starts (its simulator loaded on demand) and signs in', demo.demo === true && !!demo.accountId, demo);
+
+  await invoke('auth:sign-in', {
+    serverUrl: sim.url,
+    userName: DEMO_USER.userName,
+    password: DEMO_USER.password,
+    remember: false,
+  });
+  await invoke('auth:select-account', { accountId: 'acct-north' });
+  // The simulator's clock started before this sign-in: bring it past it (calls missed before the
+  // first sign-in are not announced).
+  sim.control.advance(Date.now() - sim.control.now() + 1000);
+  // Its own id: the demo's simulator numbers its calls the same way, and the core remembers
+  // announced ids across servers.
+  const call = sim.control.addSession({
+    id: `launch-${platform}-${layout}`,
+    accountId: 'acct-north',
+    callState: 'Ringing',
+  });
+  await invoke('poll:now');
+  await until(
+    'the ringing call on the board',
+    () => recorded.windows[0]?.webContents.sent.some((m) => JSON.stringify(m.payload).includes(String(call.id))),
+    8000,
+    () => invoke('poll:now'),
+  );
+  sim.control.missCall(String(call.id));
+  sim.control.advance(1000);
+  await invoke('poll:now');
+  const shown = await until(
+    'the missed-call notification',
+    () =>
+      recorded.notifications.find(
+        (n) =>
+          n.options.title.startsWith('Missed call') &&
+          (n.options.toastXml ?? 'evo-call:' + String(call.id)).includes(String(call.id)),
+      ),
+    15_000,
+    () => invoke('poll:now'),
+  );
+  check('a missed call reaches Notification', !!shown);
+  win.hide();
+  shown.activate();
+  const opened = win.webContents.sent.find((m) => m.channel === 'notification:clicked');
+  check(
+    'activating the notification shows the window and opens the call',
+    win.visible && (opened?.payload as { sessionId?: string } | undefined)?.sessionId === call.id,
+    opened,
+  );
+
+  const edit = `unsent note ${platform} ${layout} ${Date.now()}`;
+  const other = sim.control.addSession({ accountId: 'acct-north', callState: 'Connected' });
+  await invoke('poll:now');
+  await until(
+    'the connected call on the board',
+    () => win.webContents.sent.some((m) => JSON.stringify(m.payload).includes(String(other.id))),
+    8000,
+    () => invoke('poll:now'),
+  );
+  sim.control.addFault({ endpoint: 'patch-session', kind: 'hang' });
+  await invoke('call:save-console-data', { sessionId: other.id, text: edit, base: {} });
+  const started = Date.now();
+  menuItem('Quit Evo Voice Console').click?.();
+  await until('the quit', () => recorded.quitCompleted, QUIT_LIMIT_MS + 1000);
+  const took = Date.now() - started;
+  check(`tray Quit completes within ${QUIT_LIMIT_MS} ms`, took <= QUIT_LIMIT_MS, `${took} ms`);
+  const persisted = filesContaining(join(scratch, 'userData'), edit);
+  check('the unsent console-data edit is persisted', persisted.length > 0);
+} catch (error) {
+  failures.push(error instanceof Error ? (error.stack ?? error.message) : String(error));
+} finally {
+  await sim.close();
+  check('no exception at start or while running', failures.length === 0, failures);
+  check('no start-up error dialog', recorded.errorBoxes.length === 0, recorded.errorBoxes);
+  rmSync(scratch, { recursive: true, force: true });
+  process.stdout.write(`${JSON.stringify({ platform, layout, checks })}\n`);
+  process.exit(checks.every((c) => c.ok) ? 0 : 1);
+}
