@@ -36,6 +36,8 @@ NPX="node_modules/.bin"
 step typecheck npm run --silent typecheck
 step lint npm run --silent lint
 step build npx electron-vite build
+# The unpacked app (placeholder runtime here) that tests/package/layout.test.ts lists.
+step package npm run --silent package
 step unit with_keyring "$NPX/vitest" run --reporter=default --reporter=json --outputFile.json=.tmp/vitest.json
 step electronegativity node scripts/electronegativity.mjs
 if [ -f playwright.config.ts ]; then

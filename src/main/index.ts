@@ -26,8 +26,8 @@ import { liveCallCount } from './tray-menu';
 import { createMainWindow } from './window';
 import { restoreBounds, type Rect } from './window-bounds';
 import { startSimulator } from '../simulator/index';
+import { APP_ID } from './app-id';
 
-const APP_ID = 'io.evovoice.console';
 const BOUNDS_RECORD = 'window-bounds';
 const HINT_RECORD = 'tray-hint-shown';
 const here = dirname(fileURLToPath(import.meta.url));
@@ -124,6 +124,7 @@ async function main(): Promise<void> {
   const workAreas = [primary, ...displays.filter((d) => d.id !== primary.id)].map((d) => d.workArea);
   shown.win = createMainWindow({
     preload: join(here, '../preload/index.cjs'),
+    icon: join(resourcesDir, 'icons', 'icon.png'),
     page,
     bounds: restoreBounds(settings.getRecord<Rect>(BOUNDS_RECORD), workAreas),
     startHidden: core.getSettings().startHidden || process.argv.includes('--hidden'),
