@@ -6,6 +6,7 @@ import type { EventChannel, Settings } from './ipc';
 export const CONSOLE_DATA_MAX_CHARS = 64 * 1024;
 
 export const THEMES = ['system', 'light', 'dark'] as const;
+export const UPDATE_CHANNELS = ['stable', 'beta'] as const;
 
 export const DEFAULT_SETTINGS: Settings = {
   serverUrl: 'https://evovoice.io',
@@ -21,6 +22,8 @@ export const DEFAULT_SETTINGS: Settings = {
   startAtLogin: false,
   startHidden: false,
   theme: 'system',
+  updateUrl: '',
+  updateChannel: 'stable',
 };
 
 /** Every request channel; ipc.ts checks at compile time that it matches the schemas exactly. */

@@ -4,7 +4,14 @@
 import { z } from 'zod';
 import type { AppHomeResponse, SessionInfo } from './evovoice';
 import type { ConsoleDataStatus, ConsoleState, Identity, LivePatch, LiveSnapshot } from './live';
-import { CONSOLE_DATA_MAX_CHARS, THEMES, type ErrorCode, type REQUEST_CHANNELS, type View } from './ipc-constants';
+import {
+  CONSOLE_DATA_MAX_CHARS,
+  THEMES,
+  UPDATE_CHANNELS,
+  type ErrorCode,
+  type REQUEST_CHANNELS,
+  type View,
+} from './ipc-constants';
 
 export * from './ipc-constants';
 
@@ -36,6 +43,9 @@ export const settingsSchema = z.strictObject({
   startAtLogin: z.boolean(),
   startHidden: z.boolean(),
   theme: z.enum(THEMES),
+  /** Folder the update feed is served from ('' = none: no update checks unless policy names one). */
+  updateUrl: z.string().max(2000),
+  updateChannel: z.enum(UPDATE_CHANNELS),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -107,6 +117,8 @@ export interface RequestResults {
     demoOffered?: boolean;
     /** Things the shell found at start that the agent should read (e.g. damaged settings were reset). */
     notices?: string[];
+    /** Settings the administrator's policy fixes: shown as set by the administrator, not editable. */
+    lockedSettings?: (keyof Settings)[];
   };
   'live:resync': LiveSnapshot;
   'poll:now': null;

@@ -6,6 +6,7 @@ import {
   type RequestArgs,
   type RequestChannel,
   type RequestResults,
+  type Settings,
 } from '../../shared/ipc';
 import type { ConsoleCore } from '../core/console';
 import type { Logger } from '../core/ports';
@@ -19,6 +20,10 @@ export interface DispatchDeps {
   versions: () => Record<string, string>;
   /** What the shell found at start for the agent to read (a damaged settings file reset). */
   notices?: () => string[];
+  /** Settings the administrator's policy fixes. */
+  lockedSettings?: () => (keyof Settings)[];
+  /** Throws (code 'forbidden') when the administrator's policy refuses this server. */
+  checkServer?: (serverUrl: string) => void;
 }
 
 export type Dispatch = (channel: unknown, args: unknown) => Promise<IpcResult<unknown>>;
@@ -33,6 +38,7 @@ function handlersFor(core: ConsoleCore, deps: DispatchDeps): Handlers {
       settings: core.getSettings(),
       demoOffered: deps.demo.offered,
       notices: deps.notices?.() ?? [],
+      lockedSettings: deps.lockedSettings?.() ?? [],
     }),
     'live:resync': () => core.getSnapshot(),
     'poll:now': () => {
@@ -48,6 +54,7 @@ function handlersFor(core: ConsoleCore, deps: DispatchDeps): Handlers {
       return [...shell, '', core.diagnostics()].join('\n');
     },
     'auth:sign-in': async (args) => {
+      deps.checkServer?.(args.serverUrl);
       const identity = await core.signIn(args);
       await deps.demo.stop();
       return identity;
