@@ -1,6 +1,6 @@
 // The Electron main process: wires the console core to the desktop (window, tray, notifications,
 // keychain, settings, power events) and serves the IPC contract to the preload.
-import { app, clipboard, ipcMain, screen, session, shell } from 'electron';
+import { app, clipboard, crashReporter, ipcMain, screen, session, shell } from 'electron';
 import type { BrowserWindow } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -26,11 +26,19 @@ import { liveCallCount } from './tray-menu';
 import { createMainWindow } from './window';
 import { restoreBounds, type Rect } from './window-bounds';
 import { startSimulator } from '../simulator/index';
-import { APP_ID } from './app-id';
+import { APP_ID, PRODUCT_NAME } from './app-id';
+import { setupCrashReports } from './crash-reports';
+import { setupPolicy } from './policy/setup-policy';
+import { createElectronUpdateSource } from './updates/electron-updater-source';
+import { setupUpdates } from './updates/setup-updates';
 
 const BOUNDS_RECORD = 'window-bounds';
 const HINT_RECORD = 'tray-hint-shown';
 const here = dirname(fileURLToPath(import.meta.url));
+
+// Administrator policy and crash reports: read and started before the app is ready.
+const policy = setupPolicy({ app, platform: process.platform, appId: APP_ID });
+setupCrashReports(crashReporter, policy.policy, PRODUCT_NAME);
 
 function appPage(): AppPage {
   const dev = process.env.ELECTRON_RENDERER_URL;
@@ -44,12 +52,15 @@ async function main(): Promise<void> {
     dir: app.getPath('logs'),
     ...(app.isPackaged ? {} : { echo: (line: string) => process.stderr.write(`${line}\n`) }),
   });
-  const settings = createSettingsStore({
-    open: openElectronStore,
-    cwd: app.getPath('userData'),
-    projectVersion: app.getVersion(),
-    log,
-  });
+  policy.flushLog(log);
+  const settings = policy.govern(
+    createSettingsStore({
+      open: openElectronStore,
+      cwd: app.getPath('userData'),
+      projectVersion: app.getVersion(),
+      log,
+    }),
+  );
   const resourcesDir = app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources');
   const page = appPage();
   /** Set once the window exists; the callbacks below run only after that. */
@@ -81,7 +92,7 @@ async function main(): Promise<void> {
     power,
     log,
   });
-  const demo = createDemo({ core, startSimulator, log });
+  const demo = createDemo({ core, startSimulator, log, offered: policy.demoAllowed });
   const versions = () => ({
     app: app.getVersion(),
     shell: 'electron',
@@ -89,8 +100,15 @@ async function main(): Promise<void> {
     chrome: process.versions.chrome ?? '?',
     os: `${process.platform} ${process.getSystemVersion()}`,
   });
-  const notices = () => (settings.recovered ? [settings.recovered] : []);
-  const dispatch = createDispatcher(core, { log, demo, versions, notices });
+  const notices = () => [...(settings.recovered ? [settings.recovered] : []), ...policy.notices()];
+  const dispatch = createDispatcher(core, {
+    log,
+    demo,
+    versions,
+    notices,
+    lockedSettings: () => settings.lockedKeys,
+    checkServer: policy.checkServer,
+  });
 
   hardenSession(session.defaultSession, log);
   app.on('web-contents-created', (_event, contents) =>
@@ -109,6 +127,11 @@ async function main(): Promise<void> {
       });
     },
     quit: () => app.quit(),
+    restartToUpdate: () => {
+      void updates.restart().then((answer) => {
+        if (!answer.restarting) notifier.show({ title: 'Update not installed yet', body: answer.reason });
+      });
+    },
   };
   const runAction = (action: TrayAction) => {
     runTrayAction(action, trayTarget).catch((error: unknown) =>
@@ -116,8 +139,9 @@ async function main(): Promise<void> {
     );
   };
   const tray = createConsoleTray(resourcesDir, runAction);
+  let updateReady: string | undefined;
   const refreshTray = () =>
-    tray.update(core.getState(), liveCallCount(core.getSnapshot().sessions), !!shown.win?.isVisible());
+    tray.update(core.getState(), liveCallCount(core.getSnapshot().sessions), !!shown.win?.isVisible(), updateReady);
 
   const displays = screen.getAllDisplays();
   const primary = screen.getPrimaryDisplay();
@@ -180,6 +204,21 @@ async function main(): Promise<void> {
   }
   await core.start();
   refreshTray();
+
+  // Updates: checked now and every few hours; "Restart to update" in the tray once downloaded.
+  const updates = setupUpdates({
+    core,
+    policy: policy.policy,
+    source: createElectronUpdateSource(log),
+    clock: systemClock,
+    log,
+    notifier,
+    onStatus: (status) => {
+      updateReady = status.phase === 'ready' ? status.version : undefined;
+      refreshTray();
+    },
+  });
+  app.on('will-quit', () => updates.stop());
 }
 
 if (process.platform === 'win32') app.setAppUserModelId(APP_ID);

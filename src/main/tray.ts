@@ -6,7 +6,7 @@ import type { TrayAction } from './tray-actions';
 import { trayView, type TrayIcon, type TrayView } from './tray-menu';
 
 export interface ConsoleTray {
-  update(state: ConsoleState, liveCalls: number, windowVisible: boolean): void;
+  update(state: ConsoleState, liveCalls: number, windowVisible: boolean, updateReady?: string): void;
   /** The last view shown (the test hook and tests read it). */
   view(): TrayView | undefined;
   destroy(): void;
@@ -40,8 +40,8 @@ export function createConsoleTray(resourcesDir: string, run: (action: TrayAction
     run(current?.menu.some((i) => i.type !== 'separator' && i.action === 'hide') ? 'hide' : 'show'),
   );
   return {
-    update(state, liveCalls, windowVisible) {
-      const next = trayView(state, liveCalls, windowVisible);
+    update(state, liveCalls, windowVisible, updateReady) {
+      const next = trayView(state, liveCalls, windowVisible, updateReady);
       if (JSON.stringify(next) === JSON.stringify(current)) return;
       if (next.icon !== current?.icon) {
         tray.setImage(nativeImage.createFromPath(trayIconPath(resourcesDir, next.icon, process.platform)));
