@@ -37,12 +37,16 @@ function makePlaceholderRuntime(): string {
 execFileSync(join(ROOT, 'node_modules', '.bin', 'electron-vite'), ['build'], { stdio: 'inherit', cwd: ROOT });
 
 const dist = realElectronDist();
-if (dist) {
+if (release) {
+  // Installers for this OS; electron-builder fetches each target's Electron zip (the macOS
+  // universal build needs both architectures) and rebuilds keytar for Electron's ABI.
+  await build({ projectDir: ROOT, config, publish: 'never' });
+} else if (dist) {
   await build({
     projectDir: ROOT,
     config: { ...config, electronDist: dist },
     publish: 'never',
-    ...(release ? {} : { targets: Platform.current().createTarget('dir') }),
+    targets: Platform.current().createTarget('dir'),
   });
 } else {
   console.log(
