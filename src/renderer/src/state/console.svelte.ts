@@ -13,6 +13,8 @@ class ConsoleMirror {
     doNotDisturb: false,
   });
   settings = $state.raw<Settings>(DEFAULT_SETTINGS);
+  /** Settings the administrator's policy fixes: Settings shows them as set by the administrator. */
+  lockedSettings = $state.raw<(keyof Settings)[]>([]);
   /** True once 'state:get' answered (settings known: the sign-in form can prefill). */
   answered = $state(false);
   /** Set when the first 'state:get' failed: the words to show instead of the console. */
