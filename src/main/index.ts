@@ -92,6 +92,21 @@ async function main(): Promise<void> {
     power,
     log,
   });
+  // Updates: "Restart to update" in the status bar and the tray once one is downloaded.
+  let updateReady: string | undefined;
+  const updates = setupUpdates({
+    core,
+    policy: policy.policy,
+    source: createElectronUpdateSource(log),
+    clock: systemClock,
+    log,
+    notifier,
+    onStatus: (status) => {
+      updateReady = status.phase === 'ready' ? status.version : undefined;
+      send('update:status', status);
+      refreshTray();
+    },
+  });
   const demo = createDemo({ core, startSimulator, log, offered: policy.demoAllowed });
   const versions = () => ({
     app: app.getVersion(),
@@ -108,6 +123,7 @@ async function main(): Promise<void> {
     notices,
     lockedSettings: () => settings.lockedKeys,
     checkServer: policy.checkServer,
+    restartToUpdate: () => updates.restart(),
   });
 
   hardenSession(session.defaultSession, log);
@@ -139,7 +155,6 @@ async function main(): Promise<void> {
     );
   };
   const tray = createConsoleTray(resourcesDir, runAction);
-  let updateReady: string | undefined;
   const refreshTray = () =>
     tray.update(core.getState(), liveCallCount(core.getSnapshot().sessions), !!shown.win?.isVisible(), updateReady);
 
@@ -205,19 +220,8 @@ async function main(): Promise<void> {
   await core.start();
   refreshTray();
 
-  // Updates: checked now and every few hours; "Restart to update" in the tray once downloaded.
-  const updates = setupUpdates({
-    core,
-    policy: policy.policy,
-    source: createElectronUpdateSource(log),
-    clock: systemClock,
-    log,
-    notifier,
-    onStatus: (status) => {
-      updateReady = status.phase === 'ready' ? status.version : undefined;
-      refreshTray();
-    },
-  });
+  // Updates: checked now and every few hours.
+  updates.start();
   app.on('will-quit', () => updates.stop());
 }
 

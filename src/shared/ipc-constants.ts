@@ -45,6 +45,7 @@ export const REQUEST_CHANNELS = [
   'dashboard:load',
   'settings:get',
   'settings:update',
+  'app:restart-to-update',
 ] as const;
 
 export const EVENT_CHANNELS: readonly EventChannel[] = [
@@ -55,6 +56,7 @@ export const EVENT_CHANNELS: readonly EventChannel[] = [
   'notification:shown',
   'notification:clicked',
   'app:navigate',
+  'update:status',
 ];
 
 export const VIEWS = ['live', 'activity', 'history', 'dashboard', 'settings'] as const;

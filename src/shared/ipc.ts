@@ -105,6 +105,7 @@ export const requestSchemas = {
   'dashboard:load': none,
   'settings:get': none,
   'settings:update': settingsSchema.partial().strict(),
+  'app:restart-to-update': none,
 } as const;
 
 /** What each request answers when it succeeds. */
@@ -136,6 +137,7 @@ export interface RequestResults {
   'dashboard:load': AppHomeResponse;
   'settings:get': Settings;
   'settings:update': Settings;
+  'app:restart-to-update': RestartAnswer;
 }
 
 export type RequestChannel = keyof typeof requestSchemas;
@@ -157,8 +159,18 @@ export interface EventPayloads {
   'notification:clicked': { sessionId?: string };
   /** The shell asks the UI to show a view (tray menu, shortcut). */
   'app:navigate': { view: View };
+  /** Where the self-update stands; 'ready' offers "Restart to update". */
+  'update:status': UpdateStatus;
 }
 export type EventChannel = keyof EventPayloads;
+
+export type UpdateStatus =
+  | { phase: 'off'; reason: string }
+  | { phase: 'idle' | 'checking' }
+  | { phase: 'downloading' | 'ready'; version: string }
+  | { phase: 'failed'; message: string };
+/** The answer to "Restart to update": refused while a call is live or an edit unsent. */
+export type RestartAnswer = { restarting: true } | { restarting: false; reason: string };
 
 /** An error as the renderer sees it: a code to branch on and words for the agent. */
 export interface ConsoleError {

@@ -24,6 +24,8 @@ export interface DispatchDeps {
   lockedSettings?: () => (keyof Settings)[];
   /** Throws (code 'forbidden') when the administrator's policy refuses this server. */
   checkServer?: (serverUrl: string) => void;
+  /** Installs a downloaded update when nothing is in flight (absent: this shell does not update). */
+  restartToUpdate?: () => Promise<RequestResults['app:restart-to-update']>;
 }
 
 export type Dispatch = (channel: unknown, args: unknown) => Promise<IpcResult<unknown>>;
@@ -77,6 +79,8 @@ function handlersFor(core: ConsoleCore, deps: DispatchDeps): Handlers {
     'dashboard:load': () => core.loadDashboard(),
     'settings:get': () => core.getSettings(),
     'settings:update': (patch) => core.updateSettings(patch),
+    'app:restart-to-update': () =>
+      deps.restartToUpdate?.() ?? { restarting: false, reason: 'This console does not update itself.' },
   };
 }
 

@@ -1,6 +1,6 @@
 // Start-up glue for updates: the update flow on the console core (what is in flight, the outbox
 // saved by stopping the core), the settings under policy, and a desktop notice when an update is
-// ready to install. Starts checking at once and every few hours.
+// ready to install. `start()` checks at once and every few hours.
 import type { ConsoleCore } from '../core/console';
 import type { Clock, Logger, Notifier } from '../core/ports';
 import type { Policy } from '../policy/policy';
@@ -41,6 +41,5 @@ export function setupUpdates(deps: UpdateSetupDeps): UpdateFlow {
       deps.onStatus(status);
     },
   });
-  flow.start();
   return flow;
 }

@@ -2,7 +2,7 @@
 // settings or the administrator's policy, a check at start and every few hours, a background
 // download, and a restart only when no call is live and no console-data edit is unsent (the
 // outbox saved first). The updater itself is a port (electron-updater in the app).
-import type { Settings } from '../../shared/ipc';
+import type { RestartAnswer, Settings, UpdateStatus } from '../../shared/ipc';
 import type { Clock, Logger } from '../core/ports';
 import type { Policy } from '../policy/policy';
 
@@ -45,13 +45,7 @@ export interface UpdateSource {
   install(): void;
 }
 
-export type UpdateStatus =
-  | { phase: 'off'; reason: string }
-  | { phase: 'idle' | 'checking' }
-  | { phase: 'downloading' | 'ready'; version: string }
-  | { phase: 'failed'; message: string };
-
-export type RestartAnswer = { restarting: true } | { restarting: false; reason: string };
+export type { RestartAnswer, UpdateStatus };
 
 export interface UpdateFlowDeps {
   source: UpdateSource;

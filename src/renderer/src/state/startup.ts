@@ -45,6 +45,7 @@ export async function startConsole(): Promise<void> {
     else navigation.show('activity');
   });
   listen('app:navigate', (n) => navigation.show(n.view));
+  listen('update:status', (status) => (consoleMirror.update = status));
   document.addEventListener('visibilitychange', reportVisibility);
 
   const result = await request('state:get', {});
