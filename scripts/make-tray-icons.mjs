@@ -3,6 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
+import { ico } from './image-containers.mjs';
 
 const OUT = join(import.meta.dirname, '..', 'resources', 'tray');
 const COLOURS = {
@@ -67,25 +68,6 @@ function draw(state, size, template) {
       for (let j = 0; j < S; j++) hits += coverage(state, (x + (i + 0.5) / S) / size, (y + (j + 0.5) / S) / size);
     return [r, g, b, Math.round((255 * hits) / (S * S))];
   });
-}
-
-function ico(images) {
-  const header = Buffer.alloc(6 + 16 * images.length);
-  header.writeUInt16LE(0, 0);
-  header.writeUInt16LE(1, 2);
-  header.writeUInt16LE(images.length, 4);
-  let offset = header.length;
-  images.forEach(({ size, data }, i) => {
-    const e = 6 + 16 * i;
-    header[e] = size % 256;
-    header[e + 1] = size % 256;
-    header.writeUInt16LE(1, e + 4);
-    header.writeUInt16LE(32, e + 6);
-    header.writeUInt32LE(data.length, e + 8);
-    header.writeUInt32LE(offset, e + 12);
-    offset += data.length;
-  });
-  return Buffer.concat([header, ...images.map((i) => i.data)]);
 }
 
 for (const dir of ['linux', 'mac', 'win']) mkdirSync(join(OUT, dir), { recursive: true });

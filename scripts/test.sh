@@ -41,6 +41,8 @@ step typecheck npm run --silent typecheck
 step lint npm run --silent lint
 step build npx electron-vite build
 step launch "$NPX/vitest" run --config vitest.launch.config.ts
+# The unpacked app (placeholder runtime here) that tests/package/layout.test.ts lists.
+step package npm run --silent package
 step unit with_keyring "$NPX/vitest" run --reporter=default --reporter=json --outputFile.json=.tmp/vitest.json
 step electronegativity node scripts/electronegativity.mjs
 if [ -f playwright.config.ts ]; then

@@ -5,6 +5,7 @@ import {
   app,
   autoUpdater,
   clipboard,
+  crashReporter,
   dialog,
   ipcMain,
   Menu,
@@ -19,7 +20,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createConsoleCore } from './core/index';
 import { systemClock } from './core/ports';
-import { APP_ID, APP_PAGE_URL } from './app-identity';
+import { APP_ID, APP_PAGE_URL, PRODUCT_NAME } from './app-identity';
 import { appMenuTemplate } from './app-menu';
 import type { AppPage } from './app-origin';
 import { APP_SCHEME_PRIVILEGES, rendererRoot, serveAppScheme } from './app-protocol';
@@ -47,11 +48,19 @@ import { liveCallCount } from './tray-menu';
 import { createMainWindow } from './window';
 import { restoreBounds, type Rect } from './window-bounds';
 import { watchRenderer } from './window-recovery';
+import { setupCrashReports } from './crash-reports';
+import { setupPolicy } from './policy/setup-policy';
+import { createElectronUpdateSource } from './updates/electron-updater-source';
+import { setupUpdates } from './updates/setup-updates';
 
 const BOUNDS_RECORD = 'window-bounds';
 const HINT_RECORD = 'tray-hint-shown';
 const NO_TRAY_RECORD = 'no-tray-hint-shown';
 const here = dirname(fileURLToPath(import.meta.url));
+
+// Administrator policy and crash reports: read and started before the app is ready.
+const policy = setupPolicy({ app, platform: process.platform, appId: APP_ID });
+setupCrashReports(crashReporter, policy.policy, PRODUCT_NAME);
 
 function appPage(): AppPage {
   const dev = process.env.ELECTRON_RENDERER_URL;
@@ -61,12 +70,15 @@ function appPage(): AppPage {
 
 async function main(log: FileLog): Promise<void> {
   await app.whenReady();
-  const settings = createSettingsStore({
-    open: openElectronStore,
-    cwd: app.getPath('userData'),
-    projectVersion: app.getVersion(),
-    log,
-  });
+  policy.flushLog(log);
+  const settings = policy.govern(
+    createSettingsStore({
+      open: openElectronStore,
+      cwd: app.getPath('userData'),
+      projectVersion: app.getVersion(),
+      log,
+    }),
+  );
   const resources = resourcesDir({
     isPackaged: app.isPackaged,
     appPath: app.getAppPath(),
@@ -116,11 +128,27 @@ async function main(log: FileLog): Promise<void> {
     power,
     log,
   });
+  // Updates: "Restart to update" in the status bar and the tray once one is downloaded.
+  let updateReady: string | undefined;
+  const updates = setupUpdates({
+    core,
+    policy: policy.policy,
+    source: createElectronUpdateSource(log),
+    clock: systemClock,
+    log,
+    notifier,
+    onStatus: (status) => {
+      updateReady = status.phase === 'ready' ? status.version : undefined;
+      send('update:status', status);
+      refreshTray();
+    },
+  });
   // The simulator is loaded only when the agent starts the demo.
   const demo = createDemo({
     core,
     startSimulator: async (options) => (await import('../simulator/index')).startSimulator(options),
     log,
+    offered: policy.demoAllowed,
   });
   const versions = () => ({
     app: app.getVersion(),
@@ -129,9 +157,16 @@ async function main(log: FileLog): Promise<void> {
     chrome: process.versions.chrome ?? '?',
     os: `${process.platform} ${process.getSystemVersion()}`,
   });
-  const notices = () => (settings.recovered ? [settings.recovered] : []);
-  const signIn = composeSignIn(core, demo);
-  const dispatch = createDispatcher(core, { log, signIn, versions, notices });
+  const notices = () => [...(settings.recovered ? [settings.recovered] : []), ...policy.notices()];
+  const signIn = composeSignIn(core, demo, policy.checkServer);
+  const dispatch = createDispatcher(core, {
+    log,
+    signIn,
+    versions,
+    notices,
+    lockedSettings: () => settings.lockedKeys,
+    restartToUpdate: () => updates.restart(),
+  });
 
   hardenSession(session.defaultSession, page, log);
   app.on('web-contents-created', (_event, contents) =>
@@ -163,6 +198,11 @@ async function main(log: FileLog): Promise<void> {
       });
     },
     quit: () => app.quit(),
+    restartToUpdate: () => {
+      void updates.restart().then((answer) => {
+        if (!answer.restarting) notifier.show({ title: 'Update not installed yet', body: answer.reason });
+      });
+    },
   };
   const runAction = (action: TrayAction) => {
     runTrayAction(action, trayTarget).catch((error: unknown) =>
@@ -176,13 +216,14 @@ async function main(log: FileLog): Promise<void> {
     log.warn('This desktop shows no tray icons: closing the window quits the console instead of hiding it');
   }
   const refreshTray = () =>
-    tray?.update(core.getState(), liveCallCount(core.getSnapshot().sessions), !!shown.win?.isVisible());
+    tray?.update(core.getState(), liveCallCount(core.getSnapshot().sessions), !!shown.win?.isVisible(), updateReady);
 
   const displays = screen.getAllDisplays();
   const primary = screen.getPrimaryDisplay();
   const workAreas = [primary, ...displays.filter((d) => d.id !== primary.id)].map((d) => d.workArea);
   shown.win = createMainWindow({
     preload: join(here, '../preload/index.cjs'),
+    icon: join(resources, 'icons', 'icon.png'),
     page,
     bounds: restoreBounds(settings.getRecord<Rect>(BOUNDS_RECORD), workAreas),
     startHidden: hasTray && (core.getSettings().startHidden || process.argv.includes('--hidden')),
@@ -252,6 +293,10 @@ async function main(log: FileLog): Promise<void> {
   }
   await core.start();
   refreshTray();
+
+  // Updates: checked now and every few hours.
+  updates.start();
+  app.on('will-quit', () => updates.stop());
 }
 
 /** Start-up failed: the log gets the stack, the agent a dialog naming the log (stderr is unseen on Windows). */

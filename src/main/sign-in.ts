@@ -16,10 +16,13 @@ export interface SignIn {
 export function composeSignIn(
   core: Pick<ConsoleCore, 'signIn' | 'signOut'>,
   demo: Pick<Demo, 'offered' | 'signIn' | 'stop'>,
+  /** Throws (code 'forbidden') when the administrator's policy refuses this server. */
+  checkServer?: (serverUrl: string) => void,
 ): SignIn {
   return {
     demoOffered: demo.offered,
     async toServer(args) {
+      checkServer?.(args.serverUrl);
       const identity = await core.signIn(args);
       await demo.stop();
       return identity;

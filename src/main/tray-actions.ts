@@ -2,7 +2,15 @@
 import type { ConsoleCore } from './core/console';
 import type { SignIn } from './sign-in';
 
-export const TRAY_ACTIONS = ['show', 'hide', 'dnd', 'sign-out', 'copy-diagnostics', 'quit'] as const;
+export const TRAY_ACTIONS = [
+  'show',
+  'hide',
+  'dnd',
+  'sign-out',
+  'copy-diagnostics',
+  'restart-to-update',
+  'quit',
+] as const;
 export type TrayAction = (typeof TRAY_ACTIONS)[number];
 
 export function isTrayAction(value: unknown): value is TrayAction {
@@ -17,6 +25,8 @@ export interface TrayTarget {
   /** Absent where the shell has no clipboard or no quitting (the web shell). */
   copyDiagnostics?: () => void;
   quit?: () => void;
+  /** Installs a downloaded update unless a call is live or an edit unsent (the shell says why). */
+  restartToUpdate?: () => void;
 }
 
 /** Runs one tray item; answers false when this shell does not offer it. */
@@ -37,6 +47,9 @@ export async function runTrayAction(action: TrayAction, target: TrayTarget): Pro
     case 'copy-diagnostics':
       target.copyDiagnostics?.();
       return !!target.copyDiagnostics;
+    case 'restart-to-update':
+      target.restartToUpdate?.();
+      return !!target.restartToUpdate;
     case 'quit':
       target.quit?.();
       return !!target.quit;

@@ -29,7 +29,13 @@ function plural(n: number, one: string): string {
   return `${n} ${one}${n === 1 ? '' : 's'}`;
 }
 
-export function trayView(state: ConsoleState, liveCalls: number, windowVisible: boolean): TrayView {
+/** `updateReady`: the version of a downloaded update, offered as "Restart to update". */
+export function trayView(
+  state: ConsoleState,
+  liveCalls: number,
+  windowVisible: boolean,
+  updateReady?: string,
+): TrayView {
   const signedIn = !!state.identity;
   const missed = state.missed.length;
   const icon: TrayIcon = !signedIn ? 'signed-out' : missed > 0 ? 'missed' : liveCalls > 0 ? 'live' : 'idle';
@@ -55,6 +61,16 @@ export function trayView(state: ConsoleState, liveCalls: number, windowVisible: 
       { action: 'copy-diagnostics', label: 'Copy diagnostics', type: 'normal', enabled: true },
       { action: 'sign-out', label: 'Sign out', type: 'normal', enabled: signedIn },
       { type: 'separator' },
+      ...(updateReady
+        ? [
+            {
+              action: 'restart-to-update',
+              label: `Restart to update (${updateReady})`,
+              type: 'normal',
+              enabled: true,
+            } as const,
+          ]
+        : []),
       { action: 'quit', label: 'Quit Evo Voice Console', type: 'normal', enabled: true },
     ],
   };

@@ -9,7 +9,7 @@ import type { TrayAction } from './tray-actions';
 import { trayView, type TrayIcon, type TrayView } from './tray-menu';
 
 export interface ConsoleTray {
-  update(state: ConsoleState, liveCalls: number, windowVisible: boolean): void;
+  update(state: ConsoleState, liveCalls: number, windowVisible: boolean, updateReady?: string): void;
   /** The last view shown (the test hook and tests read it). */
   view(): TrayView | undefined;
   destroy(): void;
@@ -69,8 +69,8 @@ export function createConsoleTray(options: ConsoleTrayOptions): ConsoleTray {
     win.setOverlayIcon(count > 0 ? image('missed') : null, count > 0 ? `${count} missed calls` : '');
   };
   return {
-    update(state, liveCalls, windowVisible) {
-      const next = trayView(state, liveCalls, windowVisible);
+    update(state, liveCalls, windowVisible, updateReady) {
+      const next = trayView(state, liveCalls, windowVisible, updateReady);
       if (JSON.stringify(next) === JSON.stringify(current)) return;
       if (next.icon !== current?.icon) tray.setImage(image(next.icon));
       if (next.badge !== current?.badge) showBadge(next.badge);

@@ -8,6 +8,8 @@ export const CONSOLE_DATA_MAX_CHARS = 64 * 1024;
 
 export const THEMES = ['system', 'light', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];
+export const UPDATE_CHANNELS = ['stable', 'beta'] as const;
+export type UpdateChannel = (typeof UPDATE_CHANNELS)[number];
 
 /** The settings a first run starts with; ipc.ts checks that this is exactly a `Settings`. */
 export const DEFAULT_SETTINGS = {
@@ -24,6 +26,8 @@ export const DEFAULT_SETTINGS = {
   startAtLogin: false,
   startHidden: false,
   theme: 'system' as Theme,
+  updateUrl: '',
+  updateChannel: 'stable' as UpdateChannel,
 };
 
 /** Every request channel (renderer → main), once: ipc.ts gives each its schema and result type. */
@@ -45,6 +49,7 @@ const REQUESTS = {
   'dashboard:load': true,
   'settings:get': true,
   'settings:update': true,
+  'app:restart-to-update': true,
 } as const;
 export type RequestChannel = keyof typeof REQUESTS;
 export const REQUEST_CHANNELS = Object.keys(REQUESTS) as readonly RequestChannel[];
@@ -58,6 +63,7 @@ const EVENTS = {
   'notification:shown': true,
   'notification:clicked': true,
   'app:navigate': true,
+  'update:status': true,
 } as const;
 export type EventChannel = keyof typeof EVENTS;
 export const EVENT_CHANNELS = Object.keys(EVENTS) as readonly EventChannel[];

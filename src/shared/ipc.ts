@@ -8,6 +8,7 @@ import {
   CONSOLE_DATA_MAX_CHARS,
   DEFAULT_SETTINGS,
   THEMES,
+  UPDATE_CHANNELS,
   type ErrorCode,
   type EventChannel,
   type RequestChannel,
@@ -50,6 +51,9 @@ export const settingsSchema = z.strictObject({
   startAtLogin: z.boolean(),
   startHidden: z.boolean(),
   theme: z.enum(THEMES),
+  /** Folder the update feed is served from ('' = none: no update checks unless policy names one). */
+  updateUrl: z.string().max(2000),
+  updateChannel: z.enum(UPDATE_CHANNELS),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 const _defaultsAreSettings: Exactly<keyof Settings, typeof DEFAULT_SETTINGS> = DEFAULT_SETTINGS satisfies Settings;
@@ -114,6 +118,7 @@ export const requestSchemas = {
   'dashboard:load': none,
   'settings:get': none,
   'settings:update': settingsSchema.partial().strict(),
+  'app:restart-to-update': none,
 } as const satisfies Record<RequestChannel, z.ZodType>;
 
 /** What each request answers when it succeeds. */
@@ -128,6 +133,8 @@ export type RequestResults = Exactly<
       demoOffered?: boolean;
       /** Things the shell found at start that the agent should read (e.g. damaged settings were reset). */
       notices?: string[];
+      /** Settings the administrator's policy fixes: shown as set by the administrator, not editable. */
+      lockedSettings?: (keyof Settings)[];
     };
     'live:resync': LiveSnapshot;
     'poll:now': null;
@@ -145,6 +152,7 @@ export type RequestResults = Exactly<
     'dashboard:load': AppHomeResponse;
     'settings:get': Settings;
     'settings:update': Settings;
+    'app:restart-to-update': RestartAnswer;
   }
 >;
 
@@ -165,8 +173,18 @@ export type EventPayloads = Exactly<
     'notification:clicked': { sessionId?: string };
     /** The shell asks the UI to show a view (tray menu, shortcut). */
     'app:navigate': { view: View };
+    /** Where the self-update stands; 'ready' offers "Restart to update". */
+    'update:status': UpdateStatus;
   }
 >;
+
+export type UpdateStatus =
+  | { phase: 'off'; reason: string }
+  | { phase: 'idle' | 'checking' }
+  | { phase: 'downloading' | 'ready'; version: string }
+  | { phase: 'failed'; message: string };
+/** The answer to "Restart to update": refused while a call is live or an edit unsent. */
+export type RestartAnswer = { restarting: true } | { restarting: false; reason: string };
 
 /** An error as the renderer sees it: a code to branch on and words for the agent. */
 export interface ConsoleError {

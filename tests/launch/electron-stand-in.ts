@@ -38,6 +38,8 @@ export const recorded = {
   errorBoxes: [] as { title: string; content: string }[],
   appUserModelId: undefined as string | undefined,
   quitCompleted: false,
+  hardwareAccelerationDisabled: false,
+  crashReporter: undefined as { uploadToServer?: boolean; submitURL?: string } | undefined,
   exitCode: undefined as number | undefined,
 };
 
@@ -248,6 +250,10 @@ class App extends EventEmitter {
     return true;
   }
   setLoginItemSettings() {}
+  disableHardwareAcceleration() {
+    if (recorded.ready) throw new Error('electron stand-in: disableHardwareAcceleration() after ready has no effect');
+    recorded.hardwareAccelerationDisabled = true;
+  }
   /** Like Electron: before-quit (preventable), then will-quit and quit. */
   quit() {
     let prevented = false;
@@ -268,6 +274,11 @@ export const powerMonitor = Object.assign(new EventEmitter(), {
   getSystemIdleState: () => 'active' as const,
 });
 export const autoUpdater = new EventEmitter();
+export const crashReporter = {
+  start: (options: { uploadToServer?: boolean; submitURL?: string }) => {
+    recorded.crashReporter = options;
+  },
+};
 export const net = { isOnline: () => true };
 export const BrowserWindow = StandInWindow;
 export const Tray = StandInTray;
@@ -347,11 +358,12 @@ export function configure(next: StandInConfig): void {
   }
 }
 
-export default {
+const standIn = {
   app,
   autoUpdater,
   BrowserWindow,
   clipboard,
+  crashReporter,
   dialog,
   ipcMain,
   Menu,
@@ -365,3 +377,6 @@ export default {
   shell,
   Tray,
 };
+/** `require('electron')` from CommonJS dependencies gets this same object (register.mjs). */
+(globalThis as { __evoElectronStandIn?: typeof standIn }).__evoElectronStandIn = standIn;
+export default standIn;

@@ -122,6 +122,12 @@ try {
     recorded.privilegedSchemes.some((s) => s.beforeReady),
   );
   check('page served by app:// with 200', win.pageStatus === 200, win.pageStatus);
+  check(
+    'crash reporter started, minidumps kept local without a policy URL',
+    recorded.crashReporter?.uploadToServer === false,
+    recorded.crashReporter,
+  );
+  check('hardware acceleration left on without a policy', !recorded.hardwareAccelerationDisabled);
   const missing = recorded.paths.filter((p) => !p.exists);
   check(
     'every path handed to Tray, nativeImage, the preload and the page loader exists',

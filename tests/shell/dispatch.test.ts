@@ -16,12 +16,17 @@ function setup() {
   });
   const demo = recordingDemo();
   const { log, lines } = recordingLog();
+  const shellCalls: string[] = [];
   const dispatch = createDispatcher(core, {
     log,
     signIn: composeSignIn(core, demo.demo),
     versions: () => ({ app: '0.1.0' }),
+    restartToUpdate: async () => {
+      shellCalls.push('restartToUpdate');
+      return { restarting: false, reason: 'A call is live.' };
+    },
   });
-  return { dispatch, calls, demoCalls: demo.calls, lines };
+  return { dispatch, calls, demoCalls: demo.calls, shellCalls, lines };
 }
 
 describe('dispatcher', () => {
@@ -29,11 +34,12 @@ describe('dispatcher', () => {
     for (const channel of REQUEST_CHANNELS) {
       await fc.assert(
         fc.asyncProperty(junkFor(channel), async (payload) => {
-          const { dispatch, calls, demoCalls, lines } = setup();
+          const { dispatch, calls, demoCalls, shellCalls, lines } = setup();
           const result = await dispatch(channel, payload);
           expect(result).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
           expect(calls).toEqual([]);
           expect(demoCalls).toEqual([]);
+          expect(shellCalls).toEqual([]);
           expect(lines.some((l) => l.level === 'warn' && l.message === 'Refused an IPC request')).toBe(true);
         }),
         { numRuns: 60 },
@@ -60,10 +66,10 @@ describe('dispatcher', () => {
 
   it('runs every valid request on the core exactly once', async () => {
     for (const channel of REQUEST_CHANNELS) {
-      const { dispatch, calls, demoCalls } = setup();
+      const { dispatch, calls, demoCalls, shellCalls } = setup();
       const result = await dispatch(channel, VALID[channel]);
       expect(result.ok, channel).toBe(true);
-      expect(calls.length + demoCalls.length, channel).toBeGreaterThan(0);
+      expect(calls.length + demoCalls.length + shellCalls.length, channel).toBeGreaterThan(0);
     }
   });
 

@@ -10,6 +10,7 @@ export const VALID: Record<RequestChannel, Record<string, unknown>> = {
   'poll:now': {},
   'app:visibility': { visible: true },
   'app:diagnostics': {},
+  'app:restart-to-update': {},
   'auth:sign-in': { serverUrl: 'https://evovoice.io', userName: 'agent', password: 'pw', remember: false },
   'auth:sign-in-demo': {},
   'auth:sign-out': {},

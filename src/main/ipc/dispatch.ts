@@ -6,6 +6,7 @@ import {
   type RequestArgs,
   type RequestChannel,
   type RequestResults,
+  type Settings,
 } from '../../shared/ipc';
 import type { ConsoleCore } from '../core/console';
 import type { Logger } from '../core/ports';
@@ -20,6 +21,10 @@ export interface DispatchDeps {
   versions: () => Record<string, string>;
   /** What the shell found at start for the agent to read (a damaged settings file reset). */
   notices?: () => string[];
+  /** Settings the administrator's policy fixes. */
+  lockedSettings?: () => (keyof Settings)[];
+  /** Installs a downloaded update when nothing is in flight (absent: this shell does not update). */
+  restartToUpdate?: () => Promise<RequestResults['app:restart-to-update']>;
 }
 
 export type Dispatch = (channel: unknown, args: unknown) => Promise<IpcResult<unknown>>;
@@ -34,6 +39,7 @@ function handlersFor(core: ConsoleCore, deps: DispatchDeps): Handlers {
       settings: core.getSettings(),
       demoOffered: deps.signIn.demoOffered,
       notices: deps.notices?.() ?? [],
+      lockedSettings: deps.lockedSettings?.() ?? [],
     }),
     'live:resync': () => core.getSnapshot(),
     'poll:now': () => {
@@ -66,6 +72,8 @@ function handlersFor(core: ConsoleCore, deps: DispatchDeps): Handlers {
     'dashboard:load': () => core.loadDashboard(),
     'settings:get': () => core.getSettings(),
     'settings:update': (patch) => core.updateSettings(patch),
+    'app:restart-to-update': () =>
+      deps.restartToUpdate?.() ?? { restarting: false, reason: 'This console does not update itself.' },
   };
 }
 

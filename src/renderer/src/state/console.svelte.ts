@@ -1,5 +1,5 @@
 // The console's state as main publishes it (identity, connection, missed calls, holds, notes) and the settings.
-import type { Settings } from '../../../shared/ipc';
+import type { Settings, UpdateStatus } from '../../../shared/ipc';
 import { DEFAULT_SETTINGS } from '../../../shared/ipc-constants';
 import type { ConsoleState } from '../../../shared/live';
 import { live } from './live.svelte';
@@ -13,6 +13,10 @@ class ConsoleMirror {
     doNotDisturb: false,
   });
   settings = $state.raw<Settings>(DEFAULT_SETTINGS);
+  /** Settings the administrator's policy fixes: Settings shows them as set by the administrator. */
+  lockedSettings = $state.raw<(keyof Settings)[]>([]);
+  /** The self-update; 'ready' shows "Restart to update" in the status bar. */
+  update = $state.raw<UpdateStatus>({ phase: 'idle' });
   /** True once 'state:get' answered (settings known: the sign-in form can prefill). */
   answered = $state(false);
   /** Set when the first 'state:get' failed: the words to show instead of the console. */

@@ -45,6 +45,7 @@ export async function startConsole(): Promise<void> {
     else navigation.show('activity');
   });
   listen('app:navigate', (n) => navigation.show(n.view));
+  listen('update:status', (status) => (consoleMirror.update = status));
   document.addEventListener('visibilitychange', reportVisibility);
 
   const result = await request('state:get', {});
@@ -52,10 +53,11 @@ export async function startConsole(): Promise<void> {
     consoleMirror.startError = result.error.message;
     return;
   }
-  const { state, snapshot, settings, notices } = result.value;
+  const { state, snapshot, settings, notices, lockedSettings } = result.value;
   for (const body of notices ?? []) toasts.show({ kind: 'error', title: 'Settings', body });
   consoleMirror.state = state;
   consoleMirror.settings = settings;
+  consoleMirror.lockedSettings = lockedSettings ?? [];
   applyTheme(settings.theme);
   // The pushed snapshot may already be here (and newer): replacing it would re-render every row for nothing.
   if (state.identity && (!live.loaded || snapshot.version > live.version)) live.replace(snapshot);

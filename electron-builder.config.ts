@@ -1,0 +1,109 @@
+// The one packager config (electron-builder): installers for Windows (NSIS per-user or
+// per-machine, MSI), macOS (dmg + zip, hardened runtime, notarized by env) and Linux (deb, rpm,
+// AppImage); the asar holds out/ and production dependencies only; fuses flipped after packing.
+import type { Configuration } from 'electron-builder';
+import { APP_ID, PRODUCT_NAME } from './src/main/app-identity';
+import { applyFuses } from './scripts/package/fuses';
+import { notarizeMac } from './scripts/package/notarize';
+
+/** Where a release's latest*.yml and installers are served from; the console's setting or policy can override it. */
+export const DEFAULT_UPDATE_URL = process.env.EVO_UPDATE_URL ?? 'https://updates.evovoice.invalid/console';
+
+const config: Configuration = {
+  appId: APP_ID,
+  productName: PRODUCT_NAME,
+  executableName: 'evo-voice-console',
+  copyright: 'Copyright © Evo Voice',
+  directories: { output: 'dist', buildResources: 'build' },
+  // Only the built bundles and package.json; production node_modules are added by the packager,
+  // dev dependencies never. No source maps, no sources, no tests.
+  files: [
+    'out/main/**',
+    'out/preload/**',
+    'out/renderer/**',
+    'package.json',
+    '!**/*.map',
+    '!**/*.{ts,mts,cts,tsx,svelte}',
+    '!**/*.{test,spec}.*',
+    '!**/{test,tests,spec,__tests__,.tmp,e2e,bench}/**',
+    '!**/{README,CHANGELOG,HISTORY}*',
+  ],
+  asar: true,
+  asarUnpack: ['**/*.node'],
+  extraResources: [
+    { from: 'resources/tray', to: 'tray' },
+    { from: 'resources/icons/icon.png', to: 'icons/icon.png' },
+  ],
+  afterPack: applyFuses,
+  afterSign: notarizeMac,
+  publish: { provider: 'generic', url: DEFAULT_UPDATE_URL, channel: 'latest' },
+  win: {
+    icon: 'resources/icons/icon.ico',
+    target: [
+      { target: 'nsis', arch: ['x64'] },
+      { target: 'msi', arch: ['x64'] },
+    ],
+  },
+  // Assisted installer: the agent installs for themself (no admin), IT installs for all users
+  // (/allusers) on shared workstations; /S installs silently.
+  nsis: {
+    oneClick: false,
+    perMachine: false,
+    allowElevation: true,
+    allowToChangeInstallationDirectory: true,
+    createDesktopShortcut: true,
+    createStartMenuShortcut: true,
+    shortcutName: PRODUCT_NAME,
+  },
+  // For software-deployment tools (Intune, SCCM, GPO): per-machine, silent with msiexec /qn.
+  msi: { perMachine: true, oneClick: true, createDesktopShortcut: true, shortcutName: PRODUCT_NAME },
+  mac: {
+    icon: 'resources/icons/icon.icns',
+    category: 'public.app-category.business',
+    target: [
+      { target: 'dmg', arch: ['universal'] },
+      { target: 'zip', arch: ['universal'] },
+    ],
+    hardenedRuntime: true,
+    gatekeeperAssess: false,
+    entitlements: 'build/entitlements.mac.plist',
+    entitlementsInherit: 'build/entitlements.mac.plist',
+    // Notarized by our afterSign hook, only when the Apple credentials are in the environment.
+    notarize: false,
+  },
+  linux: {
+    icon: 'resources/icons/icon.png',
+    category: 'Office',
+    synopsis: 'Softphone console for Evo Voice call-centre agents',
+    target: ['deb', 'rpm', 'AppImage'],
+  },
+  // keytar needs the Secret Service client library.
+  deb: {
+    depends: [
+      'libsecret-1-0',
+      'libgtk-3-0',
+      'libnotify4',
+      'libnss3',
+      'libxss1',
+      'libxtst6',
+      'xdg-utils',
+      'libatspi2.0-0',
+      'libuuid1',
+    ],
+  },
+  rpm: {
+    depends: [
+      'libsecret',
+      'gtk3',
+      'libnotify',
+      'nss',
+      'libXScrnSaver',
+      'libXtst',
+      'xdg-utils',
+      'at-spi2-core',
+      'libuuid',
+    ],
+  },
+};
+
+export default config;

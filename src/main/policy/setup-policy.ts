@@ -1,0 +1,47 @@
+// Start-up glue for the administrator policy: read it before the app is ready (GPU acceleration
+// can only be turned off then), keep its log lines until the file log exists, and hand the shell
+// what each part needs (the settings overlay, the demo switch, the server lock, the notice).
+import type { Settings } from '../../shared/ipc';
+import type { Logger, SettingsStore } from '../core/ports';
+import type { Policy } from './policy';
+import { readPolicy, type ReadPolicyOptions } from './read-policy';
+import { checkServerAllowed } from './server-lock';
+import { withPolicy } from './settings-overlay';
+
+export interface PolicySetup {
+  readonly policy: Policy;
+  /** Writes the lines reading the policy produced into the real log (once it exists). */
+  flushLog(log: Logger): void;
+  /** The agent's settings with the policy over them. */
+  govern<S extends SettingsStore>(store: S): S & { lockedKeys: (keyof Settings)[] };
+  demoAllowed: boolean;
+  checkServer(serverUrl: string): void;
+  notices(): string[];
+}
+
+export interface PolicySetupOptions extends Omit<ReadPolicyOptions, 'log'> {
+  app: { disableHardwareAcceleration(): void };
+}
+
+export function setupPolicy(options: PolicySetupOptions): PolicySetup {
+  const pending: [keyof Logger, string, Record<string, unknown> | undefined][] = [];
+  const buffer = {
+    info: (message: string, data?: Record<string, unknown>) => pending.push(['info', message, data]),
+    error: (message: string, data?: Record<string, unknown>) => pending.push(['error', message, data]),
+  };
+  const { policy, notice } = readPolicy({ ...options, log: buffer });
+  if (policy.hardwareAcceleration === false) {
+    options.app.disableHardwareAcceleration();
+    buffer.info('Hardware acceleration is off by administrator policy');
+  }
+  return {
+    policy,
+    flushLog(log) {
+      for (const [level, message, data] of pending.splice(0)) log[level](message, data);
+    },
+    govern: (store) => withPolicy(store, policy),
+    demoAllowed: policy.demoAllowed !== false,
+    checkServer: (serverUrl) => checkServerAllowed(policy, serverUrl),
+    notices: () => (notice ? [notice] : []),
+  };
+}

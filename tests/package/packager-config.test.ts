@@ -1,0 +1,88 @@
+// The packager config and the fuses as IT and security review rely on them: one app id shared with
+// the main process, every installer target, natives unpacked, and each fuse set as the issue asks.
+import { FuseV1Options, FuseVersion } from '@electron/fuses';
+import { describe, expect, it } from 'vitest';
+import config from '../../electron-builder.config';
+import { FUSES } from '../../scripts/package/fuses';
+import { notarizeCredentials } from '../../scripts/package/notarize';
+import { APP_ID, PRODUCT_NAME } from '../../src/main/app-identity';
+
+const targetsOf = (targets: unknown) =>
+  (targets as (string | { target: string })[]).map((t) => (typeof t === 'string' ? t : t.target));
+
+describe('electron-builder config', () => {
+  it('uses the app id the main process gives Windows (AppUserModelID) and the product name', () => {
+    expect(config.appId).toBe(APP_ID);
+    expect(APP_ID).toBe('io.evovoice.console');
+    expect(config.productName).toBe(PRODUCT_NAME);
+    expect(config.extraMetadata?.version).toBeUndefined();
+  });
+
+  it('builds NSIS (per-user, or per-machine with /allusers) and MSI (per-machine) on Windows', () => {
+    expect(targetsOf(config.win?.target)).toEqual(['nsis', 'msi']);
+    expect(config.nsis).toMatchObject({ oneClick: false, perMachine: false, allowElevation: true });
+    expect(config.msi).toMatchObject({ perMachine: true });
+  });
+
+  it('builds a hardened, entitled dmg and zip on macOS', () => {
+    expect(targetsOf(config.mac?.target)).toEqual(['dmg', 'zip']);
+    expect(config.mac).toMatchObject({ hardenedRuntime: true, entitlements: 'build/entitlements.mac.plist' });
+    expect(typeof config.afterSign).toBe('function');
+  });
+
+  it('builds deb (with libsecret), rpm and AppImage on Linux', () => {
+    expect(config.linux?.target).toEqual(['deb', 'rpm', 'AppImage']);
+    expect(config.deb?.depends).toContain('libsecret-1-0');
+    expect(config.rpm?.depends).toContain('libsecret');
+  });
+
+  it('packs only out/ into the asar, unpacks native modules and ships the tray icons as resources', () => {
+    expect(config.asar).toBe(true);
+    expect(config.asarUnpack).toEqual(['**/*.node']);
+    expect((config.files as string[]).filter((f) => !f.startsWith('!'))).toEqual([
+      'out/main/**',
+      'out/preload/**',
+      'out/renderer/**',
+      'package.json',
+    ]);
+    expect(config.files).toContain('!**/*.map');
+    expect(config.extraResources).toContainEqual({ from: 'resources/tray', to: 'tray' });
+  });
+
+  it('serves updates from a generic feed', () => {
+    expect(config.publish).toMatchObject({ provider: 'generic' });
+  });
+});
+
+describe('fuses', () => {
+  it('turns off Node entry points and file:// privileges, turns on asar-only loading and cookie encryption', () => {
+    expect(FUSES).toMatchObject({
+      version: FuseVersion.V1,
+      strictlyRequireAllFuses: true,
+      [FuseV1Options.RunAsNode]: false,
+      [FuseV1Options.EnableNodeOptionsEnvironmentVariable]: false,
+      [FuseV1Options.EnableNodeCliInspectArguments]: false,
+      [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
+      [FuseV1Options.OnlyLoadAppFromAsar]: true,
+      [FuseV1Options.EnableCookieEncryption]: true,
+      [FuseV1Options.GrantFileProtocolExtraPrivileges]: false,
+    });
+  });
+
+  it('names every fuse this @electron/fuses knows (strictlyRequireAllFuses would refuse otherwise)', () => {
+    const known = Object.values(FuseV1Options).filter((v) => typeof v === 'number');
+    for (const fuse of known) expect(FUSES).toHaveProperty(String(fuse));
+  });
+});
+
+describe('notarization hook', () => {
+  it('notarizes only when all three Apple credentials are in the environment', () => {
+    expect(notarizeCredentials({})).toBeUndefined();
+    expect(notarizeCredentials({ APPLE_ID: 'a', APPLE_APP_SPECIFIC_PASSWORD: 'p' })).toBeUndefined();
+    expect(notarizeCredentials({ APPLE_ID: 'a', APPLE_APP_SPECIFIC_PASSWORD: 'p', APPLE_TEAM_ID: 't' })).toEqual({
+      appleId: 'a',
+      appleIdPassword: 'p',
+      teamId: 't',
+    });
+  });
+});
