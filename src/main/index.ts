@@ -166,11 +166,13 @@ async function main(): Promise<void> {
     if (quitting) return;
     quitting = true;
     event.preventDefault();
-    void Promise.allSettled([core.stop(), demo.stop()]).then(() => {
-      power.dispose();
-      tray.destroy();
-      app.quit();
-    });
+    void Promise.allSettled([core.stop(), demo.stop()])
+      .then(() => settings.flushed())
+      .then(() => {
+        power.dispose();
+        tray.destroy();
+        app.quit();
+      });
   });
 
   if (settings.recovered) {
