@@ -13,7 +13,12 @@ describe('unknown fields', () => {
   it('100,000 levels of nesting: the field is dropped and listed, the call stays, stringify works', () => {
     const { value, dropped } = parseSessionList(list({ custom: nested(100_000), note: { kept: ['yes'] } }));
     expect(dropped).toEqual(['items[0].custom']);
-    expect(value.items[0]).toEqual({ id: 's1', accountId: 'acct-north', fromName: 'Caller', note: { kept: ['yes'] } });
+    expect(value.items?.[0]).toEqual({
+      id: 's1',
+      accountId: 'acct-north',
+      fromName: 'Caller',
+      note: { kept: ['yes'] },
+    });
     expect(() => JSON.stringify(value)).not.toThrow();
   });
 
@@ -30,7 +35,7 @@ describe('unknown fields', () => {
     const long = 'x'.repeat(UNKNOWN_FIELD_LIMITS.characters + 1);
     const { value, dropped } = parseSessionList(list({ wide, long, small: Array.from({ length: 100 }, String) }));
     expect(dropped.sort()).toEqual(['items[0].long', 'items[0].wide']);
-    expect(value.items[0]).toHaveProperty('small');
+    expect(value.items?.[0]).toHaveProperty('small');
   });
 
   it('at the top of the body and inside known objects too', () => {
