@@ -12,9 +12,10 @@ import { LiveBoard } from './live-board';
 import { Login, PASSWORD_REJECTED } from './login';
 import { MissedCalls } from './missed-calls';
 import { ConsoleDataOutbox } from './outbox';
-import { historyPage } from './call-history';
+import { historyPage, historyRequest } from './call-history';
 import { fetchActivity, fetchSessions, isLive } from './feeds';
 import { PasswordKeeper } from './keychain';
+import { RememberedPasswords } from './remembered-passwords';
 import { Poller } from './poller';
 import type { CorePorts } from './ports';
 import { checkServerUrl } from './server-url';
@@ -40,7 +41,8 @@ export function createConsoleCore(ports: CorePorts): LocalConsoleCore {
   const listeners = new Set<(event: CoreEvent) => void>();
   const board = new LiveBoard();
   const missed = new MissedCalls(store, ports.notifier);
-  const passwords = new PasswordKeeper(ports.secrets, log);
+  const remembered = new RememberedPasswords(ports.secrets, store);
+  const passwords = new PasswordKeeper(remembered, log);
   const holds: Record<string, HoldState> = {};
   const actions = new Set<Promise<unknown>>();
   const recentErrors: string[] = [];
@@ -294,6 +296,8 @@ export function createConsoleCore(ports: CorePorts): LocalConsoleCore {
         setConnection({ status: 'signed-out', message: error instanceof Error ? error.message : String(error) });
         return;
       }
+      const gone = password ? undefined : remembered.missing(serverUrl, settings.userName);
+      if (gone) setConnection({ status: 'signed-out', message: gone });
       if (!password) return;
       begin(new Login(serverUrl, settings.userName, password, false, clientOptions()));
       setConnection({ status: 'offline', message: `Connecting to ${new URL(serverUrl).host}…` });
@@ -460,9 +464,7 @@ export function createConsoleCore(ports: CorePorts): LocalConsoleCore {
       const current = signedIn();
       const accountId = identity?.accountId;
       if (!accountId) throw new CoreError('not-signed-in', 'Choose an account first.');
-      const answer = await track(
-        current.call((c, o) => c.getCallHistory({ accountId, page: args.page, countPerPage: args.countPerPage }, o)),
-      );
+      const answer = await track(current.call((c, o) => c.getCallHistory({ accountId, ...historyRequest(args) }, o)));
       return historyPage(answer, args);
     },
 
