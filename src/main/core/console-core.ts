@@ -16,6 +16,7 @@ import { historyPage, historyRequest } from './call-history';
 import { fetchActivity, fetchSessions, isLive } from './feeds';
 import { PasswordKeeper } from './keychain';
 import { RememberedPasswords } from './remembered-passwords';
+import { DroppedFields } from './dropped-fields';
 import { Poller } from './poller';
 import type { CorePorts } from './ports';
 import { checkServerUrl } from './server-url';
@@ -42,6 +43,7 @@ export function createConsoleCore(ports: CorePorts): LocalConsoleCore {
   const board = new LiveBoard();
   const missed = new MissedCalls(store, ports.notifier);
   const remembered = new RememberedPasswords(ports.secrets, store);
+  const droppedFields = new DroppedFields(log, () => publishState());
   const passwords = new PasswordKeeper(remembered, log);
   const holds: Record<string, HoldState> = {};
   const actions = new Set<Promise<unknown>>();
@@ -60,8 +62,7 @@ export function createConsoleCore(ports: CorePorts): LocalConsoleCore {
     fetch: ports.fetch,
     now: () => clock.now(),
     ...(ports.requestTimeoutMs ? { timeoutMs: ports.requestTimeoutMs } : {}),
-    onDropped: (path: string, dropped: string[]) =>
-      log.warn('Evo Voice sent fields of the wrong type; dropped', { path, fields: dropped.slice(0, 20) }),
+    onDropped: (path: string, dropped: string[]) => droppedFields.record(path, dropped),
   });
 
   const poller = new Poller(clock, () => pollOnce());
@@ -102,6 +103,7 @@ export function createConsoleCore(ports: CorePorts): LocalConsoleCore {
       doNotDisturb: store.getSettings().doNotDisturb,
     };
     if (store.problem) current.storage = store.problem;
+    if (droppedFields.summary) current.ignoredFields = droppedFields.summary;
     if (identity) current.identity = { ...identity, accounts: identity.accounts.slice() };
     return current;
   }
