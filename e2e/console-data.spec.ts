@@ -1,4 +1,5 @@
-// Console data: autosave reaches the server, survives the server being down, and a concurrent change becomes a conflict.
+// Console data: autosave reaches the server, survives the server being down, a concurrent change becomes a
+// conflict, and a server note over the limit is shown read-only with a way to copy it.
 import { openCall, signIn, NORTH } from './agent';
 import { expect, test } from './fixtures';
 
@@ -80,4 +81,28 @@ test('a change made by someone else meanwhile is shown as a conflict and the age
   await expect(ui.getByTestId('console-data-state')).toHaveText('Saved');
   await expect(editor).toHaveValue('Their note + mine, merged');
   await expect.poll(() => sim.control.getSession('call-both')?.consoleData).toBe('Their note + mine, merged');
+});
+
+test('a server note over the limit is shown read-only with why, and can be copied', async ({ ui, sim }) => {
+  await ui.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await signIn(ui, sim);
+  const long = `Transcript ${'x'.repeat(70_000)} end`;
+  sim.control.addSession({
+    id: 'call-long',
+    accountId: NORTH,
+    fromName: 'Lara Long',
+    callState: 'Connected',
+    consoleData: long,
+  });
+  await openCall(ui, 'Lara Long');
+  const note = ui.getByRole('textbox', { name: 'Console data (read-only)' });
+  await expect(note).toHaveValue(long);
+  await expect(note).toHaveAttribute('readonly', '');
+  await expect(ui.getByTestId('console-data-oversize')).toContainText('70,015 characters');
+  await expect(ui.getByTestId('console-data-oversize')).toContainText('cannot be edited here');
+  await ui.getByRole('button', { name: 'Copy note' }).focus();
+  await ui.keyboard.press('Enter');
+  await expect(ui.getByTestId('console-data-copy')).toHaveText('Copied to the clipboard.');
+  expect(await ui.evaluate(() => navigator.clipboard.readText())).toBe(long);
+  expect(sim.control.requests({ method: 'PATCH', pathPrefix: '/sessions/call-long' })).toEqual([]);
 });

@@ -36,3 +36,52 @@ test('history loads page after page and filters by number', async ({ ui, sim }) 
   await expect(ui.getByTestId('history-list').getByRole('listitem')).toHaveCount(1);
   await expect(ui.getByTestId('history-list')).toContainText('Past Caller 7');
 });
+
+test('history rows show direction, duration, who answered and outcome, sorted by date or duration', async ({
+  ui,
+  sim,
+}) => {
+  const now = sim.control.now();
+  const past = [
+    { id: 'h-short', fromName: 'Short Call', minutesAgo: 1, direction: 'Outgoing' },
+    { id: 'h-mid', fromName: 'Middle Call', minutesAgo: 3, direction: 'Incoming', answeredByName: 'Ann Agent' },
+    { id: 'h-long', fromName: 'Long Call', minutesAgo: 10, direction: 'Incoming' },
+  ];
+  for (const { minutesAgo, ...call } of past) {
+    sim.control.addSession({
+      ...call,
+      accountId: NORTH,
+      callState: 'Connected',
+      dateCreated: new Date(now - minutesAgo * 60_000).toISOString(),
+    });
+    sim.control.endSession(call.id);
+  }
+  await signIn(ui, sim);
+  await ui.keyboard.press('Alt+3');
+  const rows = ui.getByTestId('history-list').getByRole('listitem');
+  const names = async () =>
+    (await rows.allTextContents())
+      .map((t) => /(Short|Middle|Long) Call/.exec(t)?.[0])
+      .filter((name): name is string => name !== undefined);
+
+  const middle = rows.filter({ hasText: 'Middle Call' });
+  await expect(middle).toContainText('Direction: Inbound');
+  await expect(middle).toContainText('Duration: 3:00');
+  await expect(middle).toContainText('by Ann Agent');
+  await expect(middle.getByTestId('call-outcome')).toHaveText('Completed');
+  await expect(rows.filter({ hasText: 'Short Call' })).toContainText('Direction: Outbound');
+  await expect.poll(names).toEqual(['Short Call', 'Middle Call', 'Long Call']);
+
+  const sort = ui.getByRole('combobox', { name: 'Sort' });
+  await sort.focus();
+  await sort.selectOption('oldest');
+  await expect.poll(names).toEqual(['Long Call', 'Middle Call', 'Short Call']);
+  const asked = sim.control.requests({ pathPrefix: '/portal/call-history' }).at(-1)?.query ?? {};
+  expect(asked.SortField ?? asked.sortField).toBe('dateCreated');
+  expect(asked.SortOrder ?? asked.sortOrder).toBe('Ascend');
+
+  await sort.selectOption('longest');
+  await expect.poll(names).toEqual(['Long Call', 'Middle Call', 'Short Call']);
+  await sort.selectOption('shortest');
+  await expect.poll(names).toEqual(['Short Call', 'Middle Call', 'Long Call']);
+});

@@ -1,4 +1,5 @@
-// Signing in through the form: a wrong password in words, the account picker, the account in the header.
+// Signing in through the form: a wrong password in words, the account picker, the account in the header,
+// and the live board (not Settings) after signing out and in again.
 import { DEMO_USER } from '../src/simulator/types';
 import { chooseAccountIfAsked, fillSignIn } from './agent';
 import { expect, test } from './fixtures';
@@ -50,4 +51,17 @@ test('the demo is one click away and labelled as such', async ({ ui }) => {
   await chooseAccountIfAsked(ui);
   await expect(ui.getByRole('banner').getByText('DEMO', { exact: true })).toBeVisible();
   await expect(ui.getByText(/\(demo\)/)).toBeVisible();
+});
+
+test('signing out from Settings and in again opens the live board, not Settings', async ({ ui, sim }) => {
+  await fillSignIn(ui, sim.url, DEMO_USER.userName, DEMO_USER.password);
+  await chooseAccountIfAsked(ui);
+  await ui.keyboard.press('Alt+5');
+  await ui.getByRole('button', { name: 'Sign out' }).click();
+  await expect(ui.getByRole('heading', { name: 'Sign in to Evo Voice' })).toBeVisible();
+  await expect(ui.getByTestId('sign-in-reason'), 'an explicit sign-out needs no explanation').toBeHidden();
+  await fillSignIn(ui, sim.url, DEMO_USER.userName, DEMO_USER.password);
+  await chooseAccountIfAsked(ui);
+  await expect(ui.getByRole('main', { name: 'Live calls' })).toBeVisible();
+  await expect(ui.getByRole('main', { name: 'Settings' })).toBeHidden();
 });

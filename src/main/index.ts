@@ -178,6 +178,7 @@ async function main(log: FileLog): Promise<void> {
   const quit = createQuitControl({
     stop: async () => {
       await Promise.allSettled([core.stop(), demo.stop()]);
+      await settings.flushed();
       power.dispose();
       tray?.destroy();
     },

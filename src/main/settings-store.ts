@@ -1,16 +1,19 @@
 // The SettingsStore port on a conf-style JSON store (conf in Node, electron-store in Electron):
 // one schema and defaults, migrations from the first version on, and a corrupt file backed up
 // and replaced by defaults, and a folder that cannot hold it kept in memory, instead of crashing.
-import { existsSync, renameSync } from 'node:fs';
+// conf only opens the files (defaults, migrations); every later write goes through WriteBehindFile,
+// because conf's own writes retry synchronously and can hold the main process for seconds.
+import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import type Conf from 'conf';
 import type { Options } from 'conf';
 import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../shared/ipc';
 import type { Logger, SettingsStore } from './core/ports';
+import { WriteBehindFile, type WriteBudget } from './settings-file';
 
 type Shape = Record<string, unknown>;
 export type StoreOptions = Options<Shape>;
-export type StoreFile = Pick<Conf<Shape>, 'get' | 'set' | 'has' | 'path'>;
+export type StoreFile = Pick<Conf<Shape>, 'get' | 'set' | 'has' | 'path' | 'store'>;
 /** `new Conf(options)` or `new ElectronStore(options)`. */
 export type OpenStore = (options: StoreOptions) => StoreFile;
 
@@ -30,11 +33,15 @@ export interface SettingsStoreOptions {
   projectVersion: string;
   log: Logger;
   now?: () => Date;
+  /** How long and how often a failing write is retried before the agent is told. */
+  writeBudget?: WriteBudget;
 }
 
 export interface ShellSettingsStore extends SettingsStore {
   /** Words for the agent when a damaged file was set aside at start; undefined otherwise. */
   readonly recovered: string | undefined;
+  /** Resolves once every change made so far is on disk or given up on (before quitting, in tests). */
+  flushed(): Promise<void>;
 }
 
 const field = settingsSchema.shape;
@@ -44,8 +51,26 @@ export function createSettingsStore(options: SettingsStoreOptions): ShellSetting
   const { log } = options;
   const now = options.now ?? (() => new Date());
   const problems: string[] = [];
+  const memoryOnly = new WeakSet<StoreFile>();
 
-  function openOrRecover(configName: string, extra: Partial<StoreOptions>): StoreFile {
+  function openOrRecover(configName: string, extra: Partial<StoreOptions>): WriteBehindFile {
+    const file = openWithConf(configName, extra);
+    if (memoryOnly.has(file)) return new WriteBehindFile(undefined, {}, log);
+    return new WriteBehindFile(file.path, savedContent(file), log, options.writeBudget);
+  }
+
+  /** What the file holds, conf's bookkeeping (`__internal__`) included, so a rewrite keeps it. */
+  function savedContent(file: StoreFile): Shape {
+    try {
+      const saved: unknown = JSON.parse(readFileSync(file.path, 'utf8'));
+      if (saved && typeof saved === 'object' && !Array.isArray(saved)) return saved as Shape;
+    } catch {
+      // No file yet, or one kept in memory: conf's view of it is all there is.
+    }
+    return file.store;
+  }
+
+  function openWithConf(configName: string, extra: Partial<StoreOptions>): StoreFile {
     const storeOptions: StoreOptions = {
       cwd: options.cwd,
       configName,
@@ -80,13 +105,15 @@ export function createSettingsStore(options: SettingsStoreOptions): ShellSetting
       error: describe(error),
     });
     problems.push(`${file} cannot be written (${describe(error)}): changes last only until you quit.`);
-    const values = new Map<string, unknown>();
-    return {
+    const kept: StoreFile = {
       path: file,
-      get: ((key: string) => values.get(key)) as StoreFile['get'],
-      set: ((key: string, value: unknown) => void values.set(key, value)) as StoreFile['set'],
-      has: (key: string) => values.has(key),
+      get: (() => undefined) as StoreFile['get'],
+      set: () => undefined,
+      has: () => false,
+      store: {},
     };
+    memoryOnly.add(kept);
+    return kept;
   }
 
   const settingsFile = openOrRecover('settings', {
@@ -112,6 +139,9 @@ export function createSettingsStore(options: SettingsStoreOptions): ShellSetting
     recovered: problems.length
       ? `Your settings could not be read or saved and were reset to the defaults. ${problems.join(' ')}`
       : undefined,
+    async flushed() {
+      await Promise.all([settingsFile.flushed(), recordsFile.flushed()]);
+    },
     getSettings: read,
     setSettings(patch) {
       const next = settingsSchema.parse({ ...read(), ...patch });

@@ -114,6 +114,8 @@ export const requestSchemas = {
     search: z.string().max(100).optional(),
     startDate: isoDate.optional(),
     endDate: isoDate.optional(),
+    /** Date order, which the server sorts by (SortField dateCreated); newest first when absent. */
+    order: z.enum(['newest', 'oldest']).optional(),
   }),
   'dashboard:load': none,
   'settings:get': none,

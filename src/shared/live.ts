@@ -66,6 +66,15 @@ export interface ConsoleState {
   doNotDisturb: boolean;
   /** Words for the agent while the console cannot write its files (changes are kept in memory). */
   storage?: string;
+  /** Fields from the server the console dropped (wrong type, nested too deep), for support. */
+  ignoredFields?: IgnoredFields;
+}
+
+export interface IgnoredFields {
+  /** Distinct fields ("items[].callState"), however many responses carried them. */
+  count: number;
+  /** The first of them with the endpoint that first sent each ("items[].callState (/sessions)"). */
+  fields: string[];
 }
 
 /** Field-level change of one entity: only the fields that changed; `unset` lists removed ones. */

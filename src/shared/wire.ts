@@ -1,6 +1,7 @@
 // Parses Evo Voice JSON bodies into the types of evovoice.ts: checks every known field's type
 // in place (cheap enough for 10,000 sessions a poll), drops a field of the wrong type and says
-// so, keeps unknown enum names and extra fields, and never throws on a well-formed JSON value.
+// so, keeps unknown enum names and extra fields (dropping one nested or large enough to break
+// JSON.stringify or the IPC copy later), and never throws on a well-formed JSON value.
 import type {
   AppHomeResponse,
   AuthStatusResponse,
@@ -223,6 +224,27 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/** Bounds on a field the tables do not know: deeper or larger ones are dropped like a wrong type. */
+export const UNKNOWN_FIELD_LIMITS = { depth: 64, values: 10_000, characters: 1_000_000 };
+
+/** Whether an unknown field stays within UNKNOWN_FIELD_LIMITS; walks without recursion. */
+function withinLimits(value: unknown): boolean {
+  const pending: [unknown, number][] = [[value, 0]];
+  let values = 0;
+  let characters = 0;
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [v, depth] = next;
+    values += 1;
+    if (values > UNKNOWN_FIELD_LIMITS.values || depth > UNKNOWN_FIELD_LIMITS.depth) return false;
+    if (typeof v === 'string') characters += v.length;
+    else if (typeof v === 'object' && v !== null) {
+      for (const child of Array.isArray(v) ? v : Object.values(v)) pending.push([child, depth + 1]);
+    }
+    if (characters > UNKNOWN_FIELD_LIMITS.characters) return false;
+  }
+  return true;
+}
+
 function fits(kind: Field, v: unknown, path: string, dropped: string[]): boolean {
   switch (kind) {
     case 'string':
@@ -271,6 +293,11 @@ function check(obj: Record<string, unknown>, fields: Fields, path: string, dropp
       dropped.push(path ? `${path}.${key}` : key);
       delete obj[key];
     }
+  }
+  for (const key in obj) {
+    if (Object.hasOwn(fields, key) || withinLimits(obj[key])) continue;
+    dropped.push(path ? `${path}.${key}` : key);
+    delete obj[key];
   }
 }
 

@@ -18,12 +18,13 @@ const { openElectronStore } = await import('../../src/main/electron-settings');
 const { createSettingsStore } = await import('../../src/main/settings-store');
 
 describe('electron-store settings', () => {
-  it('keeps settings and records in their own files, migrated, under userData', () => {
+  it('keeps settings and records in their own files, migrated, under userData', async () => {
     const { log } = recordingLog();
     const store = createSettingsStore({ open: openElectronStore, cwd: userData, projectVersion: '0.1.0', log });
     expect(store.getSettings()).toEqual(DEFAULT_SETTINGS);
     store.setSettings({ startHidden: true });
     store.setRecord('window-bounds', { x: 1, y: 2, width: 800, height: 600 });
+    await store.flushed();
     expect(existsSync(join(userData, 'settings.json'))).toBe(true);
     expect(existsSync(join(userData, 'records.json'))).toBe(true);
     expect(existsSync(join(userData, 'config.json'))).toBe(false);

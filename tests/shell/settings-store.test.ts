@@ -17,7 +17,7 @@ function open(cwd: string, projectVersion = '0.1.0') {
 const tempDir = () => mkdtempSync(join(tmpdir(), 'evo-settings-'));
 
 describe('settings store', () => {
-  it('starts from the defaults and keeps what is set across a reopen', () => {
+  it('starts from the defaults and keeps what is set across a reopen', async () => {
     const dir = tempDir();
     const { store } = open(dir);
     expect(store.getSettings()).toEqual(DEFAULT_SETTINGS);
@@ -25,6 +25,7 @@ describe('settings store', () => {
     store.setSettings({ theme: 'dark', pollLiveMs: 3000 });
     store.setRecord('outbox', [{ sessionId: 's1', text: 'a.b' }]);
     store.setRecord('notified.ids', ['x']);
+    await store.flushed();
     const again = open(dir).store;
     expect(again.getSettings()).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark', pollLiveMs: 3000 });
     expect(again.getRecord('outbox')).toEqual([{ sessionId: 's1', text: 'a.b' }]);
@@ -62,7 +63,7 @@ describe('settings store', () => {
     expect(JSON.stringify(raw.__internal__)).toContain('0.2.0');
   });
 
-  it('backs up a corrupt file, starts from defaults and says so', () => {
+  it('backs up a corrupt file, starts from defaults and says so', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'settings.json'), '{"settings": {"theme": "dark",');
     const { store, lines } = open(dir);
@@ -73,6 +74,7 @@ describe('settings store', () => {
     expect(readFileSync(join(dir, backups[0] ?? ''), 'utf8')).toBe('{"settings": {"theme": "dark",');
     expect(lines.some((l) => l.level === 'error')).toBe(true);
     store.setSettings({ theme: 'light' });
+    await store.flushed();
     expect(open(dir).store.getSettings().theme).toBe('light');
   });
 

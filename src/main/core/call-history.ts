@@ -1,7 +1,18 @@
-// One page of call history for the renderer: GET /portal/call-history takes only the account
-// and paging, so the search text and dates narrow the page that came back.
-import type { ListResponse, SessionInfo } from '../../shared/evovoice';
+// One page of call history for the renderer: GET /portal/call-history takes the account, paging
+// and a sort (by date here: duration is not a field the server can sort by), so the search text
+// and dates narrow the page that came back.
+import type { GetCallHistoryRequest, ListResponse, SessionInfo } from '../../shared/evovoice';
 import type { HistoryPage, RequestArgs } from '../../shared/ipc';
+
+/** Paging and date order as the server takes them. */
+export function historyRequest(args: RequestArgs<'history:load'>): Omit<GetCallHistoryRequest, 'accountId'> {
+  return {
+    page: args.page,
+    countPerPage: args.countPerPage,
+    sortField: 'dateCreated',
+    sortOrder: args.order === 'oldest' ? 'Ascend' : 'Descend',
+  };
+}
 
 export function historyPage(answer: ListResponse<SessionInfo>, args: RequestArgs<'history:load'>): HistoryPage {
   const items = answer.items ?? [];

@@ -3,11 +3,12 @@
 import { settingsSchema } from '../../shared/ipc';
 import type { ConsoleState, LivePatch } from '../../shared/live';
 import { CallActions } from './call-actions';
-import { historyPage } from './call-history';
+import { historyPage, historyRequest } from './call-history';
 import { ConnectionStatus } from './connection';
 import type { ConsoleCore, CoreEvent } from './console';
 import type { CoreContext } from './context';
 import { describeCore } from './diagnostics';
+import { DroppedFields } from './dropped-fields';
 import { DurableStore } from './durable-store';
 import { CoreError } from './errors';
 import { PasswordKeeper } from './keychain';
@@ -15,6 +16,7 @@ import { LiveBoard } from './live-board';
 import { MissedCalls } from './missed-calls';
 import { ConsoleDataOutbox } from './outbox';
 import { PollCycle } from './poll-cycle';
+import { RememberedPasswords } from './remembered-passwords';
 import { followPowerEvents } from './power';
 import { Poller } from './poller';
 import type { CorePorts } from './ports';
@@ -38,6 +40,8 @@ export function createConsoleCore(ports: CorePorts): LocalConsoleCore {
   const board = new LiveBoard();
   const missed = new MissedCalls(store, ports.notifier);
   const connection = new ConnectionStatus(clock, publishState);
+  const remembered = new RememberedPasswords(ports.secrets, store);
+  const droppedFields = new DroppedFields(log, publishState);
   const actions = new Set<Promise<unknown>>();
   const screen = { visible: false, locked: false };
   let unsubscribePower: (() => void) | undefined;
@@ -87,14 +91,14 @@ export function createConsoleCore(ports: CorePorts): LocalConsoleCore {
   const calls = new CallActions(context);
   const signIns = new SignIns({
     core: context,
-    passwords: new PasswordKeeper(ports.secrets, log),
+    passwords: new PasswordKeeper(remembered, log),
+    missingPassword: (serverUrl, userName) => remembered.missing(serverUrl, userName),
     poller,
     client: {
       fetch: ports.fetch,
       now: () => clock.now(),
       ...(ports.requestTimeoutMs ? { timeoutMs: ports.requestTimeoutMs } : {}),
-      onDropped: (path, dropped) =>
-        log.warn('Evo Voice sent fields of the wrong type; dropped', { path, fields: dropped.slice(0, 20) }),
+      onDropped: (path, dropped) => droppedFields.record(path, dropped),
     },
     loadAccounts: (session) => cycle.loadAccounts(session),
     publishSnapshot: () => emit({ type: 'snapshot', snapshot: board.snapshot() }),
@@ -119,6 +123,7 @@ export function createConsoleCore(ports: CorePorts): LocalConsoleCore {
       doNotDisturb: store.getSettings().doNotDisturb,
     };
     if (store.problem) current.storage = store.problem;
+    if (droppedFields.summary) current.ignoredFields = droppedFields.summary;
     if (session) current.identity = { ...session.identity, accounts: session.identity.accounts.slice() };
     return current;
   }
@@ -213,8 +218,7 @@ export function createConsoleCore(ports: CorePorts): LocalConsoleCore {
 
     async loadCallHistory(args) {
       const { login, accountId } = withAccount();
-      const { page, countPerPage } = args;
-      const answer = await track(login.call((c, o) => c.getCallHistory({ accountId, page, countPerPage }, o)));
+      const answer = await track(login.call((c, o) => c.getCallHistory({ accountId, ...historyRequest(args) }, o)));
       return historyPage(answer, args);
     },
 

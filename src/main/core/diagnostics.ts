@@ -36,6 +36,7 @@ export function describeCore(facts: CoreFacts): string {
         .map(([k, v]) => `${v} ${k}`)
         .join(', ') || 'none pending'
     }`,
+    `Fields from the server ignored: ${state.ignoredFields ? `${state.ignoredFields.count} (${state.ignoredFields.fields.join('; ')})` : 'none'}`,
     'Recent errors:',
     ...(facts.recentErrors.length ? facts.recentErrors.map((e) => `  ${e}`) : ['  none']),
   ];

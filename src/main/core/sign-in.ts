@@ -14,6 +14,8 @@ import { SignedInSession } from './session';
 export interface SignInParts {
   core: CoreContext;
   passwords: PasswordKeeper;
+  /** Words for the agent when a password they asked to keep is gone from the keychain. */
+  missingPassword(serverUrl: string, userName: string): string | undefined;
   poller: Poller;
   /** How every Login's API client talks to the server. */
   client: Omit<EvoVoiceClientOptions, 'baseUrl'>;
@@ -49,7 +51,11 @@ export class SignIns {
       core.connection.set({ status: 'signed-out', message: error instanceof Error ? error.message : String(error) });
       return;
     }
-    if (!password) return;
+    if (!password) {
+      const gone = this.parts.missingPassword(serverUrl, userName);
+      if (gone) core.connection.set({ status: 'signed-out', message: gone });
+      return;
+    }
     this.replace(SignedInSession.begin(new Login(serverUrl, userName, password, false, this.parts.client)));
     core.connection.set({ status: 'offline', message: `Connecting to ${new URL(serverUrl).host}…` });
     poller.start();

@@ -4,6 +4,7 @@ import type { Identity } from '../../../shared/live';
 import { request } from './api';
 import { consoleMirror } from './console.svelte';
 import { live } from './live.svelte';
+import { navigation } from './navigation.svelte';
 import { resync } from './startup';
 import { toasts } from './toasts.svelte';
 
@@ -45,4 +46,5 @@ export async function signOut(): Promise<void> {
   }
   consoleMirror.state = { ...consoleMirror.state, identity: undefined, connection: { status: 'signed-out' } };
   live.clear();
+  navigation.signedOut();
 }

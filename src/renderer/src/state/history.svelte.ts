@@ -1,6 +1,26 @@
-// Call history: pages loaded one after another into one list, with search by number and a date range.
+// Call history: pages loaded one after another into one list, with search by number, a date
+// range and a sort: by date on the server, by duration over the calls loaded so far.
 import type { SessionInfo } from '../../../shared/evovoice';
+import { durationMs } from '../lib/pastCall';
 import { request } from './api';
+
+export const HISTORY_SORTS = {
+  newest: 'Newest first',
+  oldest: 'Oldest first',
+  longest: 'Longest first (calls loaded)',
+  shortest: 'Shortest first (calls loaded)',
+} as const;
+export type HistorySort = keyof typeof HISTORY_SORTS;
+
+/** Longest or shortest first; calls with no known duration last either way. */
+function byDuration(items: SessionInfo[], longestFirst: boolean): SessionInfo[] {
+  const keyed = items.map((s) => ({ s, ms: durationMs(s) }));
+  keyed.sort((a, b) => {
+    if (a.ms === undefined || b.ms === undefined) return a.ms === undefined ? (b.ms === undefined ? 0 : 1) : -1;
+    return longestFirst ? b.ms - a.ms : a.ms - b.ms;
+  });
+  return keyed.map((k) => k.s);
+}
 
 export const HISTORY_PAGE_SIZE = 50;
 /** A search is applied page by page; read on until a screenful matches, at most this many pages per step. */
@@ -11,6 +31,9 @@ class History {
   search = $state('');
   startDate = $state('');
   endDate = $state('');
+  sort = $state<HistorySort>('newest');
+  /** The server's date order the loaded pages were asked in (duration sorts keep the last one). */
+  #order: 'newest' | 'oldest' = 'newest';
   /** The last page loaded (-1 before the first). */
   page = $state(-1);
   hasMore = $state(true);
@@ -28,6 +51,20 @@ class History {
     this.totalCount = undefined;
     this.loading = false;
     await this.loadMore();
+  }
+
+  /** The rows in the order the agent chose. */
+  shown = $derived(
+    this.sort === 'longest' || this.sort === 'shortest' ? byDuration(this.items, this.sort === 'longest') : this.items,
+  );
+
+  /** A date order asks the server again from the first page; a duration order sorts what is loaded. */
+  async sortBy(sort: HistorySort): Promise<void> {
+    this.sort = sort;
+    if ((sort === 'newest' || sort === 'oldest') && sort !== this.#order) {
+      this.#order = sort;
+      await this.reload();
+    }
   }
 
   get filtered(): boolean {
@@ -54,6 +91,7 @@ class History {
       ...(this.search.trim() ? { search: this.search.trim() } : {}),
       ...(this.startDate ? { startDate: this.startDate } : {}),
       ...(this.endDate ? { endDate: this.endDate } : {}),
+      order: this.#order,
     });
     if (generation !== this.#generation) return false;
     this.loading = false;

@@ -32,6 +32,16 @@ class Navigation {
     this.openId = undefined;
   }
 
+  /**
+   * After an explicit sign-out the next sign-in starts on the live board, not on Settings where
+   * the agent signed out. A session that expires leaves the view alone: the agent comes back to it.
+   */
+  signedOut(): void {
+    this.view = 'live';
+    this.selectedId = undefined;
+    this.openId = undefined;
+  }
+
   focusSearch(): void {
     this.searchRequest++;
   }

@@ -1,0 +1,49 @@
+// How the agent reads a call that has ended (or is ending) in Activity and History: direction,
+// duration, who answered, the outcome; agreeing with what the sessions feed already knows.
+import type { SessionInfo } from '../../../shared/evovoice';
+import { elapsed } from './time';
+
+/** What the faster sessions feed knows that a slower list (activity) may not have caught up with. */
+export interface FeedKnowledge {
+  /** Calls the agent missed and has not seen yet (the header's count). */
+  missed?: ReadonlySet<string>;
+  /** Calls on the live board now; undefined while the board has not loaded. */
+  live?: ReadonlySet<string>;
+}
+
+export interface PastCall {
+  direction: string;
+  /** "4:05" from dateCreated to dateCompleted; "" when either is missing. */
+  duration: string;
+  durationMs: number | undefined;
+  answeredBy: string | undefined;
+  outcome: string;
+  missed: boolean;
+}
+
+const DIRECTIONS: Record<string, string> = { Incoming: 'Inbound', Outgoing: 'Outbound' };
+
+export function durationMs(s: SessionInfo): number | undefined {
+  const start = Date.parse(s.dateCreated ?? '');
+  const end = Date.parse(s.dateCompleted ?? '');
+  return Number.isNaN(start) || Number.isNaN(end) ? undefined : Math.max(0, end - start);
+}
+
+export function pastCall(s: SessionInfo, known: FeedKnowledge = {}): PastCall {
+  const id = s.id ?? '';
+  const missed = s.wasMissed === true || (known.missed?.has(id) ?? false);
+  const ms = durationMs(s);
+  const endedMeanwhile = !s.ended && known.live !== undefined && !known.live.has(id);
+  let outcome: string;
+  if (missed) outcome = 'Missed';
+  else if (!s.ended && !endedMeanwhile) outcome = 'In progress';
+  else outcome = s.outcome ?? (s.answeredByName ? 'Answered' : 'Ended');
+  return {
+    direction: s.direction ? (DIRECTIONS[s.direction] ?? s.direction) : '',
+    duration: ms === undefined ? '' : elapsed(s.dateCreated, Date.parse(s.dateCompleted ?? '')),
+    durationMs: ms,
+    answeredBy: missed ? undefined : s.answeredByName,
+    outcome,
+    missed,
+  };
+}
