@@ -41,7 +41,7 @@ export async function webStart(): Promise<Row[]> {
       unit: 'ms',
       spread: `${rows.min.toFixed(0)}–${rows.max.toFixed(0)} ms over ${RUNS} starts`,
       target: 'reported',
-      note: `of which spawn → EVO_WEB_URL printed (tsx compiling the shell, core and simulator): ${ready.median.toFixed(0)} ms median.`,
+      note: `of which spawn → EVO_WEB_URL printed (node loading out/web/server.js and starting the core): ${ready.median.toFixed(0)} ms median.`,
     },
   ];
 }

@@ -35,7 +35,7 @@ NPX="node_modules/.bin"
 
 step typecheck npm run --silent typecheck
 step lint npm run --silent lint
-step build npx electron-vite build
+step build npm run --silent build
 step unit with_keyring "$NPX/vitest" run --reporter=default --reporter=json --outputFile.json=.tmp/vitest.json
 step electronegativity node scripts/electronegativity.mjs
 if [ -f playwright.config.ts ]; then
