@@ -15,12 +15,16 @@
     return { at, bytes: new TextEncoder().encode(text).length, board };
   }
 
+  /** From a requestAnimationFrame callback: `done` runs once this frame's style, layout and paint are done. */
+  function afterThisFrame(done) {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => done(performance.now());
+    channel.port2.postMessage(0);
+  }
+
+  /** When the next frame has been painted. */
   function afterPaint(done) {
-    requestAnimationFrame(() => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => done(performance.now());
-      channel.port2.postMessage(0);
-    });
+    requestAnimationFrame(() => afterThisFrame(done));
   }
 
   /** Call at the start of the task that changes the DOM: times that task and the frame after it. */
@@ -33,7 +37,8 @@
     requestAnimationFrame(() => {
       const frame = performance.now();
       const scriptEnd = Math.min(taskEnd ?? frame, frame);
-      afterPaint((painted) => {
+      // Not afterPaint: that would wait for the frame after this one and count the wait as render.
+      afterThisFrame((painted) => {
         const scriptMs = scriptEnd - start;
         const renderMs = painted - frame;
         probe.frames.push({ scriptMs, renderMs, workMs: scriptMs + renderMs, latencyMs: painted - start });
