@@ -4,7 +4,7 @@ import { heapGrowth, type HeapSample } from './heap';
 import { ipcBytes } from './ipc-bytes';
 import { missedLatency } from './missed-latency';
 import { pollCost, type PollCostPoint } from './poll-cost';
-import { rendererBench } from './renderer';
+import { rendererBench, type FirstPaintPoint } from './renderer';
 import { requestRate } from './request-rate';
 import type { Row } from './table';
 import { webStart } from './web-start';
@@ -12,6 +12,7 @@ import { webStart } from './web-start';
 export interface BenchmarkResult {
   rows: Row[];
   pollCost?: PollCostPoint[];
+  firstPaint?: FirstPaintPoint[];
   heap?: HeapSample[];
 }
 
@@ -27,9 +28,11 @@ export const benchmarks = {
     const { rows, samples } = await heapGrowth();
     return { rows, heap: samples };
   },
-  renderer: async (): Promise<BenchmarkResult> => ({
-    rows: browserProblem() ? notRun('5', browserProblem()) : await rendererBench(),
-  }),
+  renderer: async (): Promise<BenchmarkResult> => {
+    if (browserProblem()) return { rows: notRun('5', browserProblem()) };
+    const { rows, points } = await rendererBench();
+    return { rows, firstPaint: points };
+  },
   'web-start': async (): Promise<BenchmarkResult> => ({
     rows: browserProblem() ? notRun('7', browserProblem()) : await webStart(),
   }),

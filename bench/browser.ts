@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
 import { CHROMIUM_LAUNCH } from '../tests/support/chromium';
-import { startProcess, type Started } from '../tests/support/ready-process';
+import { startProcess, WEB_SHELL_SCRIPT, type Started } from '../tests/support/ready-process';
 
 export const CHROMIUM = CHROMIUM_LAUNCH.executablePath as string;
 
@@ -15,7 +15,8 @@ export function launchChromium(): Promise<Browser> {
 /** Why the browser benchmarks cannot run here, or undefined when they can. */
 export function browserProblem(): string | undefined {
   if (!existsSync(CHROMIUM)) return `${CHROMIUM} is missing: apt-get install -y chromium`;
-  if (!existsSync(resolve('out/renderer/index.html'))) return 'out/renderer is not built: run `npm run build` first';
+  for (const built of ['out/renderer/index.html', WEB_SHELL_SCRIPT])
+    if (!existsSync(resolve(built))) return `${built} is not built: run \`npm run build\` first`;
   return undefined;
 }
 
@@ -37,10 +38,10 @@ export interface WebShellProcess extends Started {
   close(): Promise<void>;
 }
 
-/** `tsx src/web/server.ts` on a fresh data directory; `value` is the page URL with its token. */
+/** The built web shell on a fresh data directory; `value` is the page URL with its token. */
 export async function startWebShell(options: { demo: boolean }): Promise<WebShellProcess> {
   const dataDir = mkdtempSync(join(tmpdir(), 'evo-bench-'));
-  const args = ['--import', 'tsx', 'src/web/server.ts', '--port', '0', '--data-dir', dataDir];
+  const args = [WEB_SHELL_SCRIPT, '--port', '0', '--data-dir', dataDir];
   if (!options.demo) args.push('--no-demo-offer');
   const shell = await startProcess(args, 'EVO_WEB_URL', { env: { ...process.env, HOME: join(dataDir, 'home') } });
   return {

@@ -14,16 +14,24 @@ export interface FrameTiming {
   latencyMs: number;
 }
 
+export interface SnapshotFrame {
+  /** performance.now() when it reached the page. */
+  at: number;
+  /** Its length in UTF-8 bytes, as sent. */
+  bytes: number;
+  /** True when it holds the live board (pushed live:snapshot or the answer to state:get). */
+  board: boolean;
+}
+
 export interface Probe {
   /** performance.now() (from navigation start) when the first row was painted. */
   firstRowPaint?: number;
   rowsAtFirstPaint?: number;
   /** When the page's script opened its WebSocket (the bundle has loaded and run). */
   socketAt?: number;
-  /** When the first large live:snapshot frame reached the page, and its length in characters. */
-  snapshotAt?: number;
-  snapshotBytes?: number;
   frames: FrameTiming[];
+  /** The largest WebSocket frame before the first paint: the one carrying the first snapshot. */
+  snapshot(): SnapshotFrame | undefined;
   /** Times the frame that follows the current task; called at the start of that task. */
   measureFrame(): void;
   /** The console's WebSocket to its web shell (for a poll:now request). */

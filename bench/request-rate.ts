@@ -12,7 +12,7 @@ import type { Row } from './table';
 const HOUR = 3_600_000;
 /** A fixed 2-second poll of GET /sessions and GET /portal/activity. */
 const NAIVE_PER_HOUR = (HOUR / 2000) * 2;
-const IDLE_HIDDEN_TARGET = 120;
+const IDLE_HIDDEN_TARGET = 70;
 
 interface Hour {
   requests: number;

@@ -6,7 +6,7 @@ import { availableParallelism, loadavg, release, type } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { benchmarks, type BenchmarkName, type BenchmarkResult } from './benchmarks';
-import { heapChart, pollCostChart } from './charts';
+import { firstPaintChart, heapChart, pollCostChart } from './charts';
 import { startProcess } from '../tests/support/ready-process';
 import { markdownTable, textTable, type Machine, type Results, type Row } from './table';
 
@@ -54,6 +54,7 @@ for (const name of names) {
     rows.push(...result.rows);
     if (result.pollCost) writeFileSync(`${RESULTS}poll-cost.svg`, pollCostChart(result.pollCost));
     if (result.heap) writeFileSync(`${RESULTS}heap.svg`, heapChart(result.heap));
+    if (result.firstPaint) writeFileSync(`${RESULTS}first-paint.svg`, firstPaintChart(result.firstPaint));
   } catch (error) {
     const message = error instanceof Error ? error.message.split('\n').slice(0, 3).join(' ') : String(error);
     rows.push({ id: name, measure: `${name} did not run`, unit: '', met: false, note: message });
@@ -76,7 +77,7 @@ writeFileSync(`${RESULTS}latest.md`, `${markdownTable(rows)}\n`);
 const m = results.machine;
 process.stdout.write(
   `\n${textTable(rows)}\n\n${m.cores} × ${m.cpu}, Node ${m.node}, ${m.os}; load ${m.load.map((l) => l.toFixed(1)).join(' → ')}; ${results.seconds} s.\n` +
-    `Written: bench/results/latest.json, latest.md, poll-cost.svg, heap.svg.\n`,
+    `Written: bench/results/latest.json, latest.md, poll-cost.svg, heap.svg, first-paint.svg.\n`,
 );
 const missed = rows.filter((r) => r.met === false);
 if (values.check && missed.length) {

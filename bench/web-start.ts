@@ -1,23 +1,36 @@
-// Benchmark 7: the web shell from process start to the live view showing the demo's calls in
+// Benchmark 7: the built web shell from process start to the live view showing the demo's calls in
 // Chromium (browser already running): spawn → EVO_WEB_URL printed → page → "Try the demo" → rows.
 import { launchChromium, startWebShell } from './browser';
 import { summarize } from './stats';
 import type { Row } from './table';
 
-const RUNS = 3;
+const RUNS = 5;
 const WAIT_MS = 60_000;
+const TARGET_MS = 1000;
 
-async function once(browser: Awaited<ReturnType<typeof launchChromium>>): Promise<{ ready: number; rows: number }> {
+interface Start {
+  /** Spawn → EVO_WEB_URL printed. */
+  ready: number;
+  /** Spawn → the sign-in page offers the demo. */
+  page: number;
+  /** Spawn → the first demo call on the live view. */
+  rows: number;
+}
+
+async function once(browser: Awaited<ReturnType<typeof launchChromium>>): Promise<Start> {
   const started = performance.now();
   const shell = await startWebShell({ demo: true });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(shell.value);
-    await page.getByRole('button', { name: 'Try the demo' }).click({ timeout: WAIT_MS });
+    const demo = page.getByRole('button', { name: 'Try the demo' });
+    await demo.waitFor({ timeout: WAIT_MS });
+    const shown = performance.now() - started;
+    await demo.click({ timeout: WAIT_MS });
     await page.locator('[data-session-id]').first().waitFor({ timeout: WAIT_MS });
     const rows = performance.now() - started;
     await page.close();
-    return { ready: shell.readyMs, rows };
+    return { ready: shell.readyMs, page: shown, rows };
   } finally {
     await shell.close();
   }
@@ -25,7 +38,7 @@ async function once(browser: Awaited<ReturnType<typeof launchChromium>>): Promis
 
 export async function webStart(): Promise<Row[]> {
   const browser = await launchChromium();
-  const runs: { ready: number; rows: number }[] = [];
+  const runs: Start[] = [];
   try {
     for (let i = 0; i < RUNS; i++) runs.push(await once(browser));
   } finally {
@@ -33,15 +46,17 @@ export async function webStart(): Promise<Row[]> {
   }
   const rows = summarize(runs.map((r) => r.rows));
   const ready = summarize(runs.map((r) => r.ready));
+  const page = summarize(runs.map((r) => r.page));
   return [
     {
       id: '7 web start',
       measure: 'web shell: process start → live view showing demo calls',
       value: rows.median,
       unit: 'ms',
-      spread: `${rows.min.toFixed(0)}–${rows.max.toFixed(0)} ms over ${RUNS} starts`,
-      target: 'reported',
-      note: `of which spawn → EVO_WEB_URL printed (tsx compiling the shell, core and simulator): ${ready.median.toFixed(0)} ms median.`,
+      spread: `IQR ${rows.p25.toFixed(0)}–${rows.p75.toFixed(0)} ms, ${rows.min.toFixed(0)}–${rows.max.toFixed(0)} ms over ${RUNS} starts`,
+      target: `≤ ${TARGET_MS / 1000} s`,
+      met: rows.median <= TARGET_MS,
+      note: `medians from spawn: EVO_WEB_URL printed (node loading out/web/server.js and starting the core) ${ready.median.toFixed(0)} ms, sign-in page offering the demo ${page.median.toFixed(0)} ms; the rest is starting the demo simulator, signing in and the first poll.`,
     },
   ];
 }

@@ -1,5 +1,5 @@
-// Starts the console for one test: the web shell (tsx src/web/server.ts) in Chromium, or the real Electron app where its binary exists.
-import { startProcess, type Started } from '../tests/support/ready-process';
+// Starts the console for one test: the built web shell (out/web/server.js) in Chromium, or the real Electron app where its binary exists.
+import { startProcess, WEB_SHELL_SCRIPT, type Started } from '../tests/support/ready-process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { _electron, type Browser, type ElectronApplication, type Page } from '@playwright/test';
@@ -40,7 +40,7 @@ export function electronBinary(): string | undefined {
 }
 
 function startWebShell(dataDir: string): Promise<Started> {
-  return startProcess(['--import', 'tsx', 'src/web/server.ts', '--port', '0', '--data-dir', dataDir], 'EVO_WEB_URL', {
+  return startProcess([WEB_SHELL_SCRIPT, '--port', '0', '--data-dir', dataDir], 'EVO_WEB_URL', {
     cwd: resolve('.'),
     env: { ...process.env, EVO_CONSOLE_TEST_HOOKS: '1', HOME: join(dataDir, 'home') },
     timeoutMs: START_TIMEOUT_MS,

@@ -1,12 +1,11 @@
-// Checks the renderer is built before any spec starts: the suite never builds it itself.
+// Checks the renderer and the web shell are built before any spec starts: the suite never builds them itself.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { WEB_SHELL_SCRIPT } from '../tests/support/ready-process';
 
 export default function globalSetup(): void {
-  const page = resolve('out/renderer/index.html');
-  if (!existsSync(page)) {
-    throw new Error(
-      `${page} is missing: run \`npx electron-vite build\` (or \`npm run build\`) before \`npx playwright test\`.`,
-    );
+  for (const built of ['out/renderer/index.html', WEB_SHELL_SCRIPT]) {
+    const path = resolve(built);
+    if (!existsSync(path)) throw new Error(`${path} is missing: run \`npm run build\` before \`npx playwright test\`.`);
   }
 }

@@ -74,11 +74,13 @@ function formsOf(secret) {
 }
 
 /**
- * The demo mode bundles the simulator, whose public demo account is defined in the main bundle:
- * that definition (`password:"demo-password"`) is allowed in out/main, nothing else is.
+ * The demo mode bundles the simulator, whose public demo account is defined in the main bundle and
+ * in the web shell's: that definition (`password:"demo-password"`) is allowed in out/main and
+ * out/web, nothing else is.
  */
 function allowedDemoDefinition(file, text, demo, secret, form) {
-  if (secret !== demo || form !== 'clear' || !relative('out', file).startsWith('main' + sep)) return false;
+  const bundle = relative('out', file).split(sep)[0];
+  if (secret !== demo || form !== 'clear' || !(bundle === 'main' || bundle === 'web')) return false;
   const all = text.split(demo).length - 1;
   const defined = text.split(new RegExp(`password:\\s*["'\`]${demo.replace(/[-]/g, '\\-')}["'\`]`)).length - 1;
   return all === defined;

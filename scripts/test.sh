@@ -39,7 +39,7 @@ echo "tests run on Node $(node --version) ($(command -v node))"
 
 step typecheck npm run --silent typecheck
 step lint npm run --silent lint
-step build npx electron-vite build
+step build npm run --silent build
 step launch "$NPX/vitest" run --config vitest.launch.config.ts
 # The unpacked app (placeholder runtime here) that tests/package/layout.test.ts lists.
 step package npm run --silent package

@@ -2,15 +2,29 @@
 // compiler helper leaks in): when the first call row is painted, and the main-thread work of each
 // frame that applies a live patch. Read back as window.__probe (see bench/page-probe.ts).
 (() => {
-  const probe = { frames: [], measureFrame };
+  /** The largest frame received before the first row was painted. */
+  let largest;
+  const probe = { frames: [], measureFrame, snapshot };
   window.__probe = probe;
 
+  /** When the frame carrying the first snapshot arrived, its size in UTF-8 bytes, and whether it holds the board. */
+  function snapshot() {
+    if (!largest) return undefined;
+    const { at, text } = largest;
+    const board = text.slice(0, 60).includes('"event":"live:snapshot"') || text.includes('"snapshot":{');
+    return { at, bytes: new TextEncoder().encode(text).length, board };
+  }
+
+  /** From a requestAnimationFrame callback: `done` runs once this frame's style, layout and paint are done. */
+  function afterThisFrame(done) {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => done(performance.now());
+    channel.port2.postMessage(0);
+  }
+
+  /** When the next frame has been painted. */
   function afterPaint(done) {
-    requestAnimationFrame(() => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => done(performance.now());
-      channel.port2.postMessage(0);
-    });
+    requestAnimationFrame(() => afterThisFrame(done));
   }
 
   /** Call at the start of the task that changes the DOM: times that task and the frame after it. */
@@ -23,7 +37,8 @@
     requestAnimationFrame(() => {
       const frame = performance.now();
       const scriptEnd = Math.min(taskEnd ?? frame, frame);
-      afterPaint((painted) => {
+      // Not afterPaint: that would wait for the frame after this one and count the wait as render.
+      afterThisFrame((painted) => {
         const scriptMs = scriptEnd - start;
         const renderMs = painted - frame;
         probe.frames.push({ scriptMs, renderMs, workMs: scriptMs + renderMs, latencyMs: painted - start });
@@ -49,12 +64,11 @@
       probe.socket = this;
       this.addEventListener('message', (event) => {
         if (typeof event.data !== 'string') return;
-        const head = event.data.slice(0, 60);
-        if (head.includes('"event":"live:patch"')) measureFrame();
-        if (head.includes('"event":"live:snapshot"') && probe.snapshotAt === undefined && event.data.length > 100_000) {
-          probe.snapshotAt = performance.now();
-          probe.snapshotBytes = event.data.length;
-        }
+        if (event.data.slice(0, 60).includes('"event":"live:patch"')) measureFrame();
+        // The snapshot comes pushed (live:snapshot) or inside the answer to state:get: before the
+        // first paint, it is the largest frame. Only a reference is kept here; snapshot() measures it.
+        if (probe.firstRowPaint === undefined && event.data.length > (largest?.text.length ?? 0))
+          largest = { at: performance.now(), text: event.data };
       });
     }
   };

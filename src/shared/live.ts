@@ -103,23 +103,65 @@ export interface LivePatch {
   activity?: ListPatch;
 }
 
-/** Applies a patch to a list in place-order: pure, used by the renderer and by tests. */
+/** A row before and after a patch: `before` undefined when added, `after` undefined when removed. */
+export type RowChange = (before: SessionInfo | undefined, after: SessionInfo | undefined) => void;
+
+/**
+ * A subscriber's copy of one list, keyed by id, so that a patch costs what it touches rather than
+ * the length of the list. A Map keeps insertion order: removed rows leave, changed rows stay in
+ * place, added rows go to the end (an added id already present is replaced in place), which is the
+ * order the core publishes (applyListPatch).
+ */
+export class PatchedList {
+  /** Rows by id; a row without an id (never changed or removed by a patch) under a key of its own. */
+  readonly #rows = new Map<string | symbol, SessionInfo>();
+
+  constructor(list: readonly SessionInfo[] = []) {
+    for (const s of list) this.#rows.set(s.id ?? Symbol('session'), s);
+  }
+
+  get size(): number {
+    return this.#rows.size;
+  }
+
+  get(id: string): SessionInfo | undefined {
+    return this.#rows.get(id);
+  }
+
+  /** The rows in list order (a new array: O(n), for views that show every row). */
+  values(): SessionInfo[] {
+    return [...this.#rows.values()];
+  }
+
+  /** Applies `patch`, telling `onRow` about each row it removes, changes or adds. */
+  apply(patch: ListPatch, onRow?: RowChange): void {
+    for (const id of patch.removed) {
+      const before = this.#rows.get(id);
+      if (!before) continue;
+      this.#rows.delete(id);
+      onRow?.(before, undefined);
+    }
+    for (const c of patch.changed) {
+      const before = this.#rows.get(c.id);
+      if (!before) continue;
+      const after: SessionInfo = { ...before, ...c.set };
+      for (const k of c.unset ?? []) delete after[k];
+      this.#rows.set(c.id, after);
+      onRow?.(before, after);
+    }
+    for (const after of patch.added) {
+      const key = after.id ?? Symbol('session');
+      const before = this.#rows.get(key);
+      this.#rows.set(key, after);
+      onRow?.(before, after);
+    }
+  }
+}
+
+/** Applies a patch to a copy of a list, in the order the core publishes: pure, used by the shells' tests. */
 export function applyListPatch(list: readonly SessionInfo[], patch: ListPatch | undefined): SessionInfo[] {
   if (!patch) return list as SessionInfo[];
-  const removed = new Set(patch.removed);
-  const changed = new Map(patch.changed.map((c) => [c.id, c]));
-  const out: SessionInfo[] = [];
-  for (const s of list) {
-    if (s.id !== undefined && removed.has(s.id)) continue;
-    const c = s.id !== undefined ? changed.get(s.id) : undefined;
-    if (!c) {
-      out.push(s);
-      continue;
-    }
-    const next: SessionInfo = { ...s, ...c.set };
-    for (const k of c.unset ?? []) delete next[k];
-    out.push(next);
-  }
-  out.push(...patch.added);
-  return out;
+  const copy = new PatchedList(list);
+  copy.apply(patch);
+  return copy.values();
 }

@@ -1,5 +1,6 @@
-// `tsx src/web/server.ts [--port N] [--data-dir DIR] [--no-demo-offer]`: the console core in Node,
-// its renderer in any browser on loopback. Prints one line, EVO_WEB_URL=<url>, when ready.
+// `node out/web/server.js [--port N] [--data-dir DIR] [--no-demo-offer]` (built from this file by
+// `npm run build`): the console core in Node, its renderer in any browser on loopback. Prints one
+// line, EVO_WEB_URL=<url>, when ready.
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { homedir, platform } from 'node:os';

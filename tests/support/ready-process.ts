@@ -2,6 +2,9 @@
 // (KEY=value); used by the e2e fixture and the benchmarks.
 import { spawn, type ChildProcess } from 'node:child_process';
 
+/** The built web shell (`npm run build`): Node starts it without compiling TypeScript. */
+export const WEB_SHELL_SCRIPT = 'out/web/server.js';
+
 export interface Started {
   child: ChildProcess;
   value: string;

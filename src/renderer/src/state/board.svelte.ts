@@ -1,5 +1,5 @@
 // The live board as the agent filters it: counts per state, the chosen state filter and search.
-import { BOARD_STATES, boardState, searchText, type BoardState } from '../lib/callState';
+import { boardState, isLive, searchText, type BoardState } from '../lib/callState';
 import type { SessionInfo } from '../../../shared/evovoice';
 import { holds } from './holds.svelte';
 import { live } from './live.svelte';
@@ -15,11 +15,18 @@ class Board {
     return live.ordered;
   }
 
+  /** The live store's counts, with each optimistic hold moved to the state it shows: O(holds in flight). */
   readonly counts = $derived.by(() => {
-    const counts = Object.fromEntries(BOARD_STATES.map((s) => [s, 0])) as Record<BoardState, number>;
     const pending = holds.pending;
-    const any = Object.keys(pending).length > 0;
-    for (const s of live.ordered) counts[boardState(s, any && s.id !== undefined ? pending[s.id] : undefined)]++;
+    const ids = Object.keys(pending);
+    if (ids.length === 0) return live.counts;
+    const counts = { ...live.counts };
+    for (const id of ids) {
+      const s = live.session(id);
+      if (!s || !isLive(s)) continue;
+      counts[boardState(s)]--;
+      counts[boardState(s, pending[id])]++;
+    }
     return counts;
   });
 

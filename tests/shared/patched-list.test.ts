@@ -1,0 +1,83 @@
+// PatchedList, the subscriber's keyed copy of a list: the same rows in the same order as applying
+// the patch by walking the whole list, and a one-call patch that reads no other row.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { SessionInfo } from '../../src/shared/evovoice';
+import { PatchedList, applyListPatch, type ListPatch } from '../../src/shared/live';
+
+/** The patch semantics written out plainly: drop removed rows, merge changes in place, append added rows. */
+function walkAndPatch(list: readonly SessionInfo[], patch: ListPatch): SessionInfo[] {
+  const out: SessionInfo[] = [];
+  for (const s of list) {
+    if (patch.removed.includes(s.id as string)) continue;
+    const change = patch.changed.find((c) => c.id === s.id);
+    if (!change) {
+      out.push(s);
+      continue;
+    }
+    const next: SessionInfo = { ...s, ...change.set };
+    for (const k of change.unset ?? []) delete next[k];
+    out.push(next);
+  }
+  return [...out, ...patch.added];
+}
+
+const ids = ['a', 'b', 'c', 'd', 'e', 'f'];
+const sessionArb = fc.record(
+  {
+    id: fc.constantFrom(...ids),
+    callState: fc.constantFrom('Connected', 'Hold', 'Ringing'),
+    fromName: fc.string({ maxLength: 3 }),
+  },
+  { requiredKeys: ['id'] },
+) as fc.Arbitrary<SessionInfo>;
+const listArb = fc.uniqueArray(sessionArb, { selector: (s) => s.id, maxLength: 6 });
+
+describe('PatchedList', () => {
+  it('gives the rows, in order, that walking the list with the patch gives (property)', () => {
+    fc.assert(
+      fc.property(
+        listArb,
+        fc.uniqueArray(fc.constantFrom(...ids)),
+        fc.uniqueArray(fc.constantFrom(...ids)),
+        (list, removed, changedIds) => {
+          const present = new Set(list.map((s) => s.id));
+          const patch: ListPatch = {
+            removed,
+            changed: changedIds.map((id, i) => ({ id, set: { fromName: `n${i}` }, unset: i % 2 ? ['callState'] : [] })),
+            added: [{ id: 'new', callState: 'Ringing' }],
+          };
+          const expected = walkAndPatch(list, patch);
+          const copy = new PatchedList(list);
+          const touched: [string | undefined, string | undefined][] = [];
+          copy.apply(patch, (before, after) => touched.push([before?.id, after?.id]));
+          expect(copy.values()).toEqual(expected);
+          expect(applyListPatch(list, patch)).toEqual(expected);
+          const live = (id: string) => present.has(id);
+          expect(touched).toEqual([
+            ...removed.filter(live).map((id) => [id, undefined]),
+            ...changedIds.filter((id) => live(id) && !removed.includes(id)).map((id) => [id, id]),
+            [undefined, 'new'],
+          ]);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('reads no other row to apply a one-call patch to 10,000 rows', () => {
+    let reads = 0;
+    const rows = Array.from({ length: 10_000 }, (_, i) =>
+      Object.defineProperty({ callState: 'Connected' } as SessionInfo, 'id', {
+        get: () => (reads++, `s${i}`),
+        enumerable: true,
+      }),
+    );
+    const copy = new PatchedList(rows);
+    reads = 0;
+    copy.apply({ added: [], removed: [], changed: [{ id: 's42', set: { callState: 'Hold' } }] });
+    expect(reads).toBeLessThanOrEqual(1);
+    expect(copy.get('s42')?.callState).toBe('Hold');
+    expect(copy.get('s41')).toBe(rows[41]);
+  });
+});
