@@ -9,6 +9,10 @@ export const CONSOLE_DATA_MAX_CHARS = 64 * 1024;
 export const THEMES = ['system', 'light', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];
 
+/** The console's language: the system's (when we ship it, else English), or one chosen in Settings. */
+export const LANGUAGE_SETTINGS = ['system', 'en', 'es'] as const;
+export type LanguageSetting = (typeof LANGUAGE_SETTINGS)[number];
+
 /** The settings a first run starts with; ipc.ts checks that this is exactly a `Settings`. */
 export const DEFAULT_SETTINGS = {
   serverUrl: 'https://evovoice.io',
@@ -24,6 +28,7 @@ export const DEFAULT_SETTINGS = {
   startAtLogin: false,
   startHidden: false,
   theme: 'system' as Theme,
+  language: 'system' as LanguageSetting,
 };
 
 /** Every request channel (renderer → main), once: ipc.ts gives each its schema and result type. */

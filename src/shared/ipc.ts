@@ -7,6 +7,7 @@ import type { ConsoleDataStatus, ConsoleState, Identity, LivePatch, LiveSnapshot
 import {
   CONSOLE_DATA_MAX_CHARS,
   DEFAULT_SETTINGS,
+  LANGUAGE_SETTINGS,
   THEMES,
   type ErrorCode,
   type EventChannel,
@@ -24,6 +25,9 @@ type Exactly<K extends PropertyKey, T extends Record<K, unknown> & Record<Exclud
 
 const id = z.string().min(1).max(200);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+const isoDateTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z)?$/, 'a date as YYYY-MM-DD or a UTC date-time');
 
 export const settingsSchema = z.strictObject({
   /** Last server signed in to (production by default). */
@@ -50,6 +54,7 @@ export const settingsSchema = z.strictObject({
   startAtLogin: z.boolean(),
   startHidden: z.boolean(),
   theme: z.enum(THEMES),
+  language: z.enum(LANGUAGE_SETTINGS),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 const _defaultsAreSettings: Exactly<keyof Settings, typeof DEFAULT_SETTINGS> = DEFAULT_SETTINGS satisfies Settings;
@@ -110,7 +115,12 @@ export const requestSchemas = {
     startDate: isoDate.optional(),
     endDate: isoDate.optional(),
   }),
-  'dashboard:load': none,
+  'dashboard:load': z.strictObject({
+    /** The start of the period the dashboard covers (the server's default: the last day). */
+    fromDate: isoDateTime.optional(),
+    /** One customer of the account; absent: all of them. */
+    customerId: id.optional(),
+  }),
   'settings:get': none,
   'settings:update': settingsSchema.partial().strict(),
 } as const satisfies Record<RequestChannel, z.ZodType>;

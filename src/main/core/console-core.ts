@@ -39,7 +39,7 @@ export function createConsoleCore(ports: CorePorts): LocalConsoleCore {
   const random = ports.random ?? Math.random;
   const listeners = new Set<(event: CoreEvent) => void>();
   const board = new LiveBoard();
-  const missed = new MissedCalls(store, ports.notifier);
+  const missed = new MissedCalls(store, ports.notifier, () => clock.now());
   const passwords = new PasswordKeeper(ports.secrets, log);
   const holds: Record<string, HoldState> = {};
   const actions = new Set<Promise<unknown>>();
@@ -466,11 +466,11 @@ export function createConsoleCore(ports: CorePorts): LocalConsoleCore {
       return historyPage(answer, args);
     },
 
-    async loadDashboard() {
+    async loadDashboard(args = {}) {
       const current = signedIn();
       const accountId = identity?.accountId;
       if (!accountId) throw new CoreError('not-signed-in', 'Choose an account first.');
-      return track(current.call((c, o) => c.getPortalHome({ accountId }, o)));
+      return track(current.call((c, o) => c.getPortalHome({ accountId, ...args }, o)));
     },
 
     pollNow() {

@@ -37,7 +37,8 @@ export interface ConsoleCore {
   markMissedSeen(sessionIds?: string[]): void;
 
   loadCallHistory(args: RequestArgs<'history:load'>): Promise<HistoryPage>;
-  loadDashboard(): Promise<AppHomeResponse>;
+  /** GET /portal/home for the active account, from a date and for one customer when given. */
+  loadDashboard(args?: RequestArgs<'dashboard:load'>): Promise<AppHomeResponse>;
 
   /** Poll now (retry button, after an action). */
   pollNow(): void;

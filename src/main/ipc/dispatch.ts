@@ -63,7 +63,7 @@ function handlersFor(core: ConsoleCore, deps: DispatchDeps): Handlers {
       return null;
     },
     'history:load': (args) => core.loadCallHistory(args),
-    'dashboard:load': () => core.loadDashboard(),
+    'dashboard:load': (args) => core.loadDashboard(args),
     'settings:get': () => core.getSettings(),
     'settings:update': (patch) => core.updateSettings(patch),
   };
