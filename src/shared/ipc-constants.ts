@@ -48,6 +48,7 @@ const REQUESTS = {
   'missed:mark-seen': true,
   'history:load': true,
   'dashboard:load': true,
+  'voicemail:audio': true,
   'settings:get': true,
   'settings:update': true,
 } as const;

@@ -67,6 +67,12 @@ export interface HistoryPage {
   totalCount?: number;
 }
 
+/** A voicemail recording for the page to play from a blob: its audio type and its bytes in base64. */
+export interface VoicemailAudio {
+  contentType: string;
+  base64: string;
+}
+
 const none = z.strictObject({});
 
 /**
@@ -121,6 +127,8 @@ export const requestSchemas = {
     /** One customer of the account; absent: all of them. */
     customerId: id.optional(),
   }),
+  /** A voicemail of the last dashboard answer, by id: main looks its uri up, the page never sends one. */
+  'voicemail:audio': z.strictObject({ voicemailId: id }),
   'settings:get': none,
   'settings:update': settingsSchema.partial().strict(),
 } as const satisfies Record<RequestChannel, z.ZodType>;
@@ -152,6 +160,7 @@ export type RequestResults = Exactly<
     'missed:mark-seen': null;
     'history:load': HistoryPage;
     'dashboard:load': AppHomeResponse;
+    'voicemail:audio': VoicemailAudio;
     'settings:get': Settings;
     'settings:update': Settings;
   }

@@ -10,13 +10,14 @@ import { readBody, type Body } from './request-body';
 import { asApiError, send, sendError } from './respond';
 import { authRoutes } from './routes/auth';
 import { runControl } from './routes/control';
+import { fileRoutes } from './routes/files';
 import { portalRoutes } from './routes/portal';
 import type { Answer, Route } from './routes/route';
 import { sessionRoutes } from './routes/sessions';
 import type { RequestRecord, SimulatorControl } from './types';
 import type { World } from './world';
 
-const ROUTES: Route[] = [...authRoutes, ...sessionRoutes, ...portalRoutes];
+const ROUTES: Route[] = [...authRoutes, ...sessionRoutes, ...portalRoutes, ...fileRoutes];
 /** The request log keeps the most recent ones only, so a demo left running does not grow without end. */
 const MAX_RECORDS = 10_000;
 
@@ -109,6 +110,11 @@ async function handle(
   const spoiler = fault !== undefined && BODY_FAULTS.has(fault.kind) && answer.status < 300 ? fault : undefined;
   if (fault !== undefined && fault.kind !== 'latency' && spoiler === undefined) delete entry.fault;
   entry.status = answer.status;
+  if (answer.body instanceof Uint8Array && spoiler === undefined) {
+    res.writeHead(answer.status, { 'Content-Length': String(answer.body.byteLength), ...answer.headers });
+    res.end(answer.body);
+    return;
+  }
   send(res, answer.status, spoiltText(spoiler, answer.body), answer.headers);
 }
 

@@ -19,6 +19,7 @@ import { Poller } from './poller';
 import type { CorePorts } from './ports';
 import { checkServerUrl } from './server-url';
 import { DurableStore } from './durable-store';
+import { toVoicemailAudio, VOICEMAIL_MAX_BYTES, VoicemailShelf } from './voicemail';
 
 /** The core plus what tests and the web shell use to wait for in-flight work. */
 export interface LocalConsoleCore extends ConsoleCore {
@@ -39,6 +40,7 @@ export function createConsoleCore(ports: CorePorts): LocalConsoleCore {
   const random = ports.random ?? Math.random;
   const listeners = new Set<(event: CoreEvent) => void>();
   const board = new LiveBoard();
+  const voicemail = new VoicemailShelf();
   const missed = new MissedCalls(store, ports.notifier, () => clock.now());
   const passwords = new PasswordKeeper(ports.secrets, log);
   const holds: Record<string, HoldState> = {};
@@ -169,6 +171,7 @@ export function createConsoleCore(ports: CorePorts): LocalConsoleCore {
   function begin(next: Login, displayName?: string, userId?: string): void {
     poller.stop();
     login = next;
+    voicemail.forget();
     ready = false;
     failures = 0;
     lastActivityAt = -Infinity;
@@ -470,7 +473,13 @@ export function createConsoleCore(ports: CorePorts): LocalConsoleCore {
       const current = signedIn();
       const accountId = identity?.accountId;
       if (!accountId) throw new CoreError('not-signed-in', 'Choose an account first.');
-      return track(current.call((c, o) => c.getPortalHome({ accountId, ...args }, o)));
+      return voicemail.remember(await track(current.call((c, o) => c.getPortalHome({ accountId, ...args }, o))));
+    },
+
+    async voicemailAudio(voicemailId) {
+      const current = signedIn();
+      const uri = voicemail.uriOf(voicemailId);
+      return toVoicemailAudio(await track(current.call((c, o) => c.getFile(uri, VOICEMAIL_MAX_BYTES, o))));
     },
 
     pollNow() {

@@ -64,6 +64,7 @@ function handlersFor(core: ConsoleCore, deps: DispatchDeps): Handlers {
     },
     'history:load': (args) => core.loadCallHistory(args),
     'dashboard:load': (args) => core.loadDashboard(args),
+    'voicemail:audio': ({ voicemailId }) => core.voicemailAudio(voicemailId),
     'settings:get': () => core.getSettings(),
     'settings:update': (patch) => core.updateSettings(patch),
   };
