@@ -50,6 +50,19 @@ describe('missed calls', () => {
     expect(rig.notifier.shown).toHaveLength(1);
   });
 
+  it('speaks the language chosen in Settings', async () => {
+    rig = await startRig();
+    await rig.signIn();
+    rig.core.updateSettings({ language: 'es' });
+    const id = ringingCall(rig, 'Lucía Ortega');
+    await rig.step(MINUTE + 10_000);
+    rig.sim.control.missCall(id);
+    await rig.step(2 * MINUTE);
+    expect(rig.notifier.shown).toMatchObject([
+      { title: 'Llamada perdida de Lucía Ortega (+15550123)', body: expect.stringMatching(/^En Sales line · /) },
+    ]);
+  });
+
   it('never announces a chat or a fax nobody took as a missed call', async () => {
     rig = await startRig();
     await rig.signIn();

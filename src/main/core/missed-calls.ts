@@ -68,7 +68,8 @@ export class MissedCalls {
     if (!baseline && !fresh.length) return false;
     this.save();
     if (baseline || !settings.notifyMissedCalls || settings.doNotDisturb) return !baseline;
-    for (const notification of announcements(fresh, this.now())) this.notifier.show(notification);
+    const locale = settings.language === 'system' ? Intl.DateTimeFormat().resolvedOptions().locale : settings.language;
+    for (const notification of announcements(fresh, this.now(), locale)) this.notifier.show(notification);
     return true;
   }
 
@@ -105,10 +106,11 @@ function missedCall(session: SessionInfo): MissedCall {
   return call;
 }
 
-function announcements(fresh: readonly SessionInfo[], now: number): Notification[] {
-  if (fresh.length > BURST_LIMIT) return [missedBurstText(fresh.length)];
+/** The notifications for one poll's newly missed calls, in the console's language (`locale`). */
+function announcements(fresh: readonly SessionInfo[], now: number, locale: string): Notification[] {
+  if (fresh.length > BURST_LIMIT) return [missedBurstText(fresh.length, locale)];
   return fresh.map((session) => {
     const call = missedCall(session);
-    return { ...missedCallText(call, now), sessionId: call.sessionId, missedCall: call };
+    return { ...missedCallText(call, now, locale), sessionId: call.sessionId, missedCall: call };
   });
 }

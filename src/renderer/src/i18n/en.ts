@@ -75,7 +75,7 @@ export const en = {
   'dashboard.customer': 'Customer',
   'dashboard.allCustomers': 'All customers',
   'dashboard.metrics': 'Call metrics',
-  'dashboard.metricsPeriod': 'Call metrics: {period}, since {date}',
+  'dashboard.metricsPeriod': '{period}, since {date}',
   'dashboard.voicemail': 'Voicemail',
   'dashboard.noVoicemail': 'No voicemail.',
   'dashboard.noTranscription': 'No transcription.',

@@ -77,7 +77,7 @@ export const es: Record<MessageKey, string> = {
   'dashboard.customer': 'Cliente',
   'dashboard.allCustomers': 'Todos los clientes',
   'dashboard.metrics': 'Métricas de llamadas',
-  'dashboard.metricsPeriod': 'Métricas de llamadas: {period}, desde el {date}',
+  'dashboard.metricsPeriod': '{period}, desde el {date}',
   'dashboard.voicemail': 'Buzón de voz',
   'dashboard.noVoicemail': 'No hay mensajes de voz.',
   'dashboard.noTranscription': 'Sin transcripción.',
