@@ -18,6 +18,11 @@ const DOCUMENTED = new Set([
   'activity-light',
   'dashboard-dark',
   'settings-light',
+  'call-context-light',
+  'call-context-dark',
+  'dashboard-voicemail-light',
+  'dashboard-voicemail-dark',
+  'dashboard-spanish-light',
 ]);
 
 async function check(page: Page, testInfo: TestInfo, name: string, scheme: (typeof SCHEMES)[number]): Promise<void> {
@@ -91,6 +96,59 @@ for (const scheme of SCHEMES) {
     await expect(ui.getByRole('alert').filter({ hasText: 'Offline.' })).toBeVisible({ timeout: 30_000 });
     await check(ui, testInfo, 'live-offline', scheme);
     sim.control.clearFaults();
+  });
+}
+
+for (const scheme of SCHEMES) {
+  test(`the caller context, a chat, voicemail playing and Spanish are accessible and captured (${scheme})`, async ({
+    ui,
+    sim,
+  }, testInfo) => {
+    test.setTimeout(90_000);
+    await ui.emulateMedia({ colorScheme: scheme });
+    await fillSignIn(ui, sim.url, DEMO_USER.userName, DEMO_USER.password);
+    await ui.getByRole('button', { name: 'Northwind Health (North)' }).click();
+    await pollEverySecond(ui);
+    sim.control.addSession({
+      id: 'call-shot',
+      accountId: 'acct-north',
+      fromName: 'Carmen Ortega',
+      callbackNumber: '+15550009999',
+      customerName: 'Clinic East',
+      customerBreadcrumb: [
+        { id: 'cust-north', name: 'Northwind Health' },
+        { id: 'cust-east', name: 'Clinic East' },
+      ],
+      callState: 'Connected',
+      answeredByName: 'Priya Shah',
+    });
+    const chat = row(ui, 'Chat');
+    await expect(chat.first()).toBeVisible();
+    await row(ui, 'Carmen Ortega').getByRole('button').first().click();
+    await expect(ui.getByRole('navigation', { name: 'Customer path' })).toBeVisible();
+    await check(ui, testInfo, 'call-context', scheme);
+
+    sim.control.missCall(
+      sim.control.addSession({ id: 'call-vm-shot', accountId: 'acct-north', callState: 'Ringing' }).id as string,
+    );
+    sim.control.addVoicemail('call-vm-shot', {
+      recordingFrom: '+15550007777',
+      transcription: 'Hi, please call me back.',
+    });
+    await ui.keyboard.press('Alt+4');
+    const voicemail = ui.getByRole('region', { name: /^Voicemail/ });
+    await voicemail.getByRole('button', { name: 'Play voicemail from +15550007777' }).click();
+    await expect(voicemail.getByLabel('Play voicemail from +15550007777')).toHaveAttribute('src', /^blob:/);
+    await check(ui, testInfo, 'dashboard-voicemail', scheme);
+
+    if (scheme === 'light') {
+      await ui.keyboard.press('Alt+5');
+      await ui.getByRole('combobox', { name: 'Language' }).selectOption('es');
+      await ui.keyboard.press('Alt+4');
+      await expect(ui.getByRole('heading', { name: 'Panel' })).toBeVisible();
+      await expect(ui.getByRole('img', { name: /^Métricas de llamadas/ })).toBeVisible();
+      await check(ui, testInfo, 'dashboard-spanish', scheme);
+    }
   });
 }
 

@@ -6,6 +6,8 @@ export const CONTENT_SECURITY_POLICY = [
   "style-src 'self'",
   "img-src 'self' data:",
   "font-src 'self'",
+  // Voicemail plays from bytes main fetched (an object URL), never from the network.
+  'media-src blob:',
   "connect-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",

@@ -11,6 +11,10 @@ export type Theme = (typeof THEMES)[number];
 export const UPDATE_CHANNELS = ['stable', 'beta'] as const;
 export type UpdateChannel = (typeof UPDATE_CHANNELS)[number];
 
+/** The console's language: the system's (when we ship it, else English), or one chosen in Settings. */
+export const LANGUAGE_SETTINGS = ['system', 'en', 'es'] as const;
+export type LanguageSetting = (typeof LANGUAGE_SETTINGS)[number];
+
 /** The settings a first run starts with; ipc.ts checks that this is exactly a `Settings`. */
 export const DEFAULT_SETTINGS = {
   serverUrl: 'https://evovoice.io',
@@ -28,6 +32,7 @@ export const DEFAULT_SETTINGS = {
   theme: 'system' as Theme,
   updateUrl: '',
   updateChannel: 'stable' as UpdateChannel,
+  language: 'system' as LanguageSetting,
 };
 
 /** Every request channel (renderer → main), once: ipc.ts gives each its schema and result type. */
@@ -47,6 +52,7 @@ const REQUESTS = {
   'missed:mark-seen': true,
   'history:load': true,
   'dashboard:load': true,
+  'voicemail:audio': true,
   'settings:get': true,
   'settings:update': true,
   'app:restart-to-update': true,

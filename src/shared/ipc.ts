@@ -7,6 +7,7 @@ import type { ConsoleDataStatus, ConsoleState, Identity, LivePatch, LiveSnapshot
 import {
   CONSOLE_DATA_MAX_CHARS,
   DEFAULT_SETTINGS,
+  LANGUAGE_SETTINGS,
   THEMES,
   UPDATE_CHANNELS,
   type ErrorCode,
@@ -25,6 +26,9 @@ type Exactly<K extends PropertyKey, T extends Record<K, unknown> & Record<Exclud
 
 const id = z.string().min(1).max(200);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+const isoDateTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z)?$/, 'a date as YYYY-MM-DD or a UTC date-time');
 
 export const settingsSchema = z.strictObject({
   /** Last server signed in to (production by default). */
@@ -54,6 +58,7 @@ export const settingsSchema = z.strictObject({
   /** Folder the update feed is served from ('' = none: no update checks unless policy names one). */
   updateUrl: z.string().max(2000),
   updateChannel: z.enum(UPDATE_CHANNELS),
+  language: z.enum(LANGUAGE_SETTINGS),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 const _defaultsAreSettings: Exactly<keyof Settings, typeof DEFAULT_SETTINGS> = DEFAULT_SETTINGS satisfies Settings;
@@ -64,6 +69,12 @@ export interface HistoryPage {
   countPerPage: number;
   hasMore: boolean;
   totalCount?: number;
+}
+
+/** A voicemail recording for the page to play from a blob: its audio type and its bytes in base64. */
+export interface VoicemailAudio {
+  contentType: string;
+  base64: string;
 }
 
 const none = z.strictObject({});
@@ -117,7 +128,14 @@ export const requestSchemas = {
     /** Date order, which the server sorts by (SortField dateCreated); newest first when absent. */
     order: z.enum(['newest', 'oldest']).optional(),
   }),
-  'dashboard:load': none,
+  'dashboard:load': z.strictObject({
+    /** The start of the period the dashboard covers (the server's default: the last day). */
+    fromDate: isoDateTime.optional(),
+    /** One customer of the account; absent: all of them. */
+    customerId: id.optional(),
+  }),
+  /** A voicemail of the last dashboard answer, by id: main looks its uri up, the page never sends one. */
+  'voicemail:audio': z.strictObject({ voicemailId: id }),
   'settings:get': none,
   'settings:update': settingsSchema.partial().strict(),
   'app:restart-to-update': none,
@@ -152,6 +170,7 @@ export type RequestResults = Exactly<
     'missed:mark-seen': null;
     'history:load': HistoryPage;
     'dashboard:load': AppHomeResponse;
+    'voicemail:audio': VoicemailAudio;
     'settings:get': Settings;
     'settings:update': Settings;
     'app:restart-to-update': RestartAnswer;

@@ -53,6 +53,14 @@ export function createControl(world: World): SimulatorControl {
     endSession: (id) => {
       end(live(id), timeline.iso(), 'Completed', 'Call ended');
     },
+    addVoicemail: (id, fields) => {
+      world.sync();
+      const s = store.get(id);
+      if (s === undefined) throw notFound(`No session '${id}' in the simulator`);
+      const file = { ...world.calls.voicemailFor(s, timeline.iso()), ...copy(fields ?? {}) };
+      store.voicemail.unshift(file);
+      return copy(file);
+    },
     getSession: (id) => {
       world.sync();
       const s = store.get(id);

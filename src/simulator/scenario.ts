@@ -3,8 +3,8 @@
 import type { SessionInfo } from '../shared/evovoice';
 import { answer, end, hold, log, miss, resume } from './calls';
 import { AGENTS, LINES, type Line } from './catalog';
-import type { CallFactory } from './generate';
-import type { Random } from './random';
+import { CallFactory } from './generate';
+import { Random } from './random';
 import type { SessionStore } from './store';
 import type { Timeline } from './timeline';
 
@@ -33,6 +33,7 @@ export class Scenario {
     // just ringing anywhere.
     ACCOUNT_IDS.forEach((accountId, i) => this.onTheBoard(now - (150 - 40 * i) * SECOND, this.calls.line(accountId)));
     this.onTheBoard(now - 4 * SECOND, this.calls.line());
+    this.chatAndFax(now);
     this.timeline.schedule(now + this.rng.int(3, 8) * SECOND, () => this.arrive());
   }
 
@@ -47,6 +48,19 @@ export class Scenario {
     const agent = this.calls.agent();
     answer(s, agent, this.iso(startedAt + 12 * SECOND));
     this.talk(s, { userId: agent.userId, displayName: agent.name });
+  }
+
+  /** A chat in progress and a fax arriving on the first account, drawn from their own seed so the calls stay as they were. */
+  private chatAndFax(now: number): void {
+    const own = new CallFactory(new Random(0x5eed), this.store);
+    const line = LINES[0] as Line;
+    const chat = own.ringing(this.iso(now - 90 * SECOND), line);
+    chat.channel = 'Chat';
+    answer(chat, own.agent(), this.iso(now - 80 * SECOND));
+    const fax = own.ringing(this.iso(now - 20 * SECOND), line);
+    Object.assign(fax, { channel: 'Fax', callState: 'Connected', queueState: 'None' });
+    this.store.add(chat);
+    this.store.add(fax);
   }
 
   private iso(ms: number): string {

@@ -10,6 +10,7 @@ import { readBody, type Body } from './request-body';
 import { asApiError, send, sendError } from './respond';
 import { authRoutes } from './routes/auth';
 import { runControl } from './routes/control';
+import { fileRoutes } from './routes/files';
 import { portalRoutes } from './routes/portal';
 import type { Answer, Route } from './routes/route';
 import { sessionRoutes } from './routes/sessions';
@@ -17,7 +18,7 @@ import { shapeAnswer } from './wire-shape';
 import type { FaultKind, RequestRecord, SimulatorControl } from './types';
 import type { World } from './world';
 
-const ROUTES: Route[] = [...authRoutes, ...sessionRoutes, ...portalRoutes];
+const ROUTES: Route[] = [...authRoutes, ...sessionRoutes, ...portalRoutes, ...fileRoutes];
 /** The request log keeps the most recent ones only, so a demo left running does not grow without end. */
 const MAX_RECORDS = 10_000;
 
@@ -120,6 +121,12 @@ async function handle(
   const carriedOut = fault !== undefined && (fault.kind === 'latency' || ROUTE_FAULTS.has(fault.kind));
   if (fault !== undefined && !carriedOut && spoiler === undefined) delete entry.fault;
   entry.status = answer.status;
+  if (answer.body instanceof Uint8Array && spoiler === undefined) {
+    world.replica.answered();
+    res.writeHead(answer.status, { 'Content-Length': String(answer.body.byteLength), ...answer.headers });
+    res.end(answer.body);
+    return;
+  }
   const sent =
     endpoint === undefined || answer.status >= 300
       ? answer.body

@@ -1,10 +1,11 @@
 // The simulator's public face: how tests, benchmarks and the demo start it and steer it.
-import type { SessionInfo } from '../shared/evovoice';
+import type { FileInfo, SessionInfo } from '../shared/evovoice';
 import type { Strictness } from './strictness';
 
 export type { AuthStatusMode, Strictness } from './strictness';
 
-export type SimEndpoint = 'auth' | 'auth-status' | 'sessions' | 'patch-session' | 'activity' | 'call-history' | 'home';
+export type SimEndpoint =
+  'auth' | 'auth-status' | 'sessions' | 'patch-session' | 'activity' | 'call-history' | 'home' | 'voicemail-audio';
 
 export type FaultKind =
   | 'latency' // answer after `ms` more
@@ -88,6 +89,8 @@ export interface SimulatorControl {
   /** Marks a call missed (ended, wasMissed, in the activity feed). */
   missCall(id: string): SessionInfo;
   endSession(id: string): void;
+  /** Leaves a voicemail (a generated WAV at its uri, with a transcription) for session `id`. */
+  addVoicemail(id: string, fields?: Partial<FileInfo>): FileInfo;
   getSession(id: string): SessionInfo | undefined;
   /** Every session, live and archived, in id order. */
   listSessions(): SessionInfo[];

@@ -18,7 +18,10 @@ export function createWebNotifier(doNotDisturb: () => boolean, keep = 500): WebN
       if (doNotDisturb()) return;
       raised.push({ ...notification });
       if (raised.length > keep) raised.shift();
-      for (const send of pages) send('notification:shown', { ...notification });
+      // The page gets the words the core built (missed-call-text.ts) and the call to open; the
+      // missed call's details stay here, for the test hook.
+      const { title, body, sessionId } = notification;
+      for (const send of pages) send('notification:shown', { title, body, ...(sessionId ? { sessionId } : {}) });
     },
     raised: () => raised.map((n) => ({ ...n })),
     attach(send) {

@@ -32,8 +32,9 @@ describe('missed calls', () => {
     expect(rig.notifier.shown).toEqual([
       {
         title: 'Missed call from Grace Hopper (+15550123)',
-        body: expect.stringMatching(/^On Sales line at /),
+        body: expect.stringMatching(/^On Sales line · (\d+ minutes? ago|now)$/),
         sessionId: id,
+        missedCall: expect.objectContaining({ sessionId: id, from: '+15550123', fromName: 'Grace Hopper' }),
       },
     ]);
     expect(rig.core.getState().missed).toMatchObject([{ sessionId: id, fromName: 'Grace Hopper', line: 'Sales line' }]);
@@ -47,6 +48,32 @@ describe('missed calls', () => {
     expect(rig.core.getState().missed).toEqual([]);
     await rig.step(5 * MINUTE);
     expect(rig.notifier.shown).toHaveLength(1);
+  });
+
+  it('speaks the language chosen in Settings', async () => {
+    rig = await startRig();
+    await rig.signIn();
+    rig.core.updateSettings({ language: 'es' });
+    const id = ringingCall(rig, 'Lucía Ortega');
+    await rig.step(MINUTE + 10_000);
+    rig.sim.control.missCall(id);
+    await rig.step(2 * MINUTE);
+    expect(rig.notifier.shown).toMatchObject([
+      { title: 'Llamada perdida de Lucía Ortega (+15550123)', body: expect.stringMatching(/^En Sales line · /) },
+    ]);
+  });
+
+  it('never announces a chat or a fax nobody took as a missed call', async () => {
+    rig = await startRig();
+    await rig.signIn();
+    const chat = liveCall(rig.sim, { callState: 'Ringing', channel: 'Chat', fromName: 'Chat Person' });
+    const fax = liveCall(rig.sim, { callState: 'Ringing', channel: 'Fax', fromName: 'Fax Machine' });
+    const call = ringingCall(rig, 'Real Caller');
+    await rig.step(MINUTE + 10_000);
+    for (const id of [chat, fax, call]) rig.sim.control.missCall(id);
+    await rig.step(2 * MINUTE);
+    expect(rig.notifier.shown.map((n) => n.sessionId)).toEqual([call]);
+    expect(rig.core.getState().missed.map((m) => m.sessionId)).toEqual([call]);
   });
 
   it('after a long sleep, a burst of missed calls becomes one summary, and nothing repeats on resume', async () => {

@@ -122,6 +122,11 @@ describe('content security policy', () => {
     const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
     expect(meta).toBe(CONTENT_SECURITY_POLICY);
   });
+  it('lets media play only from object URLs the page made (voicemail), from no origin', () => {
+    const media = CONTENT_SECURITY_POLICY.split('; ').filter((d) => d.startsWith('media-src'));
+    expect(media).toEqual(['media-src blob:']);
+    expect(CONTENT_SECURITY_POLICY).toMatch(/^default-src 'none'/);
+  });
   it('replaces any header policy, and rewrites only connect-src for the web shell', () => {
     expect(withPolicyHeader({ 'content-security-policy': ['default-src *'], 'X-A': ['1'] })).toEqual({
       'X-A': ['1'],

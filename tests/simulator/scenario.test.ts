@@ -89,7 +89,10 @@ describe('what the scenario looks like', () => {
   it('starts with history and calls already on the board', async () => {
     const sim = await open({ scenario: true, seed: 4 });
     const all = sim.control.listSessions();
-    expect(all.filter((s) => s.ended !== true)).toHaveLength(3);
+    const live = all.filter((s) => s.ended !== true);
+    expect(live.filter((s) => s.channel === 'Voice')).toHaveLength(3);
+    // A chat in progress and a fax arriving, which are not calls.
+    expect(live.map((s) => s.channel).filter((c) => c !== 'Voice')).toEqual(['Chat', 'Fax']);
     expect(all.filter((s) => s.ended === true).length).toBeGreaterThanOrEqual(20);
   });
 });

@@ -21,6 +21,7 @@ export const VALID: Record<RequestChannel, Record<string, unknown>> = {
   'missed:mark-seen': { sessionIds: ['s1'] },
   'history:load': { page: 0, countPerPage: 25 },
   'dashboard:load': {},
+  'voicemail:audio': { voicemailId: 'file-1' },
   'settings:get': {},
   'settings:update': { theme: 'dark' },
 };

@@ -58,10 +58,20 @@ export interface EvoVoiceClient {
   getActivity(request: GetActivityRequest, options?: CallOptions): Promise<ListResponse<SessionInfo>>;
   getCallHistory(request: GetCallHistoryRequest, options?: CallOptions): Promise<ListResponse<SessionInfo>>;
   getPortalHome(request: GetPortalHomeRequest, options?: CallOptions): Promise<AppHomeResponse>;
+  /**
+   * A file the server pointed to (a voicemail's uri), at most `maxBytes`: with the session's
+   * cookies on the server's own origin, without them elsewhere (https only there).
+   */
+  getFile(uri: string, maxBytes: number, options?: CallOptions): Promise<FileBytes>;
   /** True while the jar holds a session cookie. */
   hasSession(): boolean;
   /** Forgets the session cookies (sign-out, server change). */
   forgetSession(): void;
+}
+
+export interface FileBytes {
+  contentType: string;
+  bytes: Uint8Array;
 }
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
@@ -208,6 +218,35 @@ export function createEvoVoiceClient(config: EvoVoiceClientOptions): EvoVoiceCli
       send({ method: 'GET', path: '/portal/home' + toQueryString(request), options }).then((raw) =>
         parsed('/portal/home', parsePortalHome, raw),
       ),
+    async getFile(uri, fileMaxBytes, options) {
+      const url = new URL(uri, base + '/');
+      const own = url.origin === new URL(base).origin;
+      if (!own && url.protocol !== 'https:') {
+        throw new CoreError('bad-response', `${host} pointed to a file at ${url.host} without https: not fetched.`);
+      }
+      const timeout = new AbortController();
+      const timer = setTimeout(() => timeout.abort(), timeoutMs);
+      const signal = options?.signal ? AbortSignal.any([timeout.signal, options.signal]) : timeout.signal;
+      const headers: Record<string, string> = { Accept: 'audio/*, */*' };
+      const cookie = own ? jar.header(now()) : undefined;
+      if (cookie) headers.Cookie = cookie;
+      try {
+        const response = await config.fetch(url.href, { method: 'GET', headers, signal, redirect: 'manual' });
+        if (own) jar.store(response.headers.getSetCookie(), now());
+        if (!response.ok) {
+          const json = parseJson(await readCapped(response, 64 * 1024, host));
+          throw httpError(response.status, host, json.ok ? parseResponseStatus(json.value) : undefined);
+        }
+        return {
+          contentType: response.headers.get('content-type') ?? 'application/octet-stream',
+          bytes: await readCappedBytes(response, fileMaxBytes, host),
+        };
+      } catch (error) {
+        throw failure(error, timeout.signal.aborted, options?.signal?.aborted ?? false);
+      } finally {
+        clearTimeout(timer);
+      }
+    },
     hasSession: () => jar.has('ss-id') || jar.has('ss-pid'),
     forgetSession: () => jar.clear(),
   };
@@ -224,6 +263,11 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
 
 /** Reads the body as text, refusing to hold more than `maxBytes` in memory. */
 async function readCapped(response: Response, maxBytes: number, host: string): Promise<string> {
+  return (await readCappedBytes(response, maxBytes, host)).toString('utf8');
+}
+
+/** Reads the body, refusing to hold more than `maxBytes` in memory. */
+async function readCappedBytes(response: Response, maxBytes: number, host: string): Promise<Buffer> {
   const tooLarge = () =>
     new CoreError(
       'bad-response',
@@ -237,7 +281,7 @@ async function readCapped(response: Response, maxBytes: number, host: string): P
     await response.body?.cancel();
     throw tooLarge();
   }
-  if (!response.body) return '';
+  if (!response.body) return Buffer.alloc(0);
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -251,5 +295,5 @@ async function readCapped(response: Response, maxBytes: number, host: string): P
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks, total).toString('utf8');
+  return Buffer.concat(chunks, total);
 }

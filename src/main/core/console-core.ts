@@ -22,6 +22,7 @@ import { Poller } from './poller';
 import type { CorePorts } from './ports';
 import { checkServerUrl } from './server-url';
 import { SignIns } from './sign-in';
+import { toVoicemailAudio, VOICEMAIL_MAX_BYTES, VoicemailShelf } from './voicemail';
 
 /** The core plus what tests and the web shell use to wait for in-flight work. */
 export interface LocalConsoleCore extends ConsoleCore {
@@ -38,7 +39,8 @@ export function createConsoleCore(ports: CorePorts): LocalConsoleCore {
   const store = new DurableStore(ports.settings, log, publishState);
   const random = ports.random ?? Math.random;
   const board = new LiveBoard();
-  const missed = new MissedCalls(store, ports.notifier);
+  const voicemail = new VoicemailShelf();
+  const missed = new MissedCalls(store, ports.notifier, () => clock.now());
   const connection = new ConnectionStatus(clock, publishState);
   const remembered = new RememberedPasswords(ports.secrets, store);
   const droppedFields = new DroppedFields(log, publishState);
@@ -101,7 +103,10 @@ export function createConsoleCore(ports: CorePorts): LocalConsoleCore {
       onDropped: (path, dropped) => droppedFields.record(path, dropped),
     },
     loadAccounts: (session) => cycle.loadAccounts(session),
-    publishSnapshot: () => emit({ type: 'snapshot', snapshot: board.snapshot() }),
+    publishSnapshot: () => {
+      voicemail.forget();
+      emit({ type: 'snapshot', snapshot: board.snapshot() });
+    },
   });
 
   function emit(event: CoreEvent): void {
@@ -222,9 +227,15 @@ export function createConsoleCore(ports: CorePorts): LocalConsoleCore {
       return historyPage(answer, args);
     },
 
-    async loadDashboard() {
+    async loadDashboard(args = {}) {
       const { login, accountId } = withAccount();
-      return track(login.call((c, o) => c.getPortalHome({ accountId }, o)));
+      return voicemail.remember(await track(login.call((c, o) => c.getPortalHome({ accountId, ...args }, o))));
+    },
+
+    async voicemailAudio(voicemailId) {
+      const { login } = signIns.signedIn();
+      const uri = voicemail.uriOf(voicemailId);
+      return toVoicemailAudio(await track(login.call((c, o) => c.getFile(uri, VOICEMAIL_MAX_BYTES, o))));
     },
 
     pollNow() {

@@ -1,6 +1,6 @@
 // The core's public face: what the shells' IPC handlers call. Implemented by createConsoleCore.
 import type { AppHomeResponse, SessionInfo } from '../../shared/evovoice';
-import type { HistoryPage, RequestArgs, Settings } from '../../shared/ipc';
+import type { HistoryPage, RequestArgs, Settings, VoicemailAudio } from '../../shared/ipc';
 import type { ConsoleDataStatus, ConsoleState, Identity, LivePatch, LiveSnapshot } from '../../shared/live';
 
 export type CoreEvent =
@@ -38,7 +38,10 @@ export interface ConsoleCore {
   markMissedSeen(sessionIds?: string[]): void;
 
   loadCallHistory(args: RequestArgs<'history:load'>): Promise<HistoryPage>;
-  loadDashboard(): Promise<AppHomeResponse>;
+  /** GET /portal/home for the active account, from a date and for one customer when given. */
+  loadDashboard(args?: RequestArgs<'dashboard:load'>): Promise<AppHomeResponse>;
+  /** The recording of a voicemail the last dashboard answer listed (by id only), size-capped. */
+  voicemailAudio(voicemailId: string): Promise<VoicemailAudio>;
 
   /** Poll now (retry button, after an action). */
   pollNow(): void;

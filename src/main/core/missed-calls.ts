@@ -4,6 +4,7 @@
 import type { SessionInfo } from '../../shared/evovoice';
 import type { Settings } from '../../shared/ipc';
 import type { MissedCall } from '../../shared/live';
+import { missedBurstText, missedCallText } from '../../shared/missed-call-text';
 import type { Notification, Notifier, SettingsStore } from './ports';
 
 export const MISSED_RECORD = 'missed-calls';
@@ -27,6 +28,7 @@ export class MissedCalls {
   constructor(
     private readonly store: SettingsStore,
     private readonly notifier: Notifier,
+    private readonly now: () => number = Date.now,
   ) {
     const saved = store.getRecord<MissedRecord>(MISSED_RECORD);
     this.record = {
@@ -54,6 +56,8 @@ export class MissedCalls {
     const fresh: SessionInfo[] = [];
     for (const session of sessions) {
       if (session.wasMissed !== true || session.id === undefined || this.announced.has(session.id)) continue;
+      // A chat or fax nobody took is not a missed call (no channel: a call).
+      if (session.channel !== undefined && session.channel !== 'Voice') continue;
       this.announced.add(session.id);
       this.record.announced.push(session.id);
       fresh.push(session);
@@ -64,7 +68,8 @@ export class MissedCalls {
     if (!baseline && !fresh.length) return false;
     this.save();
     if (baseline || !settings.notifyMissedCalls || settings.doNotDisturb) return !baseline;
-    for (const notification of announcements(fresh)) this.notifier.show(notification);
+    const locale = settings.language === 'system' ? Intl.DateTimeFormat().resolvedOptions().locale : settings.language;
+    for (const notification of announcements(fresh, this.now(), locale)) this.notifier.show(notification);
     return true;
   }
 
@@ -101,22 +106,11 @@ function missedCall(session: SessionInfo): MissedCall {
   return call;
 }
 
-function announcements(fresh: readonly SessionInfo[]): Notification[] {
-  if (fresh.length > BURST_LIMIT) {
-    return [{ title: 'Missed calls', body: `${fresh.length} missed calls while you were away` }];
-  }
+/** The notifications for one poll's newly missed calls, in the console's language (`locale`). */
+function announcements(fresh: readonly SessionInfo[], now: number, locale: string): Notification[] {
+  if (fresh.length > BURST_LIMIT) return [missedBurstText(fresh.length, locale)];
   return fresh.map((session) => {
     const call = missedCall(session);
-    const who = call.fromName ? `${call.fromName} (${call.from})` : call.from;
-    const when = call.at ? new Date(call.at) : undefined;
-    const time =
-      when && !Number.isNaN(when.getTime())
-        ? ` at ${when.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`
-        : '';
-    return {
-      title: `Missed call from ${who}`,
-      body: `${call.line ? `On ${call.line}` : 'Missed'}${time}`,
-      sessionId: call.sessionId,
-    };
+    return { ...missedCallText(call, now, locale), sessionId: call.sessionId, missedCall: call };
   });
 }

@@ -1,6 +1,7 @@
 // The ports the core needs from its host (Electron shell, web shell, tests): each is one small
 // interface so that a shell adapts one platform API to one port and tests plug in real ones.
 import type { Settings } from '../../shared/ipc';
+import type { MissedCall } from '../../shared/live';
 
 /** The OS keychain (keytar in both shells). Throws KeychainUnavailableError when there is none. */
 export interface SecretStore {
@@ -27,6 +28,8 @@ export interface Notification {
   body: string;
   /** Clicking it opens this call. Absent for a summary. */
   sessionId?: string;
+  /** The missed call it is about (its number for a "Copy number" action). Absent for a summary. */
+  missedCall?: MissedCall;
 }
 
 export interface Notifier {

@@ -69,7 +69,8 @@ function handlersFor(core: ConsoleCore, deps: DispatchDeps): Handlers {
       return null;
     },
     'history:load': (args) => core.loadCallHistory(args),
-    'dashboard:load': () => core.loadDashboard(),
+    'dashboard:load': (args) => core.loadDashboard(args),
+    'voicemail:audio': ({ voicemailId }) => core.voicemailAudio(voicemailId),
     'settings:get': () => core.getSettings(),
     'settings:update': (patch) => core.updateSettings(patch),
     'app:restart-to-update': () =>

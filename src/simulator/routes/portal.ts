@@ -119,7 +119,8 @@ export const portalRoutes: Route[] = [
               Date.parse(f.dateCreated ?? '') >= from,
           )
           .sort((a, b) => byDate(a.dateCreated, b.dateCreated))
-          .slice(0, HOME_FILES),
+          .slice(0, HOME_FILES)
+          .map((f) => (f.uri?.startsWith('/') ? { ...f, uri: `http://${req.headers.host ?? ''}${f.uri}` } : f)),
         forms: store.forms
           .filter((f) => customers.has(f.clientId ?? '') && Date.parse(f.dateCompleted ?? '') >= from)
           .sort((a, b) => byDate(a.dateCompleted, b.dateCompleted))

@@ -1,5 +1,6 @@
 // Keyboard shortcuts for the whole console: Alt+1..5 views, / search, H hold/resume, Esc close, Alt+R retry.
 import { VIEWS } from '../../../shared/ipc-constants';
+import { isCall } from './channel';
 import { request } from '../state/api';
 import { holds } from '../state/holds.svelte';
 import { live } from '../state/live.svelte';
@@ -35,7 +36,7 @@ export function handleShortcut(event: KeyboardEvent): void {
     navigation.focusSearch();
   } else if ((event.key === 'h' || event.key === 'H') && navigation.view === 'live') {
     const session = live.find(navigation.selectedId ?? navigation.openId);
-    if (session) {
+    if (session && isCall(session)) {
       event.preventDefault();
       void holds.toggle(session);
     }

@@ -1,0 +1,44 @@
+// The missed-call notification's words: name and number, line, how long ago; English and Spanish.
+import { describe, expect, it } from 'vitest';
+import { howLongAgo, missedBurstText, missedCallText } from '../../src/shared/missed-call-text';
+
+const at = '2026-12-01T09:00:00.000Z';
+const later = (seconds: number) => Date.parse(at) + seconds * 1000;
+const call = { sessionId: 's1', from: '+15550123', fromName: 'Grace Hopper', line: 'Sales line', at };
+
+describe('missedCallText', () => {
+  it('names the caller with the number, the line and how long ago', () => {
+    expect(missedCallText(call, later(180))).toEqual({
+      title: 'Missed call from Grace Hopper (+15550123)',
+      body: 'On Sales line · 3 minutes ago',
+    });
+  });
+
+  it('shows the number alone when there is no name, and says "Missed" without a line', () => {
+    expect(missedCallText({ sessionId: 's2', from: '+15550999', at }, later(10))).toEqual({
+      title: 'Missed call from +15550999',
+      body: 'Missed · now',
+    });
+  });
+
+  it('speaks Spanish for a Spanish locale', () => {
+    expect(missedCallText(call, later(2 * 3600), 'es-MX')).toEqual({
+      title: 'Llamada perdida de Grace Hopper (+15550123)',
+      body: 'En Sales line · hace 2 horas',
+    });
+    expect(missedBurstText(12, 'es')).toEqual({
+      title: 'Llamadas perdidas',
+      body: '12 llamadas perdidas mientras no estaba',
+    });
+  });
+
+  it('leaves out the time for a date that does not parse', () => {
+    expect(missedCallText({ ...call, at: 'yesterday-ish' }, later(0)).body).toBe('On Sales line');
+    expect(howLongAgo('nope', later(0), 'en')).toBe('');
+  });
+
+  it('rounds to the largest whole unit', () => {
+    expect(howLongAgo(at, later(59 * 60), 'en')).toBe('59 minutes ago');
+    expect(howLongAgo(at, later(3 * 86_400), 'en')).toBe('3 days ago');
+  });
+});
