@@ -83,19 +83,22 @@ describe('the simulator against the reference samples', () => {
     keyPaths((await call(sim, '/portal/activity?SimplifiedPaging=true')).body, '', sent.activity);
     keyPaths((await call(sim, '/portal/call-history?All=true')).body, '', more.history);
     keyPaths((await call(sim, '/portal/call-history?SimplifiedPaging=true')).body, '', more.history);
-    keyPaths((await call(sim, '/portal/home')).body, '', more.home);
     const board: SessionInfo[] = (await call(sim, '/sessions?All=true')).body.items;
-    const live = board.find((s) => s.ended !== true && s.callState === 'Connected') as SessionInfo;
+    const live = board.find(
+      (s) => s.ended !== true && s.callState === 'Connected' && s.queueMemberId !== undefined,
+    ) as SessionInfo;
     const wrapUp = board.find((s) => s.ended === true) as SessionInfo;
-    const patches: Array<[SessionInfo, object]> = [
-      [live, { callState: 'Hold', holdReason: 'Transferring' }],
-      [live, { callState: 'Connected' }],
-      [wrapUp, { consoleData: 'Wrap-up note' }],
-    ];
-    for (const [session, patch] of patches) {
-      const init = { method: 'PATCH', body: JSON.stringify(patch) };
-      keyPaths((await call(sim, `/sessions/${session.id}`, init)).body, '', sent.patch);
-    }
+    const patch = async (session: SessionInfo, body: object) =>
+      keyPaths(
+        (await call(sim, `/sessions/${session.id}`, { method: 'PATCH', body: JSON.stringify(body) })).body,
+        '',
+        sent.patch,
+      );
+    await patch(live, { callState: 'Hold', holdReason: 'Transferring' });
+    // The dashboard's recent calls, with one on hold (who holds it, in which hold queue).
+    keyPaths((await call(sim, '/portal/home')).body, '', more.home);
+    await patch(live, { callState: 'Connected' });
+    await patch(wrapUp, { consoleData: 'Wrap-up note' });
   });
   afterAll(() => sim.close());
 
