@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../src/main/ipc/dispatch';
 import { KeychainUnavailableError } from '../../src/main/core/ports';
-import { REQUEST_CHANNELS, requestSchemas } from '../../src/shared/ipc';
+import { REQUEST_CHANNELS, requestSchemas, type RequestChannel } from '../../src/shared/ipc';
 import { recordingCore, recordingDemo, recordingLog, signedOutState } from './recording-core';
 import { VALID, junkFor } from '../support/ipc-payloads';
 
@@ -54,11 +54,31 @@ describe('dispatcher', () => {
   });
 
   it('runs every valid request on the core exactly once', async () => {
+    /** What each channel runs: core methods, then demo calls, each once. */
+    const RUNS: Record<RequestChannel, [string[], string[]]> = {
+      'state:get': [['getState', 'getSnapshot', 'getSettings'], []],
+      'live:resync': [['getSnapshot'], []],
+      'poll:now': [['pollNow'], []],
+      'app:visibility': [['setWindowVisible'], []],
+      'app:diagnostics': [['diagnostics'], []],
+      'auth:sign-in': [['signIn'], ['stop']],
+      'auth:sign-in-demo': [[], ['signIn']],
+      'auth:sign-out': [['signOut'], ['stop']],
+      'auth:select-account': [['selectAccount'], []],
+      'call:hold': [['hold'], []],
+      'call:save-console-data': [['saveConsoleData'], []],
+      'call:resolve-conflict': [['resolveConflict'], []],
+      'missed:mark-seen': [['markMissedSeen'], []],
+      'history:load': [['loadCallHistory'], []],
+      'dashboard:load': [['loadDashboard'], []],
+      'settings:get': [['getSettings'], []],
+      'settings:update': [['updateSettings'], []],
+    };
     for (const channel of REQUEST_CHANNELS) {
       const { dispatch, calls, demoCalls } = setup();
       const result = await dispatch(channel, VALID[channel]);
       expect(result.ok, channel).toBe(true);
-      expect(calls.length + demoCalls.length, channel).toBeGreaterThan(0);
+      expect([calls.map((c) => c.method), demoCalls], channel).toEqual(RUNS[channel]);
     }
   });
 
