@@ -182,7 +182,10 @@ describe('bad input from the server', () => {
       ),
     );
     const ids = harness.core.getSnapshot().sessions.map((s) => s.id);
-    expect(ids.filter((x) => x === 'dup'), 'a duplicated id is one row on the board').toEqual(['dup']);
+    expect(
+      ids.filter((x) => x === 'dup'),
+      'a duplicated id is one row on the board',
+    ).toEqual(['dup']);
     expect(harness.core.getState().connection.status).toBe('online');
     await backToNormal(id);
     const after = harness.core.getSnapshot().sessions.map((s) => s.id);
