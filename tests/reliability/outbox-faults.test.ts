@@ -65,7 +65,7 @@ async function boardWithCall(): Promise<Setup> {
     }
     return globalThis.fetch(input, init);
   };
-  rig = await startHarness({ settings: new MemorySettings(), fetch, requestTimeoutMs: 500 });
+  rig = await startHarness({ settings: new MemorySettings(), fetch, requestTimeoutMs: 1500 });
   await rig.signIn();
   const id = liveCall(rig.sim);
   rig.core.pollNow();
