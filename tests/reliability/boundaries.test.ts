@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CoreEvent } from '../../src/main/core/index';
 import { createFileLog } from '../../src/main/file-log';
+import { redact } from '../../src/main/redact';
 import { createDispatcher } from '../../src/main/ipc/dispatch';
 import { REQUEST_CHANNELS } from '../../src/shared/ipc';
 import { DEMO_USER } from '../../src/simulator/types';
@@ -51,6 +52,58 @@ describe('a burst of missed calls at the summary threshold', () => {
     const rig = await missAtOnce(3);
     expect(rig.notifier.shown).toHaveLength(3);
     expect(rig.notifier.shown.every((n) => n.sessionId !== undefined)).toBe(true);
+  });
+});
+
+describe('marking missed calls seen', () => {
+  it('removes the named ones (only those), publishes once, keeps it across a restart; unknown ids change nothing', async () => {
+    const rig = await startRig();
+    close = () => rig.close();
+    await rig.signIn();
+    const ids = ['A', 'B'].map((name) =>
+      liveCall(rig.sim, { callState: 'Ringing', fromName: name, fromAddress: '+15550123' }),
+    );
+    await rig.step(MINUTE + 10_000);
+    for (const id of ids) rig.sim.control.missCall(id);
+    rig.core.pollNow();
+    await rig.core.settled();
+    const unread = () => rig.core.getState().missed.map((m) => m.sessionId);
+    expect(unread().sort()).toEqual([...ids].sort());
+
+    const states = () => rig.events.filter((e) => e.type === 'state').length;
+    let before = states();
+    rig.core.markMissedSeen(['not-a-missed-call']);
+    expect(states(), 'nothing changed: nothing published').toBe(before);
+    rig.core.markMissedSeen([ids[0] as string]);
+    expect(unread()).toEqual([ids[1]]);
+    expect(states()).toBe(before + 1);
+    await rig.restart();
+    expect(unread(), 'kept across a restart').toEqual([ids[1]]);
+    before = states();
+    rig.core.markMissedSeen();
+    expect(unread()).toEqual([]);
+    expect(states()).toBe(before + 1);
+  });
+
+  it('a missed call with no number, name or line still says who and when it can', async () => {
+    const rig = await startRig();
+    close = () => rig.close();
+    await rig.signIn();
+    const id = liveCall(rig.sim, { callState: 'Ringing' });
+    rig.sim.control.updateSession(id, {
+      fromAddress: undefined,
+      fromName: undefined,
+      endpointName: undefined,
+      toAddress: undefined,
+      callbackNumber: undefined,
+    });
+    await rig.step(MINUTE + 10_000);
+    rig.sim.control.missCall(id);
+    rig.core.pollNow();
+    await rig.core.settled();
+    expect(rig.notifier.shown).toEqual([
+      { title: 'Missed call from Unknown caller', body: expect.stringMatching(/^Missed at \d\d:\d\d/), sessionId: id },
+    ]);
   });
 });
 
@@ -143,6 +196,26 @@ describe('redaction of every key the redactor knows', () => {
       }),
       { numRuns: 300, seed: 23 },
     );
+  });
+
+  it('an Error, a cycle and plain values: the message redacted, the depth capped, the rest as it was', () => {
+    expect(redact(new TypeError('GET /x?password=hunter2 failed'))).toBe(
+      'TypeError: GET /x?password=[redacted] failed',
+    );
+    const cyclic: Record<string, unknown> = { name: 'loop' };
+    cyclic.self = cyclic;
+    const out = JSON.stringify(redact(cyclic));
+    expect(out).toContain('"[deep]"');
+    expect(out.match(/"self"/g)).toHaveLength(9);
+    let nested: unknown = 'bottom';
+    for (let i = 0; i < 9; i++) nested = [nested];
+    expect(JSON.stringify(redact(nested))).toBe(`${'['.repeat(9)}"bottom"${']'.repeat(9)}`);
+    expect(redact({ n: 1, none: null, yes: true, gone: undefined })).toEqual({
+      n: 1,
+      none: null,
+      yes: true,
+      gone: undefined,
+    });
   });
 
   it('in the core events, IPC answers and log: the sign-in password never appears', async () => {
