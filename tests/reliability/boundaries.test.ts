@@ -11,9 +11,10 @@ import { createFileLog } from '../../src/main/file-log';
 import { redact } from '../../src/main/redact';
 import { createDispatcher } from '../../src/main/ipc/dispatch';
 import { REQUEST_CHANNELS } from '../../src/shared/ipc';
-import { DEMO_USER } from '../../src/simulator/types';
+import { startSimulator } from '../../src/simulator/index';
+import { DEMO_USER, type SimUser } from '../../src/simulator/types';
 import { MemorySettings } from '../core/ports';
-import { liveCall, startRig, type Rig } from '../core/rig';
+import { START, liveCall, startRig, type Rig } from '../core/rig';
 import { recordingDemo } from '../shell/recording-core';
 import { VALID } from '../support/ipc-payloads';
 import { startHarness, type Harness } from './harness';
@@ -181,6 +182,28 @@ const spelling = (keys: string[]) =>
     .tuple(fc.constantFrom(...keys), fc.constantFrom('lower', 'upper', 'as-is'))
     .map(([key, how]) => (how === 'lower' ? key.toLowerCase() : how === 'upper' ? key.toUpperCase() : key));
 
+describe('a password the server rejects during an action', () => {
+  it('is never sent again, not even by the next action', async () => {
+    const user: SimUser = { ...DEMO_USER, accountIds: [...DEMO_USER.accountIds] };
+    const sim = await startSimulator({ clock: 'manual', scenario: false, seed: 4, startTime: START, users: [user] });
+    const rig = await startRig({ sim });
+    close = async () => {
+      await rig.close();
+      await sim.close();
+    };
+    await rig.signIn();
+    const id = liveCall(rig.sim);
+    rig.core.pollNow();
+    await rig.core.settled();
+    user.password = 'changed-by-the-admin';
+    rig.sim.control.expireLogins();
+    rig.sim.control.clearRequests();
+    await expect(rig.core.hold({ sessionId: id, action: 'hold' })).rejects.toMatchObject({ code: 'password-rejected' });
+    await expect(rig.core.hold({ sessionId: id, action: 'hold' })).rejects.toMatchObject({ code: 'password-rejected' });
+    expect(rig.sim.control.requests({ method: 'POST', pathPrefix: '/auth/credentials' })).toHaveLength(1);
+  });
+});
+
 describe('redaction of every key the redactor knows', () => {
   it('in the log file: under the key at any depth, and inside message text', () => {
     const log = createFileLog({ dir: mkdtempSync(join(tmpdir(), 'evo-redact-')) });
@@ -210,6 +233,7 @@ describe('redaction of every key the redactor knows', () => {
     let nested: unknown = 'bottom';
     for (let i = 0; i < 9; i++) nested = [nested];
     expect(JSON.stringify(redact(nested))).toBe(`${'['.repeat(9)}"bottom"${']'.repeat(9)}`);
+    expect(JSON.stringify(redact([nested]))).toContain('"[deep]"');
     expect(redact({ n: 1, none: null, yes: true, gone: undefined })).toEqual({
       n: 1,
       none: null,
