@@ -39,6 +39,9 @@ export default ts.config(
       'test-results/',
       'playwright-report/',
       'bench/results/',
+      // StrykerJS's sandbox copy of the project while a mutation run is going, and its reports.
+      '.stryker-tmp/',
+      'reports/',
     ],
   },
   js.configs.recommended,

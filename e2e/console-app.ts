@@ -2,7 +2,8 @@
 import { startProcess, WEB_SHELL_SCRIPT, type Started } from '../tests/support/ready-process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { _electron, type Browser, type ElectronApplication, type Page } from '@playwright/test';
+import { _electron, type Browser, type BrowserContext, type ElectronApplication, type Page } from '@playwright/test';
+import { electronLaunchPlan, needsVirtualDisplay, startVirtualDisplay, type VirtualDisplay } from './electron-launch';
 
 export interface RaisedNotification {
   title: string;
@@ -50,6 +51,22 @@ function startWebShell(dataDir: string): Promise<Started> {
 /** The meta-delivered policy cannot carry frame-ancestors; Chromium says so, and the Electron shell sends it as a header. */
 const META_NOTICE = /frame-ancestors' is ignored when delivered via a <meta> element/;
 
+/** Reports every CSP violation as a console error (some, like a probed eval, log nothing by themselves); once per page. */
+function reportCspViolations(): void {
+  const marked = window as { __evoCspWatched?: boolean };
+  if (marked.__evoCspWatched) return;
+  marked.__evoCspWatched = true;
+  document.addEventListener('securitypolicyviolation', (e) =>
+    console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`),
+  );
+}
+
+/** The CSP listener in every page of `context`, the ones already open included. */
+async function watchCsp(context: BrowserContext): Promise<void> {
+  await context.addInitScript(reportCspViolations);
+  for (const page of context.pages()) await page.evaluate(reportCspViolations).catch(() => undefined);
+}
+
 function watch(page: Page, problems: string[]): void {
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('console', (m) => {
@@ -76,12 +93,7 @@ async function launchWeb(browser: Browser, dataDir: string): Promise<ConsoleApp>
 async function openWeb(browser: Browser, dataDir: string, first: Started, problems: string[]): Promise<ConsoleApp> {
   let shell = first;
   const context = await browser.newContext();
-  // Every CSP violation becomes a console error the fixture fails on (some, like a probed eval, log nothing by themselves).
-  await context.addInitScript(() =>
-    document.addEventListener('securitypolicyviolation', (e) =>
-      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`),
-    ),
-  );
+  await watchCsp(context);
   let page = await context.newPage();
   watch(page, problems);
   await page.goto(shell.value);
@@ -130,18 +142,39 @@ interface ElectronTestHooks {
 type WithHooks = { __evoConsoleTestHooks?: ElectronTestHooks };
 
 async function launchElectron(binary: string, dataDir: string): Promise<ConsoleApp> {
-  const start = () =>
-    _electron.launch({
-      executablePath: binary,
-      args: [resolve('out/main/index.js'), `--user-data-dir=${dataDir}`],
-      env: { ...process.env, EVO_CONSOLE_TEST_HOOKS: '1' },
-    });
+  const display: VirtualDisplay | undefined = needsVirtualDisplay(process.platform, process.env)
+    ? await startVirtualDisplay()
+    : undefined;
+  const plan = electronLaunchPlan({
+    binary,
+    appDir: resolve('.'),
+    dataDir,
+    root: process.getuid?.() === 0,
+    env: process.env,
+    ...(display ? { display: display.display } : {}),
+  });
+  mkdirSync(plan.env.HOME as string, { recursive: true });
+  /** The app and its first window, with the CSP listener in every page it opens. */
+  const start = async (): Promise<[ElectronApplication, Page]> => {
+    const launched = await _electron.launch(plan);
+    await watchCsp(launched.context());
+    const window = await launched.firstWindow();
+    await window.evaluate(reportCspViolations);
+    return [launched, window];
+  };
   const problems: string[] = [];
-  let electron: ElectronApplication = await start();
+  let electron: ElectronApplication;
+  let first: Page;
+  try {
+    [electron, first] = await start();
+  } catch (error) {
+    await display?.stop();
+    throw error;
+  }
   const app: ConsoleApp = {
     kind: 'electron',
     dataDir,
-    page: await electron.firstWindow(),
+    page: first,
     problems,
     // These functions run in the Electron main process (serialised): everything they use is inside them.
     async notifications() {
@@ -158,12 +191,14 @@ async function launchElectron(binary: string, dataDir: string): Promise<ConsoleA
     },
     async restart() {
       await electron.close();
-      electron = await start();
-      app.page = await electron.firstWindow();
+      [electron, app.page] = await start();
       watch(app.page, problems);
       return app.page;
     },
-    close: () => electron.close(),
+    async close() {
+      await electron.close();
+      await display?.stop();
+    },
   };
   watch(app.page, problems);
   return app;

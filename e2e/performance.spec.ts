@@ -138,5 +138,7 @@ test('10,000 sessions: first paint of the live view and the cost of a one-call p
   writeFileSync(testInfo.outputPath('performance.json'), JSON.stringify(figures, null, 2));
   await testInfo.attach('performance', { body: JSON.stringify(figures, null, 2), contentType: 'application/json' });
   console.log(`performance: ${JSON.stringify(figures)}`);
+  // A generous bound that still fails on a hang or a board rendered all at once; bench/ owns the target.
+  expect(figures.firstPaintOfLiveViewMs, 'first paint of the live view').toBeLessThan(10_000);
   expect(figures.patchToPaintMedianMs).toBeLessThan(100);
 });

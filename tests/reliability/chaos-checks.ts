@@ -18,12 +18,29 @@ export function checkChaos(report: ChaosReport): void {
     const sorted = [...note.appliedOrder].sort((a, b) => a - b);
     expect(note.appliedOrder, `edits applied in order on ${note.sessionId}`).toEqual(sorted);
     expect(note.appliedOrder.at(-1)).toBe(note.edits);
+    for (let edit = 1; edit <= note.edits; edit++) {
+      const reached = note.appliedOrder.some((applied) => applied >= edit);
+      expect(reached, `edit #${edit} on ${note.sessionId} is on the server or replaced by a later one that is`).toBe(
+        true,
+      );
+    }
+  }
+  for (const shown of report.savedShown) {
+    expect(shown.onServer, `"saved" shown for ${shown.sessionId}: the server had the text last typed`).toBe(
+      shown.typed,
+    );
+  }
+
+  expect(report.board.length).toBeGreaterThan(0);
+  for (const call of report.board) {
+    expect(call.console, `call ${call.sessionId} on the board as on the server`).toEqual(call.server);
   }
 
   expect(report.holds.length).toBeGreaterThan(0);
   for (const hold of report.holds) {
     if (!hold.toldFailed) expect(hold.onServer, `hold state of ${hold.sessionId}`).toBe(hold.lastChoice);
   }
+  expect(report.holdFailuresTold, 'some holds failed, so the board check covers a rollback').toBeGreaterThan(0);
 
   expect(report.missed.length).toBeGreaterThan(0);
   for (const [id, count] of report.notifiedSingles) {

@@ -31,6 +31,26 @@ export interface HoldOutcome {
   onServer: string | undefined;
 }
 
+/** The fields the agent acts on, as the console's board shows them and as the server has them. */
+export interface CallView {
+  callState?: string;
+  holdReason?: string;
+  consoleData?: string;
+}
+
+export interface BoardComparison {
+  sessionId: string;
+  console: CallView | undefined;
+  server: CallView | undefined;
+}
+
+/** A "saved" the agent was shown: the text last typed for that call, and what the server had then. */
+export interface SavedShown {
+  sessionId: string;
+  typed: string;
+  onServer: string | undefined;
+}
+
 export interface ChaosReport {
   requests: number;
   faulted: number;
@@ -38,6 +58,9 @@ export interface ChaosReport {
   notes: NoteOutcome[];
   holds: HoldOutcome[];
   holdFailuresTold: number;
+  /** After the faults stop and the console settles: every live call, console beside server. */
+  board: BoardComparison[];
+  savedShown: SavedShown[];
   missed: string[];
   /** Per missed session id: how many single notifications named it. */
   notifiedSingles: Map<string, number>;
@@ -68,6 +91,21 @@ export async function runChaos(options: { requests: number; seed: number }): Pro
     const churn: string[] = [];
     const missed: string[] = [];
     const lastNote = new Map<string, number>();
+    const savedShown: SavedShown[] = [];
+    const wasSaved = new Set<string>();
+    rig.core.subscribe((event) => {
+      if (event.type !== 'state') return;
+      for (const [id, status] of Object.entries(event.state.consoleData)) {
+        const n = lastNote.get(id);
+        if (status.state !== 'saved' || n === undefined) {
+          wasSaved.delete(id);
+          continue;
+        }
+        if (wasSaved.has(id)) continue;
+        wasSaved.add(id);
+        savedShown.push({ sessionId: id, typed: noteText(id, n), onServer: sim.control.getSession(id)?.consoleData });
+      }
+    });
     const holdChoice = new Map<string, { target: 'Hold' | 'Connected'; choices: number; toldFailed: boolean }>();
     let holdFailuresTold = 0;
     const pick = <T>(list: readonly T[]): T | undefined => list[Math.floor(random() * list.length)];
@@ -122,7 +160,21 @@ export async function runChaos(options: { requests: number; seed: number }): Pro
       if (event.type === 'state' && event.state.connection.status === 'online') onlineAfter ??= rig.clock.now();
     });
     await rig.step(4 * BACKOFF_CAP_MS);
+    rig.core.pollNow();
+    await rig.core.settled();
     drainRequests();
+    const view = (s: { callState?: string; holdReason?: string; consoleData?: string } | undefined) =>
+      s === undefined ? undefined : { callState: s.callState, holdReason: s.holdReason, consoleData: s.consoleData };
+    // Every call the server has live, and every call the board shows (ended ones linger on it for a while).
+    const live = sim.control.listSessions().filter((s) => s.accountId === 'acct-north' && s.ended !== true);
+    const shown = rig.core.getSnapshot().sessions;
+    const board = [...new Set([...live.map((s) => s.id as string), ...shown.map((s) => s.id as string)])].map(
+      (sessionId) => ({
+        sessionId,
+        console: view(shown.find((s) => s.id === sessionId)),
+        server: view(sim.control.getSession(sessionId)),
+      }),
+    );
 
     const state = rig.core.getState();
     const faultsByKind: Record<string, number> = {};
@@ -157,6 +209,8 @@ export async function runChaos(options: { requests: number; seed: number }): Pro
         onServer: sim.control.getSession(sessionId)?.callState,
       })),
       holdFailuresTold,
+      board,
+      savedShown,
       missed,
       notifiedSingles,
       summarised,

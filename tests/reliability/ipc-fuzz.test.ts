@@ -1,12 +1,14 @@
 // Bad input from the renderer and the user: property-based junk on every IPC channel, sent to a
 // real signed-in core through the real dispatcher, is refused with a typed error and leaves main's
-// state exactly as it was; server addresses that are not https (or http on this computer) are
-// refused with a reason; console data beyond CONSOLE_DATA_MAX_CHARS is refused.
+// state exactly as it was; requests the schemas accept but that name a call, account or conflict the
+// agent does not have are refused by the core the same way; server addresses that are not https
+// (or http on this computer) are refused with a reason; console data beyond CONSOLE_DATA_MAX_CHARS
+// is refused.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDispatcher, type Dispatch } from '../../src/main/ipc/dispatch';
 import { composeSignIn } from '../../src/main/sign-in';
-import { CONSOLE_DATA_MAX_CHARS, REQUEST_CHANNELS, requestSchemas } from '../../src/shared/ipc';
+import { CONSOLE_DATA_MAX_CHARS, REQUEST_CHANNELS, requestSchemas, type RequestChannel } from '../../src/shared/ipc';
 import { MemorySettings } from '../core/ports';
 import { liveCall } from '../core/rig';
 import { recordingDemo } from '../shell/recording-core';
@@ -85,6 +87,51 @@ describe('bad input from the renderer', () => {
       { numRuns: 200, seed: 18 },
     );
   });
+});
+
+describe('requests the contract accepts but the core must refuse', () => {
+  /** Ids the schema takes that name nothing this agent has: not the call on the board, not an account. */
+  const strangerId = fc
+    .oneof(
+      fc.string({ minLength: 1, maxLength: 60 }),
+      fc.constantFrom('sess-000001 ', 'acct-NORTH', 'acct-south2', '..'),
+    )
+    .filter((id) => id !== callId && id !== 'acct-north' && id !== 'acct-south');
+
+  const CASES: Array<[string, (id: string) => [RequestChannel, Record<string, unknown>], string]> = [
+    [
+      'a hold on a call that is not on the board',
+      (id) => ['call:hold', { sessionId: id, action: 'hold' }],
+      'not-found',
+    ],
+    [
+      'a resume on a call that is not on the board',
+      (id) => ['call:hold', { sessionId: id, action: 'resume' }],
+      'not-found',
+    ],
+    ['an account the user does not have', (id) => ['auth:select-account', { accountId: id }], 'not-found'],
+    [
+      'resolving a conflict there is none of',
+      (id) => ['call:resolve-conflict', { sessionId: id, text: 'mine' }],
+      'not-found',
+    ],
+  ];
+
+  for (const [name, request, code] of CASES) {
+    it(`${name}: a typed refusal, main state unchanged`, async () => {
+      await fc.assert(
+        fc.asyncProperty(strangerId, async (id) => {
+          const [channel, args] = request(id);
+          expect(requestSchemas[channel].safeParse(args).success, 'the schema accepts it').toBe(true);
+          const before = mainState();
+          const result = await dispatch(channel, args);
+          expect(result).toMatchObject({ ok: false, error: { code } });
+          expect(mainState()).toBe(before);
+        }),
+        { numRuns: 40, seed: 21 },
+      );
+    });
+  }
 });
 
 describe('bad input from the user', () => {

@@ -117,7 +117,8 @@ describe('bad input from the server', () => {
     await backToNormal(id);
   });
 
-  it('markup and control characters stay inert text, in the board and in notifications', async () => {
+  // That the page renders such text inert is checked where a page exists: e2e/live-calls.spec.ts.
+  it('markup and control characters are kept as they came, in the board and in notifications', async () => {
     const id = await start();
     const nasty = '<img src=x onerror="globalThis.pwned=1">\u0000\u001b[31m\u202eevil\u2028<script>alert(1)</script>';
     const ringing = harness.sim.control.addSession({ accountId: 'acct-north', callState: 'Ringing', fromName: nasty });
@@ -126,7 +127,6 @@ describe('bad input from the server', () => {
     await harness.step(3 * POLL);
     expect(harness.core.getSnapshot().activity.find((s) => s.id === ringing.id)?.fromName).toBe(nasty);
     expect(harness.notifier.shown.at(-1)?.title).toBe(`Missed call from ${nasty} (${ringing.fromAddress})`);
-    expect((globalThis as { pwned?: number }).pwned).toBeUndefined();
     await backToNormal(id);
   });
 
@@ -182,7 +182,10 @@ describe('bad input from the server', () => {
       ),
     );
     const ids = harness.core.getSnapshot().sessions.map((s) => s.id);
-    expect(ids.filter((x) => x === 'dup').length).toBeGreaterThanOrEqual(1);
+    expect(
+      ids.filter((x) => x === 'dup'),
+      'a duplicated id is one row on the board',
+    ).toEqual(['dup']);
     expect(harness.core.getState().connection.status).toBe('online');
     await backToNormal(id);
     const after = harness.core.getSnapshot().sessions.map((s) => s.id);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../src/main/ipc/dispatch';
 import { composeSignIn } from '../../src/main/sign-in';
 import { KeychainUnavailableError } from '../../src/main/core/ports';
-import { REQUEST_CHANNELS, requestSchemas } from '../../src/shared/ipc';
+import { REQUEST_CHANNELS, requestSchemas, type RequestChannel } from '../../src/shared/ipc';
 import { recordingCore, recordingDemo, recordingLog, signedOutState } from './recording-core';
 import { VALID, junkFor } from '../support/ipc-payloads';
 
@@ -65,11 +65,33 @@ describe('dispatcher', () => {
   });
 
   it('runs every valid request on the core exactly once', async () => {
+    /** What each channel runs: core methods, demo calls, then shell calls, each once. */
+    const RUNS: Record<RequestChannel, [string[], string[], string[]]> = {
+      'state:get': [['getState', 'getSnapshot', 'getSettings'], [], []],
+      'live:resync': [['getSnapshot'], [], []],
+      'poll:now': [['pollNow'], [], []],
+      'app:visibility': [['setWindowVisible'], [], []],
+      'app:diagnostics': [['diagnostics'], [], []],
+      'auth:sign-in': [['signIn'], ['stop'], []],
+      'auth:sign-in-demo': [[], ['signIn'], []],
+      'auth:sign-out': [['signOut'], ['stop'], []],
+      'auth:select-account': [['selectAccount'], [], []],
+      'call:hold': [['hold'], [], []],
+      'call:save-console-data': [['saveConsoleData'], [], []],
+      'call:resolve-conflict': [['resolveConflict'], [], []],
+      'missed:mark-seen': [['markMissedSeen'], [], []],
+      'history:load': [['loadCallHistory'], [], []],
+      'dashboard:load': [['loadDashboard'], [], []],
+      'voicemail:audio': [['voicemailAudio'], [], []],
+      'settings:get': [['getSettings'], [], []],
+      'settings:update': [['updateSettings'], [], []],
+      'app:restart-to-update': [[], [], ['restartToUpdate']],
+    };
     for (const channel of REQUEST_CHANNELS) {
       const { dispatch, calls, demoCalls, shellCalls } = setup();
       const result = await dispatch(channel, VALID[channel]);
       expect(result.ok, channel).toBe(true);
-      expect(calls.length + demoCalls.length + shellCalls.length, channel).toBeGreaterThan(0);
+      expect([calls.map((c) => c.method), demoCalls, shellCalls], channel).toEqual(RUNS[channel]);
     }
   });
 

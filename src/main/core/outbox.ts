@@ -57,6 +57,8 @@ export class ConsoleDataOutbox {
   private again = false;
   private timer: unknown;
   private failures = 0;
+  /** Until then the server asked (Retry-After) not to be called: a kick waits for the retry timer. */
+  private notBefore = 0;
 
   constructor(private readonly deps: OutboxDeps) {
     const saved = deps.store.getRecord<OutboxRecord>(OUTBOX_RECORD);
@@ -118,6 +120,7 @@ export class ConsoleDataOutbox {
   /** Try now (network back, a poll succeeded, signed in). */
   kick(): void {
     if (!this.owner) return;
+    if (this.timer !== undefined && this.deps.clock.now() < this.notBefore) return;
     if (this.timer !== undefined) this.deps.clock.clearTimeout(this.timer);
     this.timer = undefined;
     if (this.draining) {
@@ -235,13 +238,12 @@ export class ConsoleDataOutbox {
     });
     if (!problem.transient || !this.owner) return;
     this.failures++;
-    this.timer = this.deps.clock.setTimeout(
-      () => {
-        this.timer = undefined;
-        this.kick();
-      },
-      backoffDelay(this.failures, this.deps.random, problem.retryAfterMs),
-    );
+    const delay = backoffDelay(this.failures, this.deps.random, problem.retryAfterMs);
+    this.notBefore = problem.retryAfterMs === undefined ? 0 : this.deps.clock.now() + delay;
+    this.timer = this.deps.clock.setTimeout(() => {
+      this.timer = undefined;
+      this.kick();
+    }, delay);
   }
 
   private pendingStatus(entry: OutboxEntry): ConsoleDataStatus {

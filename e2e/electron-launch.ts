@@ -1,0 +1,97 @@
+// How the e2e suite starts the real Electron app: the app folder as `npm start` does, no Chromium
+// sandbox only when running as root, an isolated HOME, and a virtual X display on headless Linux.
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+
+export interface ElectronLaunchPlan {
+  executablePath: string;
+  args: string[];
+  cwd: string;
+  env: Record<string, string>;
+  /** Playwright adds --no-sandbox on Linux unless this is true. */
+  chromiumSandbox: boolean;
+}
+
+export interface LaunchFacts {
+  binary: string;
+  /** The folder holding package.json: Electron reads its name, version and `main` from there. */
+  appDir: string;
+  dataDir: string;
+  /** Running as root: Chromium's sandbox refuses to start, so it is turned off (and only then). */
+  root: boolean;
+  env: NodeJS.ProcessEnv;
+  /** An X display started for this run (headless Linux), e.g. ':99'. */
+  display?: string;
+}
+
+/**
+ * `electron .` in the app folder: the app path is the project (its package.json name and version),
+ * not `out/main`, which would make Electron's default app name it "Electron" with Electron's version.
+ */
+export function electronLaunchPlan(facts: LaunchFacts): ElectronLaunchPlan {
+  const home = join(facts.dataDir, 'home');
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(facts.env)) if (value !== undefined) env[key] = value;
+  Object.assign(env, {
+    EVO_CONSOLE_TEST_HOOKS: '1',
+    HOME: home,
+    XDG_CONFIG_HOME: join(home, '.config'),
+    XDG_DATA_HOME: join(home, '.local', 'share'),
+    XDG_CACHE_HOME: join(home, '.cache'),
+  });
+  if (facts.display !== undefined) env.DISPLAY = facts.display;
+  return {
+    executablePath: facts.binary,
+    args: ['.', `--user-data-dir=${facts.dataDir}`, ...(facts.root ? ['--no-sandbox'] : [])],
+    cwd: facts.appDir,
+    env,
+    chromiumSandbox: !facts.root,
+  };
+}
+
+/** Linux with neither an X nor a Wayland display: windows need a virtual one. */
+export function needsVirtualDisplay(platform: NodeJS.Platform, env: NodeJS.ProcessEnv): boolean {
+  return platform === 'linux' && !env.DISPLAY && !env.WAYLAND_DISPLAY;
+}
+
+export interface VirtualDisplay {
+  display: string;
+  stop(): Promise<void>;
+}
+
+/** Starts Xvfb on a free display number (it writes the number it took to fd 3). */
+export function startVirtualDisplay(timeoutMs = 10_000): Promise<VirtualDisplay> {
+  const xvfb = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1280x800x24', '-nolisten', 'tcp'], {
+    stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
+  });
+  const stop = () =>
+    new Promise<void>((done) => {
+      if (xvfb.exitCode !== null || xvfb.signalCode !== null) return done();
+      xvfb.once('exit', () => done());
+      xvfb.kill('SIGTERM');
+    });
+  return new Promise((resolve, reject) => {
+    let said = '';
+    let errors = '';
+    const timer = setTimeout(() => {
+      void stop();
+      reject(new Error(`Xvfb did not report a display within ${timeoutMs} ms: ${errors.trim()}`));
+    }, timeoutMs);
+    xvfb.stderr?.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+    xvfb.stdio[3]?.on('data', (chunk: Buffer) => {
+      said += chunk.toString();
+      const number = /^(\d+)\n/.exec(said)?.[1];
+      if (number === undefined) return;
+      clearTimeout(timer);
+      resolve({ display: `:${number}`, stop });
+    });
+    xvfb.once('error', (error) => {
+      clearTimeout(timer);
+      reject(new Error(`Cannot start Xvfb (apt-get install xvfb): ${error.message}`));
+    });
+    xvfb.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`Xvfb exited (${code}) before reporting a display: ${errors.trim()}`));
+    });
+  });
+}
