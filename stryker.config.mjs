@@ -19,5 +19,7 @@ export default {
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   thresholds: { high: 80, low: 60, break: null },
   tempDirName: '.stryker-tmp',
+  // Test data and build output: never copied into the sandbox (a test leaves a link to /sys there).
+  ignorePatterns: ['.tmp', 'out', 'dist', 'test-results', 'reports', 'bench/results'],
   cleanTempDir: 'always',
 };
