@@ -1,5 +1,6 @@
 // Unsent notes: a note in conflict or refused is listed from the header, also once its call has
 // left the board, and the agent retries or discards it with the keyboard.
+import AxeBuilder from '@axe-core/playwright';
 import { openCall, signIn, NORTH } from './agent';
 import { expect, test } from './fixtures';
 
@@ -38,6 +39,8 @@ test('a note in conflict, then refused for an archived call, is retried and disc
   const list = ui.getByRole('region', { name: 'Unsent notes' });
   await expect(list).toContainText('Gina Gone (+15550142)');
   await expect(list).toContainText('Call back Monday');
+  const axe = await new AxeBuilder({ page: ui }).include('header').withTags(['wcag2a', 'wcag2aa']).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 
   await list.getByRole('button', { name: 'Retry the note for Gina Gone (+15550142)' }).focus();
   await ui.keyboard.press('Enter');
