@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CoreEvent } from '../../src/main/core/console';
 import { CoreError } from '../../src/main/core/errors';
 import { OUTBOX_RECORD } from '../../src/main/core/outbox';
+import type { Strictness } from '../../src/simulator/strictness';
 import { HeldAnswers } from './ports';
 import { liveCall, startRig, type Rig } from './rig';
 
@@ -14,8 +15,13 @@ afterEach(() => rig.close());
 const MINUTE = 60_000;
 const patchRequests = () => rig.sim.control.requests({ method: 'PATCH' });
 
-async function boardWithCall(fields: Record<string, unknown> = {}, fetch?: typeof globalThis.fetch): Promise<string> {
+async function boardWithCall(
+  fields: Record<string, unknown> = {},
+  fetch?: typeof globalThis.fetch,
+  strictness: Partial<Strictness> = {},
+): Promise<string> {
   rig = await startRig(fetch ? { fetch } : {});
+  rig.sim.control.setStrictness(strictness);
   await rig.signIn();
   const id = liveCall(rig.sim, fields);
   rig.core.pollNow();
@@ -134,7 +140,8 @@ describe('hold against a strict server', () => {
 describe('results of an older sign-in', () => {
   it("an account switch drops the old account's poll and hold answers", async () => {
     const answers = new HeldAnswers();
-    const id = await boardWithCall({}, answers.fetch);
+    // Every GET is held below: picking the account must not need one (GET /auth/status lists them).
+    const id = await boardWithCall({}, answers.fetch, { authStatus: 'full' });
     const south = rig.sim.control.addSession({ accountId: 'acct-south', callState: 'Connected', ended: false });
     const held = answers.hold((method) => method === 'PATCH' || method === 'GET');
     const holding = rig.core.hold({ sessionId: id, action: 'hold' });

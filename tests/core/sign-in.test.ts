@@ -15,6 +15,8 @@ const authRequests = () => rig.sim.control.requests({ pathPrefix: '/auth/credent
 describe('sign-in', () => {
   it('signs in, keeps the password only in the keychain, and asks which account to work on', async () => {
     rig = await startRig();
+    // A server whose GET /auth/status lists the accounts (without them: below).
+    rig.sim.control.setStrictness({ authStatus: 'full' });
     const identity = await rig.core.signIn({
       serverUrl: rig.sim.url,
       userName: DEMO_USER.userName,
