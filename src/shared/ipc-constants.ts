@@ -49,6 +49,8 @@ const REQUESTS = {
   'call:hold': true,
   'call:save-console-data': true,
   'call:resolve-conflict': true,
+  'call:retry-console-data': true,
+  'call:discard-console-data': true,
   'missed:mark-seen': true,
   'history:load': true,
   'dashboard:load': true,

@@ -118,6 +118,9 @@ export const requestSchemas = {
     /** The text to keep: mine, theirs, or a hand merge. */
     text: z.string().max(CONSOLE_DATA_MAX_CHARS),
   }),
+  /** An unsent note (failed or in conflict): send it again as it is, or forget it. */
+  'call:retry-console-data': z.strictObject({ sessionId: id }),
+  'call:discard-console-data': z.strictObject({ sessionId: id }),
   'missed:mark-seen': z.strictObject({ sessionIds: z.array(id).max(10_000).optional() }),
   'history:load': z.strictObject({
     page: z.number().int().min(0).max(100_000),
@@ -167,6 +170,8 @@ export type RequestResults = Exactly<
     'call:hold': SessionInfo;
     'call:save-console-data': ConsoleDataStatus;
     'call:resolve-conflict': ConsoleDataStatus;
+    'call:retry-console-data': ConsoleDataStatus;
+    'call:discard-console-data': null;
     'missed:mark-seen': null;
     'history:load': HistoryPage;
     'dashboard:load': AppHomeResponse;

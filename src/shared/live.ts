@@ -54,6 +54,8 @@ export interface ConsoleDataStatus {
   theirs?: string;
   theirsModified?: string;
   message?: string;
+  /** Who called (for the list of unsent notes, once the call has left the board). */
+  caller?: string;
 }
 
 export interface ConsoleState {

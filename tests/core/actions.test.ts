@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CoreEvent } from '../../src/main/core/console';
 import { CoreError } from '../../src/main/core/errors';
 import { OUTBOX_RECORD } from '../../src/main/core/outbox';
+import type { Strictness } from '../../src/simulator/strictness';
 import { HeldAnswers } from './ports';
 import { liveCall, startRig, type Rig } from './rig';
 
@@ -14,8 +15,13 @@ afterEach(() => rig.close());
 const MINUTE = 60_000;
 const patchRequests = () => rig.sim.control.requests({ method: 'PATCH' });
 
-async function boardWithCall(fields: Record<string, unknown> = {}, fetch?: typeof globalThis.fetch): Promise<string> {
+async function boardWithCall(
+  fields: Record<string, unknown> = {},
+  fetch?: typeof globalThis.fetch,
+  strictness: Partial<Strictness> = {},
+): Promise<string> {
   rig = await startRig(fetch ? { fetch } : {});
+  rig.sim.control.setStrictness(strictness);
   await rig.signIn();
   const id = liveCall(rig.sim, fields);
   rig.core.pollNow();
@@ -96,10 +102,46 @@ describe('hold and resume', () => {
   });
 });
 
+describe('hold against a strict server', () => {
+  it('a PATCH answer that did not change the call is a failed hold: rolled back, with words', async () => {
+    const id = await boardWithCall();
+    rig.sim.control.addFault({ endpoint: 'patch-session', kind: 'patch-ignored', count: 1 });
+    const error = await rig.core.hold({ sessionId: id, action: 'hold' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CoreError);
+    expect((error as CoreError).message).toMatch(/^Could not put the call on hold: .*Connected/);
+    await rig.core.settled();
+    expect(rig.core.getSnapshot().sessions.find((s) => s.id === id)?.callState).toBe('Connected');
+    expect(rig.core.getState().holds).toEqual({});
+  });
+
+  it('stale list answers after a hold and a resume never flip the call back', async () => {
+    const id = await boardWithCall();
+    rig.sim.control.setStrictness({ staleReads: 2 });
+    rig.events.length = 0;
+    await rig.core.hold({ sessionId: id, action: 'hold', reason: 'Transferring' });
+    await rig.step(10_000);
+    expect(rig.core.getSnapshot().sessions.find((s) => s.id === id)).toMatchObject({
+      callState: 'Hold',
+      holdReason: 'Transferring',
+    });
+    await rig.core.hold({ sessionId: id, action: 'resume' });
+    await rig.step(10_000);
+    expect(rig.core.getSnapshot().sessions.find((s) => s.id === id)).toMatchObject({
+      callState: 'Connected',
+      holdReason: 'None',
+    });
+    const states = rig.events.flatMap((e) =>
+      e.type === 'patch' ? (e.patch.sessions?.changed ?? []).filter((c) => c.id === id && c.set.callState) : [],
+    );
+    expect(states.map((c) => c.set.callState)).toEqual(['Hold', 'Connected']);
+  });
+});
+
 describe('results of an older sign-in', () => {
   it("an account switch drops the old account's poll and hold answers", async () => {
     const answers = new HeldAnswers();
-    const id = await boardWithCall({}, answers.fetch);
+    // Every GET is held below: picking the account must not need one (GET /auth/status lists them).
+    const id = await boardWithCall({}, answers.fetch, { authStatus: 'full' });
     const south = rig.sim.control.addSession({ accountId: 'acct-south', callState: 'Connected', ended: false });
     const held = answers.hold((method) => method === 'PATCH' || method === 'GET');
     const holding = rig.core.hold({ sessionId: id, action: 'hold' });
@@ -221,5 +263,58 @@ describe('console data', () => {
     await rig.core.settled();
     expect(rig.core.getState().consoleData[id]?.state).toBe('saved');
     expect(rig.sim.control.getSession(id)?.consoleData).toBe('one two');
+  });
+
+  it('a stale read right after our confirmed save is not a conflict', async () => {
+    const id = await boardWithCall({ consoleData: 'original' });
+    rig.sim.control.setStrictness({ staleReads: 3 });
+    // The save happens later than the call's last change: a stale read carries the older date.
+    rig.sim.control.advance(5_000);
+    const first = rig.core.getSnapshot().sessions.find((s) => s.id === id);
+    rig.core.saveConsoleData({
+      sessionId: id,
+      text: 'one',
+      base: { value: first?.consoleData, dateLastModified: first?.dateLastModified },
+    });
+    await rig.core.settled();
+    const saved = rig.sim.control.getSession(id);
+    rig.core.saveConsoleData({
+      sessionId: id,
+      text: 'one two',
+      base: { value: saved?.consoleData, dateLastModified: saved?.dateLastModified },
+    });
+    await rig.core.settled();
+    expect(rig.core.getState().consoleData[id]?.state).toBe('saved');
+    expect(rig.sim.control.getSession(id)?.consoleData).toBe('one two');
+  });
+
+  it('a note for a call that ended and was archived is looked up in the archive; unsent, it can be retried or discarded', async () => {
+    const id = await boardWithCall({ fromName: 'Ada Lovelace', fromAddress: '+15550199' });
+    rig.sim.control.endSession(id);
+    rig.sim.control.archiveSession(id);
+    rig.core.saveConsoleData({ sessionId: id, text: 'call back Monday', base: {} });
+    await rig.core.settled();
+    const lookups = rig.sim.control
+      .requests({ method: 'GET', pathPrefix: '/sessions' })
+      .filter((r) => r.query.SpecificIds === id);
+    expect(lookups.map((r) => r.query.SearchArchive)).toEqual([undefined, 'true']);
+    expect(patchRequests()).toHaveLength(1);
+    expect(rig.core.getState().consoleData[id]).toMatchObject({
+      state: 'failed',
+      pending: 'call back Monday',
+      caller: 'Ada Lovelace (+15550199)',
+      message: expect.stringMatching(/^Could not save the note: /),
+    });
+
+    rig.core.retryConsoleData({ sessionId: id });
+    await rig.core.settled();
+    expect(patchRequests()).toHaveLength(2);
+    expect(rig.core.getState().consoleData[id]?.state).toBe('failed');
+
+    rig.core.discardConsoleData({ sessionId: id });
+    expect(rig.core.getState().consoleData[id]).toBeUndefined();
+    expect(rig.settings.getRecord<{ entries: unknown[] }>(OUTBOX_RECORD)?.entries).toEqual([]);
+    await rig.step(10 * MINUTE);
+    expect(patchRequests()).toHaveLength(2);
   });
 });

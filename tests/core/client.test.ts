@@ -47,6 +47,8 @@ describe('EvoVoiceClient', () => {
     const answer = await api.signIn(DEMO_USER.userName, DEMO_USER.password);
     expect(answer.userId).toBe(DEMO_USER.userId);
     expect(api.hasSession()).toBe(true);
+    // A server that lists the accounts (without them: tests/core/sign-in.test.ts).
+    sim.control.setStrictness({ authStatus: 'full' });
     const status = await api.authStatus();
     expect(status.accountIds).toEqual(DEMO_USER.accountIds);
     const last = sim.control.requests({ pathPrefix: '/auth/status' }).at(-1);

@@ -119,3 +119,51 @@ describe('missed calls', () => {
     expect(rig.core.getState()).toMatchObject({ doNotDisturb: true, missed: [{ sessionId: id }] });
   });
 });
+
+describe('missed calls per account and line', () => {
+  it("switching accounts does not announce that account's missed calls of the last 24 hours; new ones are", async () => {
+    rig = await startRig();
+    const old = rig.sim.control.addSession({ accountId: 'acct-south', callState: 'Ringing', ended: false });
+    rig.sim.control.missCall(old.id as string);
+    await rig.signIn();
+    await rig.step(2 * MINUTE);
+    await rig.core.selectAccount('acct-south');
+    await rig.core.settled();
+    await rig.step(2 * MINUTE);
+    expect(rig.notifier.shown).toEqual([]);
+    expect(rig.core.getState().missed).toEqual([]);
+
+    const fresh = rig.sim.control.addSession({ accountId: 'acct-south', callState: 'Ringing', ended: false });
+    await rig.step(MINUTE + 10_000);
+    rig.sim.control.missCall(fresh.id as string);
+    await rig.step(2 * MINUTE);
+    expect(rig.notifier.shown.map((n) => n.sessionId)).toEqual([fresh.id]);
+  });
+
+  it('calls missed on the other account are not announced while working on this one', async () => {
+    rig = await startRig();
+    await rig.signIn();
+    const south = rig.sim.control.addSession({ accountId: 'acct-south', callState: 'Ringing', ended: false });
+    await rig.step(MINUTE + 10_000);
+    rig.sim.control.missCall(south.id as string);
+    await rig.step(5 * MINUTE);
+    expect(rig.notifier.shown).toEqual([]);
+  });
+
+  it('narrowed to some lines, only missed calls on those lines are announced, and widening announces no old ones', async () => {
+    rig = await startRig({ settings: { endpointIds: ['ep-sales'] } });
+    await rig.signIn();
+    const sales = liveCall(rig.sim, { callState: 'Ringing', endpointId: 'ep-sales', endpointName: 'Sales line' });
+    const support = liveCall(rig.sim, { callState: 'Ringing', endpointId: 'ep-support', endpointName: 'Support' });
+    await rig.step(MINUTE + 10_000);
+    rig.sim.control.missCall(sales);
+    rig.sim.control.missCall(support);
+    await rig.step(5 * MINUTE);
+    expect(rig.notifier.shown.map((n) => n.sessionId)).toEqual([sales]);
+    expect(rig.core.getState().missed.map((m) => m.sessionId)).toEqual([sales]);
+
+    rig.core.updateSettings({ endpointIds: [] });
+    await rig.step(5 * MINUTE);
+    expect(rig.notifier.shown.map((n) => n.sessionId)).toEqual([sales]);
+  });
+});

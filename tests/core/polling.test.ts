@@ -131,6 +131,48 @@ describe('faults', () => {
   });
 });
 
+describe('one not-before time per server', () => {
+  it('immediate polls (window shown, unlock, network back, retry, after an action) wait out the backoff', async () => {
+    rig = await startRig();
+    await rig.signIn();
+    rig.sim.control.addFault({ endpoint: 'sessions', kind: 'error-500', rate: 1 });
+    for (let i = 0; i < 4; i++) {
+      rig.core.pollNow();
+      await rig.core.settled();
+    }
+    rig.sim.control.clearRequests();
+    rig.core.setWindowVisible(true);
+    await rig.core.settled();
+    rig.power.emit('unlock-screen');
+    await rig.core.settled();
+    rig.power.emit('online');
+    await rig.core.settled();
+    expect(rig.sim.control.requests({ pathPrefix: '/sessions' })).toHaveLength(0);
+    rig.sim.control.clearFaults();
+    await rig.step(60_000);
+    expect(rig.core.getState().connection.status).toBe('online');
+  });
+
+  it('a Retry-After on the activity feed alone holds every poll off until it has passed', async () => {
+    rig = await startRig();
+    await rig.signIn();
+    rig.sim.control.addFault({ endpoint: 'activity', kind: 'rate-limit', retryAfterSeconds: 300, count: 1 });
+    await rig.step(70_000);
+    const limited = rig.sim.control.requests({ pathPrefix: '/portal/activity' }).filter((r) => r.status === 429);
+    expect(limited).toHaveLength(1);
+    rig.sim.control.clearRequests();
+    rig.core.setWindowVisible(true);
+    rig.power.emit('unlock-screen');
+    rig.power.emit('online');
+    rig.core.pollNow();
+    await rig.step(4 * 60_000);
+    expect(rig.sim.control.requests()).toHaveLength(0);
+    await rig.step(2 * 60_000);
+    expect(rig.sim.control.requests({ pathPrefix: '/portal/activity' }).length).toBeGreaterThan(0);
+    expect(rig.core.getState().connection.status).toBe('online');
+  });
+});
+
 describe('cadence', () => {
   it('never stacks requests: clicks during a slow poll give one more poll, not many', async () => {
     rig = await startRig();

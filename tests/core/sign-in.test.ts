@@ -15,6 +15,8 @@ const authRequests = () => rig.sim.control.requests({ pathPrefix: '/auth/credent
 describe('sign-in', () => {
   it('signs in, keeps the password only in the keychain, and asks which account to work on', async () => {
     rig = await startRig();
+    // A server whose GET /auth/status lists the accounts (without them: below).
+    rig.sim.control.setStrictness({ authStatus: 'full' });
     const identity = await rig.core.signIn({
       serverUrl: rig.sim.url,
       userName: DEMO_USER.userName,
@@ -195,4 +197,99 @@ describe('a password the server rejects', () => {
       message: 'Signed out: password rejected',
     });
   });
+});
+
+describe('a 401 that outlasts signing in again', () => {
+  it('stops after two re-sign-ins, asks the agent to sign in, and keeps the saved password', async () => {
+    rig = await startRig();
+    await rig.signIn();
+    rig.sim.control.addFault({ endpoint: 'sessions', kind: 'unauthorized' });
+    const before = authRequests().length;
+    await rig.step(HOUR);
+    expect(authRequests().length - before).toBe(2);
+    expect(rig.core.getState().connection).toMatchObject({
+      status: 'signed-out',
+      message: expect.stringMatching(/sign in again/),
+    });
+    rig.sim.control.clearRequests();
+    rig.power.emit('online');
+    rig.core.pollNow();
+    await rig.step(HOUR);
+    expect(rig.sim.control.requests()).toHaveLength(0);
+    expect(rig.secrets.entries.get(`evo-voice-console:${rig.sim.url}|${DEMO_USER.userName}`)).toBe(DEMO_USER.password);
+  });
+});
+
+describe('an SSO proxy in front of Evo Voice', () => {
+  for (const kind of ['proxy-html-401', 'proxy-redirect'] as const) {
+    it(`${kind} on /auth/credentials is a network problem: the saved password stays, and the console comes back`, async () => {
+      rig = await startRig();
+      await rig.signIn();
+      rig.sim.control.addFault({ endpoint: 'auth', kind, rate: 1 });
+      rig.sim.control.expireLogins();
+      await rig.step(2 * 60_000);
+      expect(rig.core.getState().connection).toMatchObject({
+        status: 'offline',
+        message: expect.stringMatching(/proxy/),
+      });
+      expect(rig.secrets.entries.get(`evo-voice-console:${rig.sim.url}|${DEMO_USER.userName}`)).toBe(
+        DEMO_USER.password,
+      );
+      rig.sim.control.clearFaults();
+      await rig.step(2 * 60_000);
+      expect(rig.core.getState().connection.status).toBe('online');
+    });
+  }
+
+  it('at sign-in, a proxy page is reported as a network problem, not a wrong password', async () => {
+    rig = await startRig();
+    rig.sim.control.addFault({ endpoint: 'auth', kind: 'proxy-html-401', count: 1 });
+    const error = await rig.core
+      .signIn({ serverUrl: rig.sim.url, userName: DEMO_USER.userName, password: DEMO_USER.password, remember: true })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'network', message: expect.stringMatching(/proxy/) });
+  });
+});
+
+describe('without the accounts from GET /auth/status', () => {
+  const cases = [
+    ['no account ids', (r: Rig) => r.sim.control.setStrictness({ authStatus: 'no-account-ids' })],
+    ['no such call', (r: Rig) => r.sim.control.setStrictness({ authStatus: 'missing' })],
+    ['a failing call', (r: Rig) => r.sim.control.addFault({ endpoint: 'auth-status', kind: 'error-500', rate: 1 })],
+  ] as const;
+  for (const [what, setUp] of cases) {
+    it(`${what}: polls without AccountIds, names the accounts from the sessions, and works on the chosen one`, async () => {
+      rig = await startRig();
+      setUp(rig);
+      const north = liveCall(rig.sim, { accountName: 'North Desk' });
+      const south = rig.sim.control.addSession({ accountId: 'acct-south', accountName: 'South Desk', ended: false });
+      await rig.core.signIn({
+        serverUrl: rig.sim.url,
+        userName: DEMO_USER.userName,
+        password: DEMO_USER.password,
+        remember: true,
+      });
+      await rig.core.settled();
+      expect(rig.core.getState().identity?.accounts).toEqual(
+        expect.arrayContaining([
+          { id: 'acct-north', name: 'North Desk' },
+          { id: 'acct-south', name: 'South Desk' },
+        ]),
+      );
+      const first = rig.sim.control.requests({ pathPrefix: '/sessions' })[0];
+      expect(first?.query.AccountIds).toBeUndefined();
+
+      await expect(rig.core.selectAccount('acct-elsewhere')).rejects.toMatchObject({ code: 'not-found' });
+      await rig.core.selectAccount('acct-north');
+      await rig.core.settled();
+      expect(rig.core.getSnapshot().sessions.map((s) => s.id)).toEqual([north]);
+      expect(rig.core.getSnapshot().sessions.map((s) => s.id)).not.toContain(south.id);
+      expect(rig.core.getState().connection.status).toBe('online');
+
+      await rig.restart();
+      await rig.step(60_000);
+      expect(rig.core.getState().identity?.accountId).toBe('acct-north');
+      expect(rig.core.getSnapshot().sessions.map((s) => s.id)).toEqual([north]);
+    });
+  }
 });

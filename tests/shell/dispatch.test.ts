@@ -79,6 +79,8 @@ describe('dispatcher', () => {
       'call:hold': [['hold'], [], []],
       'call:save-console-data': [['saveConsoleData'], [], []],
       'call:resolve-conflict': [['resolveConflict'], [], []],
+      'call:retry-console-data': [['retryConsoleData'], [], []],
+      'call:discard-console-data': [['discardConsoleData'], [], []],
       'missed:mark-seen': [['markMissedSeen'], [], []],
       'history:load': [['loadCallHistory'], [], []],
       'dashboard:load': [['loadDashboard'], [], []],

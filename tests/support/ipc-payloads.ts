@@ -18,6 +18,8 @@ export const VALID: Record<RequestChannel, Record<string, unknown>> = {
   'call:hold': { sessionId: 's1', action: 'hold', reason: 'None' },
   'call:save-console-data': { sessionId: 's1', text: 'note', base: { value: 'old' } },
   'call:resolve-conflict': { sessionId: 's1', text: 'mine' },
+  'call:retry-console-data': { sessionId: 's1' },
+  'call:discard-console-data': { sessionId: 's1' },
   'missed:mark-seen': { sessionIds: ['s1'] },
   'history:load': { page: 0, countPerPage: 25 },
   'dashboard:load': {},

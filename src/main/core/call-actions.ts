@@ -58,6 +58,14 @@ export class CallActions {
         cause: problem,
       });
     }
+    if (change.fields.callState !== undefined && answer.callState !== change.fields.callState) {
+      // The server answered but did not make the change: the hold (or resume) failed.
+      this.settle(session, id, () => board.rollBack(id), this.core.pollSoon);
+      throw new CoreError(
+        'conflict',
+        `Could not ${change.what}: Evo Voice left the call ${answer.callState ?? 'unchanged'}. Try again.`,
+      );
+    }
     // Poll soon after: that poll begins after the confirmation, so it ends the overlay.
     this.settle(session, id, () => board.confirm(id, answer), this.core.pollSoon);
     return answer;

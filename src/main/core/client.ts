@@ -24,7 +24,7 @@ import {
   type Parsed,
 } from '../../shared/wire';
 import { CookieJar } from './cookies';
-import { CoreError, httpError, retryAfterMs } from './errors';
+import { CoreError, httpError, retryAfterMs, signInError } from './errors';
 import type { Fetch } from './ports';
 import { toQueryString } from './query';
 
@@ -180,17 +180,7 @@ export function createEvoVoiceClient(config: EvoVoiceClientOptions): EvoVoiceCli
         });
         return parsed('/auth/credentials', parseAuthenticate, raw);
       } catch (error) {
-        if (error instanceof CoreError && error.status === 401) {
-          throw new CoreError(
-            'password-rejected',
-            `${host} rejected the password for ${userName}: check it and sign in again.`,
-            {
-              status: 401,
-              ...(error.errorCode ? { errorCode: error.errorCode } : {}),
-            },
-          );
-        }
-        throw error;
+        throw error instanceof CoreError ? signInError(error, host, userName) : error;
       }
     },
     authStatus: (options) =>

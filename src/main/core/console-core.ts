@@ -14,7 +14,7 @@ import { CoreError } from './errors';
 import { PasswordKeeper } from './keychain';
 import { LiveBoard } from './live-board';
 import { MissedCalls } from './missed-calls';
-import { ConsoleDataOutbox } from './outbox';
+import { ConsoleDataOutbox, loginTransport } from './outbox';
 import { PollCycle } from './poll-cycle';
 import { RememberedPasswords } from './remembered-passwords';
 import { followPowerEvents } from './power';
@@ -53,15 +53,7 @@ export function createConsoleCore(ports: CorePorts): LocalConsoleCore {
     clock,
     random,
     log,
-    transport: {
-      current: (sessionId) =>
-        signIns
-          .signedIn()
-          .login.call((c, o) => c.getSessions({ specificIds: [sessionId] }, o))
-          .then((answer) => answer.items?.find((s) => s.id === sessionId)),
-      write: (sessionId, text) =>
-        signIns.signedIn().login.call((c, o) => c.patchSession({ sessionId, consoleData: text }, o)),
-    },
+    transport: loginTransport(() => signIns.signedIn().login),
     onChange: publishState,
     onSaved: (saved) => {
       publishPatch(board.upsert(saved));
@@ -85,7 +77,8 @@ export function createConsoleCore(ports: CorePorts): LocalConsoleCore {
     track,
     failed(from, problem) {
       connection.remember(problem);
-      if (problem.code === 'password-rejected') context.land(from, () => signIns.passwordRejected(from));
+      if (problem.code === 'password-rejected' || from.login.refused)
+        context.land(from, () => signIns.signedOutByServer(from, problem));
     },
   };
   const cycle = new PollCycle(context, () => screen);
@@ -153,6 +146,12 @@ export function createConsoleCore(ports: CorePorts): LocalConsoleCore {
     if (!accountId) throw new CoreError('not-signed-in', 'Choose an account first.');
     return { login, accountId };
   }
+  /** Who called, as the board shows it: names the call in the list of unsent notes. */
+  function callerOf(sessionId: string): string | undefined {
+    const call = board.find(sessionId);
+    const number = call?.fromAddress ?? call?.callbackNumber;
+    return call?.fromName && number ? `${call.fromName} (${number})` : (call?.fromName ?? number);
+  }
   function watchPower(): void {
     unsubscribePower ??= followPowerEvents(ports.power, {
       poller,
@@ -208,13 +207,21 @@ export function createConsoleCore(ports: CorePorts): LocalConsoleCore {
       return signIns.signIn(args, options.demo === true);
     },
     signOut: () => signIns.signOut(),
-    selectAccount: async (accountId) => signIns.selectAccount(accountId),
+    selectAccount: (accountId) => signIns.selectAccount(accountId),
 
     hold: (args) => calls.hold(signIns.signedIn(), args),
-    saveConsoleData: (args) => outbox.save(signIns.signedIn().owner, args),
+    saveConsoleData: (args) => outbox.save(signIns.signedIn().owner, args, callerOf(args.sessionId)),
     resolveConflict(args) {
       signIns.signedIn();
       return outbox.resolve(args.sessionId, args.text);
+    },
+    retryConsoleData(args) {
+      signIns.signedIn();
+      return outbox.retry(args.sessionId);
+    },
+    discardConsoleData(args) {
+      signIns.signedIn();
+      outbox.discard(args.sessionId);
     },
 
     markMissedSeen(sessionIds) {
@@ -239,7 +246,10 @@ export function createConsoleCore(ports: CorePorts): LocalConsoleCore {
     },
 
     pollNow() {
-      if (signIns.session) signIns.session.failures = 0;
+      if (signIns.session) {
+        signIns.session.failures = 0;
+        signIns.session.login.retryNow();
+      }
       poller.now();
     },
 

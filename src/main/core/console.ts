@@ -35,6 +35,10 @@ export interface ConsoleCore {
   hold(args: RequestArgs<'call:hold'>): Promise<SessionInfo>;
   saveConsoleData(args: RequestArgs<'call:save-console-data'>): ConsoleDataStatus;
   resolveConflict(args: RequestArgs<'call:resolve-conflict'>): ConsoleDataStatus;
+  /** Sends an unsent note (failed or in conflict) again, as it is. */
+  retryConsoleData(args: RequestArgs<'call:retry-console-data'>): ConsoleDataStatus;
+  /** Forgets an unsent note: the server's text stays. */
+  discardConsoleData(args: RequestArgs<'call:discard-console-data'>): void;
   markMissedSeen(sessionIds?: string[]): void;
 
   loadCallHistory(args: RequestArgs<'history:load'>): Promise<HistoryPage>;

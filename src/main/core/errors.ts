@@ -12,17 +12,20 @@ export class CoreError extends Error {
   readonly errorCode?: string;
   /** How long the server asked us to wait (Retry-After), in ms. */
   readonly retryAfterMs?: number;
+  /** True when the error answer was ServiceStack's own (a `responseStatus`), not a proxy's page. */
+  readonly fromApi: boolean;
 
   constructor(
     code: ErrorCode,
     message: string,
-    details: { status?: number; errorCode?: string; retryAfterMs?: number; cause?: unknown } = {},
+    details: { status?: number; errorCode?: string; retryAfterMs?: number; fromApi?: boolean; cause?: unknown } = {},
   ) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
     this.code = code;
     if (details.status !== undefined) this.status = details.status;
     if (details.errorCode !== undefined) this.errorCode = details.errorCode;
     if (details.retryAfterMs !== undefined) this.retryAfterMs = details.retryAfterMs;
+    this.fromApi = details.fromApi ?? false;
   }
 
   /** A network-level failure (not an answer from the server). */
@@ -52,6 +55,33 @@ export function retryAfterMs(header: string | null, now: number): number | undef
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
+/**
+ * A failed `POST /auth/credentials` as the agent should read it: only ServiceStack's own 401 (a
+ * `responseStatus`) rejects the password; a proxy's sign-in page (an HTML 401, or a redirect) in
+ * front of Evo Voice is a network problem, and the saved password stays.
+ */
+export function signInError(error: CoreError, host: string, userName: string): CoreError {
+  if (error.status === 401 && error.fromApi) {
+    return new CoreError(
+      'password-rejected',
+      `${host} rejected the password for ${userName}: check it and sign in again.`,
+      {
+        status: 401,
+        fromApi: true,
+        ...(error.errorCode ? { errorCode: error.errorCode } : {}),
+      },
+    );
+  }
+  if (error.status === 401 || (error.status !== undefined && error.status >= 300 && error.status < 400)) {
+    return new CoreError(
+      'network',
+      `A sign-in page of a proxy in front of ${host} answered instead of Evo Voice (HTTP ${error.status}): check the network or VPN connection; the console will retry.`,
+      { status: error.status, cause: error },
+    );
+  }
+  return error;
+}
+
 /** Maps an HTTP error answer to a CoreError with words for the agent. */
 export function httpError(
   status: number,
@@ -64,6 +94,7 @@ export function httpError(
     status,
     ...(responseStatus?.errorCode ? { errorCode: responseStatus.errorCode } : {}),
     ...(retryAfter !== undefined ? { retryAfterMs: retryAfter } : {}),
+    fromApi: responseStatus !== undefined,
   };
   switch (true) {
     case status === 401:

@@ -11,14 +11,19 @@ const SESSIONS_MAX_PAGES = 10;
 const ACTIVITY_PER_PAGE = 500;
 const ACTIVITY_MAX_PAGES = 4;
 
+/** `accountId` undefined: every account of the user (the server did not list them). */
 export function fetchSessions(
   login: Login,
-  accountId: string,
+  accountId: string | undefined,
   settings: Settings,
   now: number,
   known?: KnownSession,
 ): Promise<SessionInfo[]> {
-  const request = { accountIds: [accountId], endpointIds: settings.endpointIds, startDate: today(now) };
+  const request = {
+    accountIds: accountId ? [accountId] : undefined,
+    endpointIds: settings.endpointIds,
+    startDate: today(now),
+  };
   return readAllPages(
     (paging) => login.call((c, o) => c.getSessions({ ...request, ...paging }, { ...o, known })),
     SESSIONS_PER_PAGE,
@@ -29,7 +34,7 @@ export function fetchSessions(
 /** The newest activity first; beyond the first pages is history, not news. */
 export function fetchActivity(
   login: Login,
-  accountId: string,
+  accountId: string | undefined,
   settings: Settings,
   now: number,
 ): Promise<SessionInfo[]> {

@@ -5,10 +5,16 @@ import type { SessionInfo } from '../../shared/evovoice';
 import type { LivePatch, LiveSnapshot } from '../../shared/live';
 import { diffSessions, same } from './diff';
 
+/** Polls after a confirmation that may still show the call as it was (a lagging replica). */
+const STALE_POLLS_MASKED = 3;
+
 interface Overlay {
   fields: Partial<SessionInfo>;
   /** Set once the server confirmed: the number of the last poll started before it did. */
   confirmedAfterPoll?: number;
+  /** The call as the server had it before the change: a later poll showing exactly this is stale. */
+  before?: SessionInfo;
+  stalePolls: number;
 }
 
 export class LiveBoard {
@@ -71,7 +77,8 @@ export class LiveBoard {
       this.setServer(lists.sessions);
       for (const [id, overlay] of this.overlays) {
         if (poll !== undefined && overlay.confirmedAfterPoll !== undefined && poll > overlay.confirmedAfterPoll) {
-          this.overlays.delete(id);
+          if (this.isStale(id, overlay)) overlay.stalePolls++;
+          else this.overlays.delete(id);
         }
       }
     }
@@ -87,7 +94,8 @@ export class LiveBoard {
 
   /** Shows `fields` on a call at once, before the server confirms them. */
   overlay(sessionId: string, fields: Partial<SessionInfo>): LivePatch | undefined {
-    this.overlays.set(sessionId, { fields });
+    const before = this.server.find((s) => s.id === sessionId);
+    this.overlays.set(sessionId, { fields, stalePolls: 0, ...(before ? { before } : {}) });
     return this.publish(true, undefined);
   }
 
@@ -112,6 +120,13 @@ export class LiveBoard {
   rollBack(sessionId: string): LivePatch | undefined {
     this.overlays.delete(sessionId);
     return this.publish(true, undefined);
+  }
+
+  /** The fresh list still shows the call exactly as before the confirmed change (a stale read). */
+  private isStale(sessionId: string, overlay: Overlay): boolean {
+    if (!overlay.before || overlay.stalePolls >= STALE_POLLS_MASKED) return false;
+    const polled = this.server.find((s) => s.id === sessionId);
+    return polled !== undefined && same(polled, overlay.before);
   }
 
   private setServer(list: SessionInfo[]): void {

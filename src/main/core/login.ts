@@ -1,15 +1,26 @@
 // One sign-in to one server: the API client, the password held in memory for one re-sign-in on
-// a 401, and the rule that a password the server rejected is never sent again.
+// a 401, the rule that a password the server rejected is never sent again, the stop after a 401
+// that outlasts re-sign-ins, and the server's one not-before time.
 import type { AuthenticateResponse } from '../../shared/evovoice';
 import { createEvoVoiceClient, type CallOptions, type EvoVoiceClient, type EvoVoiceClientOptions } from './client';
 import { CoreError } from './errors';
 
 export const PASSWORD_REJECTED = 'Signed out: password rejected';
+/** Re-sign-ins in a row that the next request still answered with 401 before the console stops. */
+export const REFUSALS_BEFORE_STOP = 2;
 
 export class Login {
   readonly client: EvoVoiceClient;
   private password: string | undefined;
   private rejected = false;
+  /** Successful sign-ins so far: a 401 after a retry is counted once per sign-in. */
+  private signIns = 0;
+  private refusedAfter = 0;
+  private refusals = 0;
+  /** The server's "not before" (clock ms): backoff or Retry-After; every poll waits for it. */
+  private notBeforeAt = -Infinity;
+  /** True when `notBeforeAt` is the server's own Retry-After (the agent's "Retry now" keeps it). */
+  private serverAsked = false;
   private renewing: Promise<AuthenticateResponse> | undefined;
   private readonly cancelled = new AbortController();
   private readonly options: CallOptions = { signal: this.cancelled.signal };
@@ -34,6 +45,28 @@ export class Login {
     return this.rejected;
   }
 
+  /** Clock ms before which nothing is polled from this server. */
+  get notBefore(): number {
+    return this.notBeforeAt;
+  }
+
+  /** Polls wait until `at`; `serverAsked` when the server said so with Retry-After. */
+  holdOff(at: number, serverAsked: boolean): void {
+    if (at <= this.notBeforeAt) return;
+    this.notBeforeAt = at;
+    this.serverAsked = serverAsked;
+  }
+
+  /** The agent asked to retry now: the backoff ends, a server's Retry-After does not. */
+  retryNow(): void {
+    if (!this.serverAsked) this.notBeforeAt = -Infinity;
+  }
+
+  /** True once 401s outlasted REFUSALS_BEFORE_STOP re-sign-ins: the agent must sign in again. */
+  get refused(): boolean {
+    return this.refusals >= REFUSALS_BEFORE_STOP;
+  }
+
   /** Signs in (again); concurrent callers share one attempt. */
   signIn(): Promise<AuthenticateResponse> {
     this.renewing ??= this.attempt().finally(() => {
@@ -42,15 +75,30 @@ export class Login {
     return this.renewing;
   }
 
-  /** Runs an API call signed in: signs in first if needed, and once more on a 401. */
+  /**
+   * Runs an API call signed in: signs in first if needed, and once more on a 401. A 401 right
+   * after a successful re-sign-in counts as a refusal; after REFUSALS_BEFORE_STOP of them no more
+   * credentials are posted (lockout policies count them) until the agent signs in again.
+   */
   async call<T>(fn: (client: EvoVoiceClient, options: CallOptions) => Promise<T>): Promise<T> {
+    if (this.refused) throw this.refusedError();
     if (!this.client.hasSession()) await this.signIn();
     try {
-      return await fn(this.client, this.options);
+      return this.accepted(await fn(this.client, this.options));
     } catch (error) {
-      if (!(error instanceof CoreError) || error.status !== 401) throw error;
+      if (!isUnauthorized(error)) throw error;
       await this.signIn();
-      return fn(this.client, this.options);
+      const renewal = this.signIns;
+      try {
+        return this.accepted(await fn(this.client, this.options));
+      } catch (again) {
+        if (!isUnauthorized(again)) throw again;
+        if (this.refusedAfter !== renewal) {
+          this.refusedAfter = renewal;
+          this.refusals++;
+        }
+        throw this.refused ? this.refusedError() : again;
+      }
     }
   }
 
@@ -69,12 +117,28 @@ export class Login {
     }
   }
 
+  private accepted<T>(answer: T): T {
+    this.refusals = 0;
+    return answer;
+  }
+
+  private refusedError(): CoreError {
+    return new CoreError(
+      'unauthorized',
+      `${this.client.host} still refuses requests right after signing in again: sign in again (the console stopped retrying so your account is not locked).`,
+      { status: 401 },
+    );
+  }
+
   private async attempt(): Promise<AuthenticateResponse> {
     if (this.rejected || this.password === undefined) {
       throw new CoreError('password-rejected', `${PASSWORD_REJECTED}. Sign in again.`);
     }
+    if (this.refused) throw this.refusedError();
     try {
-      return await this.client.signIn(this.userName, this.password, this.options);
+      const answer = await this.client.signIn(this.userName, this.password, this.options);
+      this.signIns++;
+      return answer;
     } catch (error) {
       if (error instanceof CoreError && error.code === 'password-rejected') {
         this.rejected = true;
@@ -83,4 +147,8 @@ export class Login {
       throw error;
     }
   }
+}
+
+function isUnauthorized(error: unknown): boolean {
+  return error instanceof CoreError && error.status === 401;
 }

@@ -14,7 +14,7 @@ const ANNOUNCED_CAP = 5000;
 export const UNREAD_CAP = 500;
 
 interface MissedRecord {
-  /** Sign-ins (server + user) whose existing missed calls have been taken as the baseline. */
+  /** Accounts (server + user + account) whose existing missed calls have been taken as the baseline. */
   baselined: string[];
   /** Ids already announced (or baselined), oldest first. */
   announced: string[];
@@ -43,29 +43,36 @@ export class MissedCalls {
     return this.record.unread;
   }
 
-  /** True once a first complete poll for `who` (server + user) set what is old news. */
+  /** True once a first complete poll for `who` (server + user + account) set what is old news. */
   hasBaseline(who: string): boolean {
     return this.record.baselined.includes(who);
   }
 
   /**
-   * Looks at one poll's sessions for `who` (server + user). Answers true when the unread list
-   * changed. The first look for a sign-in only records a baseline: those calls are not news.
+   * Looks at one poll's sessions for `who` (server + user + account). Answers true when the
+   * unread list changed. The first look for an account only records a baseline: those calls are
+   * not news. Calls on lines the agent narrowed away (`settings.endpointIds`) are never news.
    */
   observe(who: string, sessions: Iterable<SessionInfo>, settings: Settings): boolean {
     const fresh: SessionInfo[] = [];
+    const lines = settings.endpointIds.length ? new Set(settings.endpointIds) : undefined;
+    let seen = false;
     for (const session of sessions) {
       if (session.wasMissed !== true || session.id === undefined || this.announced.has(session.id)) continue;
       // A chat or fax nobody took is not a missed call (no channel: a call).
       if (session.channel !== undefined && session.channel !== 'Voice') continue;
       this.announced.add(session.id);
       this.record.announced.push(session.id);
-      fresh.push(session);
+      seen = true;
+      if (!lines || lines.has(session.endpointId ?? '')) fresh.push(session);
     }
     const baseline = !this.record.baselined.includes(who);
     if (baseline) this.record.baselined.push(who);
     if (!baseline && fresh.length) this.record.unread.push(...fresh.map(missedCall));
-    if (!baseline && !fresh.length) return false;
+    if (!baseline && !fresh.length) {
+      if (seen) this.save();
+      return false;
+    }
     this.save();
     if (baseline || !settings.notifyMissedCalls || settings.doNotDisturb) return !baseline;
     const locale = settings.language === 'system' ? Intl.DateTimeFormat().resolvedOptions().locale : settings.language;

@@ -1,12 +1,14 @@
 // The console-data outbox: every note edit is persisted before save returns, then sent in order
 // (one entry per call, the last text wins), retried with backoff across network failures and
-// restarts, dropped only when the server confirms it, and held as a conflict instead of
-// overwriting a note someone else changed meanwhile.
+// restarts, dropped only when the server confirms it (or the agent discards it), and held as a
+// conflict instead of overwriting a note someone else changed meanwhile; a stale read after our
+// own confirmed save is not such a change.
 import type { SessionInfo } from '../../shared/evovoice';
 import type { RequestArgs } from '../../shared/ipc';
 import type { ConsoleDataStatus } from '../../shared/live';
 import { backoffDelay } from './backoff';
 import { CoreError, toCoreError } from './errors';
+import type { Login } from './login';
 import type { Clock, Logger, SettingsStore } from './ports';
 
 export const OUTBOX_RECORD = 'outbox';
@@ -23,18 +25,41 @@ interface OutboxEntry {
   failed?: string;
   /** The last text written whose answer has not arrived (lost, or a crash): finding it on the server is our own write. */
   sent?: string;
+  /** Who called, for the list of unsent notes once the call has left the board. */
+  caller?: string;
 }
 
 interface OutboxRecord {
   entries: OutboxEntry[];
   /** The last note the server confirmed from us, per call: our own write is not a conflict. */
   confirmed: Record<string, string>;
+  /** Per call, the server's `dateLastModified` in the answer to our last confirmed save. */
+  confirmedAt: Record<string, string>;
+  /** Per call, the text our last confirmed save replaced: a read still showing it is stale. */
+  replaced: Record<string, string>;
 }
 
 /** The two calls the outbox needs, already signed in (re-sign-in on 401 included). */
 export interface OutboxTransport {
   current(sessionId: string): Promise<SessionInfo | undefined>;
   write(sessionId: string, text: string): Promise<SessionInfo>;
+}
+
+/**
+ * The transport over the signed-in Login. A call that ended and was archived is no longer in
+ * the ordinary lists: the lookup falls back to `SearchArchive=true`. Whether a real server takes a
+ * PATCH of an archived call the reference pages do not say, so the note is sent anyway; a refusal
+ * leaves it in the list of unsent notes, with the server's words, to retry or discard.
+ */
+export function loginTransport(login: () => Login): OutboxTransport {
+  const find = (sessionId: string, searchArchive: boolean) =>
+    login()
+      .call((c, o) => c.getSessions({ specificIds: [sessionId], ...(searchArchive ? { searchArchive } : {}) }, o))
+      .then((answer) => answer.items?.find((s) => s.id === sessionId));
+  return {
+    current: async (sessionId) => (await find(sessionId, false)) ?? find(sessionId, true),
+    write: (sessionId, text) => login().call((c, o) => c.patchSession({ sessionId, consoleData: text }, o)),
+  };
 }
 
 export interface OutboxDeps {
@@ -62,7 +87,12 @@ export class ConsoleDataOutbox {
 
   constructor(private readonly deps: OutboxDeps) {
     const saved = deps.store.getRecord<OutboxRecord>(OUTBOX_RECORD);
-    this.record = { entries: saved?.entries ?? [], confirmed: saved?.confirmed ?? {} };
+    this.record = {
+      entries: saved?.entries ?? [],
+      confirmed: saved?.confirmed ?? {},
+      confirmedAt: saved?.confirmedAt ?? {},
+      replaced: saved?.replaced ?? {},
+    };
     for (const entry of this.record.entries) this.status[entry.sessionId] = this.restingStatus(entry);
   }
 
@@ -76,12 +106,14 @@ export class ConsoleDataOutbox {
     if (owner) this.kick();
   }
 
-  save(owner: string | undefined, args: RequestArgs<'call:save-console-data'>): ConsoleDataStatus {
+  /** `caller` names the call in the list of unsent notes. */
+  save(owner: string | undefined, args: RequestArgs<'call:save-console-data'>, caller?: string): ConsoleDataStatus {
     const who = owner ?? this.owner;
     if (!who) throw new CoreError('not-signed-in', 'Sign in to save notes.');
     let entry = this.record.entries.find((e) => e.sessionId === args.sessionId && e.owner === who);
     if (!entry) {
       entry = { owner: who, sessionId: args.sessionId, text: args.text, base: { ...args.base }, rev: 0 };
+      if (caller) entry.caller = caller;
       this.record.entries.push(entry);
     } else {
       entry.text = args.text;
@@ -100,8 +132,7 @@ export class ConsoleDataOutbox {
 
   /** The agent chose `text` for a call in conflict (or failed): send it over the server's value. */
   resolve(sessionId: string, text: string): ConsoleDataStatus {
-    const entry = this.record.entries.find((e) => e.sessionId === sessionId && e.owner === this.owner);
-    if (!entry) throw new CoreError('not-found', 'There is no unsent note for this call: nothing to resolve.');
+    const entry = this.unsentEntry(sessionId);
     if (entry.conflict)
       entry.base = {
         value: entry.conflict.theirs,
@@ -115,6 +146,26 @@ export class ConsoleDataOutbox {
     this.setStatus(sessionId, this.pendingStatus(entry));
     this.kick();
     return this.status[sessionId] as ConsoleDataStatus;
+  }
+
+  /** The agent retries an unsent note as it is (a conflict: theirs is replaced by it). */
+  retry(sessionId: string): ConsoleDataStatus {
+    return this.resolve(sessionId, this.unsentEntry(sessionId).text);
+  }
+
+  /** The agent gives up an unsent note: it is forgotten, the server's text stays. */
+  discard(sessionId: string): void {
+    const entry = this.unsentEntry(sessionId);
+    this.record.entries.splice(this.record.entries.indexOf(entry), 1);
+    this.persist();
+    delete this.status[sessionId];
+    this.deps.onChange();
+  }
+
+  private unsentEntry(sessionId: string): OutboxEntry {
+    const entry = this.record.entries.find((e) => e.sessionId === sessionId && e.owner === this.owner);
+    if (!entry) throw new CoreError('not-found', 'There is no unsent note for this call: nothing to do.');
+    return entry;
   }
 
   /** Try now (network back, a poll succeeded, signed in). */
@@ -202,6 +253,7 @@ export class ConsoleDataOutbox {
     entry.sent = entry.text;
     this.persist();
     const saved = await this.deps.transport.write(entry.sessionId, entry.text);
+    this.record.replaced[entry.sessionId] = theirs;
     this.confirm(entry, rev, saved.consoleData ?? entry.text, saved);
   }
 
@@ -210,15 +262,32 @@ export class ConsoleDataOutbox {
     if (entry.base.dateLastModified !== undefined && server.dateLastModified === entry.base.dateLastModified)
       return false;
     if (theirs === (entry.base.value ?? '') || theirs === entry.sent) return false;
-    return this.record.confirmed[entry.sessionId] !== theirs;
+    return this.record.confirmed[entry.sessionId] !== theirs && !this.isStale(entry.sessionId, server);
+  }
+
+  /**
+   * A read older than our last confirmed save (a lagging replica): by `dateLastModified` when both
+   * are readable dates, else because it still shows the text that save replaced.
+   */
+  private isStale(sessionId: string, server: SessionInfo): boolean {
+    const savedAt = Date.parse(this.record.confirmedAt[sessionId] ?? '');
+    const readAt = Date.parse(server.dateLastModified ?? '');
+    if (!Number.isNaN(savedAt) && !Number.isNaN(readAt)) return readAt < savedAt;
+    const replaced = this.record.replaced[sessionId];
+    return replaced !== undefined && (server.consoleData ?? '') === replaced;
   }
 
   private confirm(entry: OutboxEntry, rev: number, value: string, session: SessionInfo): void {
-    const confirmed = this.record.confirmed;
+    const { confirmed, confirmedAt, replaced } = this.record;
     delete confirmed[entry.sessionId];
     confirmed[entry.sessionId] = value;
+    if (session.dateLastModified) confirmedAt[entry.sessionId] = session.dateLastModified;
     const ids = Object.keys(confirmed);
-    for (const id of ids.slice(0, Math.max(0, ids.length - CONFIRMED_CAP))) delete confirmed[id];
+    for (const id of ids.slice(0, Math.max(0, ids.length - CONFIRMED_CAP))) {
+      delete confirmed[id];
+      delete confirmedAt[id];
+      delete replaced[id];
+    }
     delete entry.sent;
     if (entry.rev === rev) {
       this.record.entries.splice(this.record.entries.indexOf(entry), 1);
@@ -259,10 +328,17 @@ export class ConsoleDataOutbox {
         theirs: entry.conflict.theirs,
         ...(entry.conflict.theirsModified ? { theirsModified: entry.conflict.theirsModified } : {}),
         message: 'Someone else changed this note while you were editing: choose which text to keep.',
+        ...(entry.caller ? { caller: entry.caller } : {}),
       };
     }
     if (entry.failed)
-      return { sessionId: entry.sessionId, state: 'failed', pending: entry.text, message: entry.failed };
+      return {
+        sessionId: entry.sessionId,
+        state: 'failed',
+        pending: entry.text,
+        message: entry.failed,
+        ...(entry.caller ? { caller: entry.caller } : {}),
+      };
     return {
       sessionId: entry.sessionId,
       state: 'waiting-for-network',

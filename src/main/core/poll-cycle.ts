@@ -2,7 +2,7 @@
 // activity when due), laid onto the board, missed calls and connection; backoff on failure.
 import type { SessionInfo } from '../../shared/evovoice';
 import type { Settings } from '../../shared/ipc';
-import { backoffDelay } from './backoff';
+import { RETRY_AFTER_CAP_MS, backoffDelay } from './backoff';
 import { activityInterval, pollInterval, withJitter, type Activity } from './cadence';
 import type { CoreContext } from './context';
 import { toCoreError, type CoreError } from './errors';
@@ -37,10 +37,14 @@ export class PollCycle {
     const session = this.core.session();
     const settings = this.core.store.getSettings();
     if (!session) return settings.pollIdleMs;
+    // Immediate polls (window shown, unlock, network back, after an action) wait too.
+    const wait = session.login.notBefore - this.core.clock.now();
+    if (wait > 0) return wait;
     try {
       if (!session.accountsLoaded) await this.loadAccounts(session);
       const accountId = session.accountId;
-      const fetched = accountId ? await this.fetch(session, accountId, settings) : undefined;
+      const unlisted = !session.accountsListed;
+      const fetched = accountId || unlisted ? await this.fetch(session, accountId, settings) : undefined;
       return this.core.land(session, () => this.apply(session, settings, fetched)) ?? this.nextPoll(settings);
     } catch (error) {
       return this.core.land(session, () => this.failed(session, toCoreError(error), settings)) ?? settings.pollIdleMs;
@@ -59,7 +63,7 @@ export class PollCycle {
     });
   }
 
-  private async fetch(session: SignedInSession, accountId: string, settings: Settings): Promise<Fetched> {
+  private async fetch(session: SignedInSession, accountId: string | undefined, settings: Settings): Promise<Fetched> {
     const poll = this.core.board.pollStarted();
     const now = this.core.clock.now();
     const due = now - session.lastActivityAt >= activityInterval(settings, this.activity()) * ACTIVITY_DUE_SHARE;
@@ -80,20 +84,24 @@ export class PollCycle {
       session.lastActivityAt = fetched.now;
     }
     this.core.publishPatch(board.update(lists, fetched.poll));
+    if (session.nameAccounts([...(lists.sessions ?? []), ...(lists.activity ?? [])])) publishState();
     if (fetched.sessions.status === 'rejected')
       return this.failed(session, toCoreError(fetched.sessions.reason), settings);
     if (fetched.activity.status === 'rejected') {
       const problem = toCoreError(fetched.activity.reason);
-      if (problem.code === 'password-rejected') return this.failed(session, problem, settings);
+      if (problem.code === 'password-rejected' || session.login.refused) return this.failed(session, problem, settings);
+      if (problem.retryAfterMs !== undefined)
+        session.login.holdOff(fetched.now + Math.min(problem.retryAfterMs, RETRY_AFTER_CAP_MS), true);
       this.core.connection.remember(problem);
       this.core.connection.markGoodPoll();
-      if (missed.hasBaseline(session.owner) && missed.observe(session.owner, lists.sessions ?? [], settings)) {
+      if (missed.hasBaseline(session.missedKey) && missed.observe(session.missedKey, lists.sessions ?? [], settings)) {
         publishState();
       }
       this.core.connection.set({ status: 'degraded', message: `Recent activity is not updating: ${problem.message}` });
       return this.nextPoll(settings);
     }
-    if (missed.observe(session.owner, [...(lists.sessions ?? []), ...(lists.activity ?? [])], settings)) publishState();
+    if (missed.observe(session.missedKey, [...(lists.sessions ?? []), ...(lists.activity ?? [])], settings))
+      publishState();
     return this.succeeded(session, settings);
   }
 
@@ -107,9 +115,10 @@ export class PollCycle {
 
   private failed(session: SignedInSession, problem: CoreError, settings: Settings): number {
     this.core.failed(session, problem);
-    if (problem.code === 'password-rejected') return settings.pollIdleMs;
+    if (problem.code === 'password-rejected' || session.login.refused) return settings.pollIdleMs;
     session.failures++;
     const delay = backoffDelay(session.failures, this.core.random, problem.retryAfterMs);
+    session.login.holdOff(this.core.clock.now() + delay, problem.retryAfterMs !== undefined);
     this.core.log.warn('Poll failed', { code: problem.code, status: problem.status, failures: session.failures });
     this.core.connection.set({
       status: problem.unreachable ? 'offline' : 'degraded',

@@ -108,14 +108,10 @@ export class SignIns {
     core.connection.signedOut();
   }
 
-  selectAccount(accountId: string): Identity {
+  async selectAccount(accountId: string): Promise<Identity> {
     const current = this.signedIn();
-    if (!current.identity.accounts.some((a) => a.id === accountId)) {
-      throw new CoreError(
-        'not-found',
-        `${current.login.userName} cannot work on account ${accountId}: pick one from the list.`,
-      );
-    }
+    await this.parts.core.track(current.checkAccount(accountId));
+    if (current !== this.current) throw new CoreError('not-signed-in', 'Signed out meanwhile: sign in again.');
     const next = current.withAccount(accountId);
     if (!next.login.demo) this.parts.core.store.setSettings({ accountId });
     this.replace(next);
@@ -124,13 +120,17 @@ export class SignIns {
     return { ...next.identity };
   }
 
-  /** The server rejected the password: polling stops and the agent is asked to sign in again. */
-  passwordRejected(rejected: SignedInSession): void {
+  /**
+   * The server rejected the password, or kept refusing requests after signing in again: polling
+   * stops and the agent is asked to sign in again. Only a rejected password is forgotten.
+   */
+  signedOutByServer(ended: SignedInSession, problem: CoreError): void {
     const { core, passwords, poller } = this.parts;
     poller.stop();
     core.outbox.setOwner(undefined);
-    if (!rejected.login.demo) void passwords.forget(rejected.login.serverUrl, rejected.login.userName);
-    core.connection.set({ status: 'signed-out', message: PASSWORD_REJECTED });
+    const rejected = ended.login.isRejected;
+    if (rejected && !ended.login.demo) void passwords.forget(ended.login.serverUrl, ended.login.userName);
+    core.connection.set({ status: 'signed-out', message: rejected ? PASSWORD_REJECTED : problem.message });
   }
 
   /** The computer went offline: say so while signed in (not after the password was rejected). */

@@ -64,6 +64,11 @@ function handlersFor(core: ConsoleCore, deps: DispatchDeps): Handlers {
     'call:hold': (args) => core.hold(args),
     'call:save-console-data': (args) => core.saveConsoleData(args),
     'call:resolve-conflict': (args) => core.resolveConflict(args),
+    'call:retry-console-data': (args) => core.retryConsoleData(args),
+    'call:discard-console-data': (args) => {
+      core.discardConsoleData(args);
+      return null;
+    },
     'missed:mark-seen': ({ sessionIds }) => {
       core.markMissedSeen(sessionIds);
       return null;
