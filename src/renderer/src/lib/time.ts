@@ -1,10 +1,11 @@
 // Time as the agent reads it: elapsed time in a state, clock times, dates for inputs.
+import { apiDateMs } from '../../../shared/dates';
 
 /** "0:07", "12:34", "1:02:03" since `iso`, at `now` (ms). Unknown dates give "". */
 export function elapsed(iso: string | undefined, now: number): string {
   if (!iso) return '';
-  const start = Date.parse(iso);
-  if (Number.isNaN(start)) return '';
+  const start = apiDateMs(iso);
+  if (start === undefined) return '';
   const total = Math.max(0, Math.floor((now - start) / 1000));
   const h = Math.floor(total / 3600);
   const m = Math.floor((total % 3600) / 60);
@@ -14,17 +15,16 @@ export function elapsed(iso: string | undefined, now: number): string {
 }
 
 export function clockTime(iso: string | undefined): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime())
+  const ms = apiDateMs(iso);
+  return ms === undefined
     ? ''
-    : d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    : new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 }
 
 export function dateTime(iso: string | undefined): string {
   if (!iso) return '';
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' });
+  const ms = apiDateMs(iso);
+  return ms === undefined ? iso : new Date(ms).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' });
 }
 
 /** Seconds as "m:ss". */
