@@ -7,9 +7,16 @@ const SERVICESTACK_DATE = /^\/Date\((-?\d+)([+-]\d{4})?\)\/$/;
 const ISO_DATE =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
 
+/** Already the console's own form: read by Date.parse (most dates of most polls). */
+const NORMAL_FORM = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
 /** Milliseconds since 1970 UTC of a date as the API sends it; undefined when it is not one. */
 export function apiDateMs(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
+  if (NORMAL_FORM.test(text)) {
+    const ms = Date.parse(text);
+    return !Number.isNaN(ms) && new Date(ms).toISOString() === text ? ms : undefined;
+  }
   const value = text.trim();
   const wcf = SERVICESTACK_DATE.exec(value);
   if (wcf) {
@@ -41,12 +48,9 @@ function offsetMinutes(zone: string): number {
   return sign * (Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5)));
 }
 
-/** Already the console's own form: kept as it is without parsing (most dates of most polls). */
-const NORMAL_FORM = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
-
 /** The date in the one form the console keeps (ISO 8601 in UTC, `…Z`); undefined when it is not a date. */
 export function normalApiDate(text: string): string | undefined {
-  if (NORMAL_FORM.test(text) && !Number.isNaN(Date.parse(text))) return text;
+  if (NORMAL_FORM.test(text)) return apiDateMs(text) === undefined ? undefined : text;
   const ms = apiDateMs(text);
   return ms === undefined ? undefined : new Date(ms).toISOString();
 }

@@ -21,12 +21,18 @@ describe('apiDateMs', () => {
     expect(apiDateMs(text)).toBe(ms);
   });
 
-  it.each(['', 'String', '2026-02-30T00:00:00Z', '2026-11-23T25:00:00Z', '/Date(abc)/', '23/11/2026', undefined])(
-    'answers undefined for %s',
-    (text) => {
-      expect(apiDateMs(text)).toBeUndefined();
-    },
-  );
+  it.each([
+    '',
+    'String',
+    '2026-02-30T00:00:00Z',
+    '2026-02-30T00:00:00.000Z',
+    '2026-11-23T25:00:00Z',
+    '/Date(abc)/',
+    '23/11/2026',
+    undefined,
+  ])('answers undefined for %s', (text) => {
+    expect(apiDateMs(text)).toBeUndefined();
+  });
 
   it('normalises to ISO in UTC and keeps that form as it is', () => {
     expect(normalApiDate('/Date(1795435200000+0100)/')).toBe('2026-11-23T12:00:00.000Z');
