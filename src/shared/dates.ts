@@ -10,6 +10,17 @@ const ISO_DATE =
 /** Already the console's own form: read by Date.parse (most dates of most polls). */
 const NORMAL_FORM = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
+/** The shape of the console's own form, by a few characters: cheaper than the pattern, on every date of every poll. */
+function inNormalForm(text: string): boolean {
+  return (
+    text.length === 24 &&
+    text.charCodeAt(23) === 90 && // Z
+    text.charCodeAt(19) === 46 && // .
+    text.charCodeAt(10) === 84 && // T
+    text.charCodeAt(4) === 45 // -
+  );
+}
+
 /** Milliseconds since 1970 UTC of a date as the API sends it; undefined when it is not one. */
 export function apiDateMs(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
@@ -48,9 +59,13 @@ function offsetMinutes(zone: string): number {
   return sign * (Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5)));
 }
 
-/** The date in the one form the console keeps (ISO 8601 in UTC, `…Z`); undefined when it is not a date. */
+/**
+ * The date in the one form the console keeps (ISO 8601 in UTC, `…Z`); undefined when it is not
+ * a date. Text already of that shape is answered as it is, unchecked: this runs on every date of
+ * every poll, and `apiDateMs` still refuses an impossible one when it is read.
+ */
 export function normalApiDate(text: string): string | undefined {
-  if (NORMAL_FORM.test(text)) return apiDateMs(text) === undefined ? undefined : text;
+  if (inNormalForm(text)) return text;
   const ms = apiDateMs(text);
   return ms === undefined ? undefined : new Date(ms).toISOString();
 }

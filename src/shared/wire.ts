@@ -258,19 +258,48 @@ function normal(kind: Field, v: unknown): unknown {
   return v;
 }
 
-/** Puts the loose forms in `obj` (nested too) into the types' forms in place, so `known` can compare. */
+/** Where a table has loose forms: its date and boolean fields, and the nested tables that have some. */
+interface LoosePlaces {
+  fields: [string, Field][];
+  nested: [string, Fields, 'object' | 'list'][];
+}
+const loosePlaces = new WeakMap<Fields, LoosePlaces>();
+
+function placesOf(fields: Fields): LoosePlaces {
+  let places = loosePlaces.get(fields);
+  if (places) return places;
+  places = { fields: [], nested: [] };
+  for (const [key, kind] of Object.entries(fields)) {
+    if (kind === 'date' || kind === 'boolean') places.fields.push([key, kind]);
+    else if (typeof kind === 'object') {
+      const inner = 'object' in kind ? kind.object : kind.list;
+      const deeper = placesOf(inner);
+      if (deeper.fields.length > 0 || deeper.nested.length > 0)
+        places.nested.push([key, inner, 'object' in kind ? 'object' : 'list']);
+    }
+  }
+  loosePlaces.set(fields, places);
+  return places;
+}
+
+/**
+ * Puts the loose forms in `obj` (nested too) into the types' forms in place, so `known` can
+ * compare an unchanged session with the one parsed before. Visits only the fields that can be loose.
+ */
 function normalize(obj: Record<string, unknown>, fields: Fields): void {
-  for (const key in fields) {
+  const places = placesOf(fields);
+  for (const [key, kind] of places.fields) {
     const v = obj[key];
     if (v === undefined || v === null) continue;
-    const kind = fields[key] as Field;
-    if (typeof kind === 'string') {
-      const value = normal(kind, v);
-      if (value !== v) obj[key] = value;
-    } else if ('object' in kind) {
-      if (isRecord(v)) normalize(v, kind.object);
+    const value = normal(kind, v);
+    if (value !== v) obj[key] = value;
+  }
+  for (const [key, inner, shape] of places.nested) {
+    const v = obj[key];
+    if (shape === 'object') {
+      if (isRecord(v)) normalize(v, inner);
     } else if (Array.isArray(v)) {
-      for (const item of v as unknown[]) if (isRecord(item)) normalize(item, kind.list);
+      for (const item of v as unknown[]) if (isRecord(item)) normalize(item, inner);
     }
   }
 }

@@ -39,5 +39,6 @@ describe('apiDateMs', () => {
     expect(normalApiDate('2026-11-23T07:00:00-05:00')).toBe('2026-11-23T12:00:00.000Z');
     expect(normalApiDate('2026-11-23T12:00:00.000Z')).toBe('2026-11-23T12:00:00.000Z');
     expect(normalApiDate('String')).toBeUndefined();
+    expect(apiDateMs(normalApiDate('2026-02-30T00:00:00.000Z'))).toBeUndefined();
   });
 });
