@@ -35,18 +35,26 @@ export function isLastPage(answer: ListResponse<unknown>, page: number, readSoFa
   return false;
 }
 
-/** Fetches pages until the server says the list ended; more than `maxPages` pages is an error with words. */
-export async function readAllPages<T>(
+/**
+ * Fetches pages until the server says the list ended. A page that brings no id not read before
+ * also ends it: a server (or proxy) that ignores `Page` would otherwise be read `maxPages` times.
+ * More than `maxPages` pages is an error with words.
+ */
+export async function readAllPages<T extends { id?: string }>(
   fetchPage: (paging: PageRequest) => Promise<ListResponse<T>>,
   options: PagingOptions,
 ): Promise<T[]> {
   const { countPerPage, maxPages } = options;
   const simplifiedPaging = options.simplifiedPaging ?? false;
   const items: T[] = [];
+  const ids = new Set<string>();
   for (let page = 0; page < maxPages; page++) {
     const answer = await fetchPage({ page, countPerPage, simplifiedPaging });
-    for (const item of answer.items ?? []) items.push(item);
+    const got = answer.items ?? [];
+    if (page > 0 && !got.some((item) => item.id !== undefined && !ids.has(item.id))) return items;
+    for (const item of got) items.push(item);
     if (isLastPage(answer, page, items.length)) return items;
+    for (const item of got) if (item.id !== undefined) ids.add(item.id);
   }
   if (options.truncate) return items;
   throw new CoreError(
