@@ -15,7 +15,12 @@ import { readAllPages } from './paging';
  */
 const SESSIONS_PAGING = { countPerPage: 2000, maxPages: 100 };
 const ACTIVITY_PAGING = { countPerPage: 500, maxPages: 4, truncate: true };
-/** A call that began this long before midnight and is still live stays on the board. */
+/**
+ * A call that began this long before midnight and is still live stays on the board. StartDate is
+ * the filter GET /sessions itself documents, so every server applies it; SpecificIds (to fetch the
+ * known live calls again) belongs to the generic list request, is not promised for this endpoint,
+ * and would cost a second request, since it combines with StartDate=today as AND.
+ */
 const LONGEST_CALL_MS = 12 * 3_600_000;
 
 export function fetchSessions(
