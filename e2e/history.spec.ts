@@ -85,3 +85,34 @@ test('history rows show direction, duration, who answered and outcome, sorted by
   await sort.selectOption('shortest');
   await expect.poll(names).toEqual(['Short Call', 'Middle Call', 'Long Call']);
 });
+
+test('history finds a call from last month by number or caller name, searched on the server', async ({ ui, sim }) => {
+  sim.control.setStrictness({ maxPageSize: 100, referencePaging: true, oldestFirst: true, mixedDates: true });
+  sim.control.loadArchive(1500, { days: 31 });
+  const twentyDaysAgo = new Date(sim.control.now() - 20 * 24 * 3_600_000).toISOString();
+  const id = sim.control.addSession({
+    accountId: NORTH,
+    fromName: 'Marguerite Archived',
+    fromAddress: '+15559871234',
+    callState: 'Connected',
+    dateCreated: twentyDaysAgo,
+  }).id as string;
+  sim.control.endSession(id);
+  sim.control.archiveSession(id);
+  await signIn(ui, sim);
+  await ui.keyboard.press('Alt+3');
+  const summary = ui.getByText(/^Showing \d+/);
+  await expect(summary).toContainText(/Showing 50 of/);
+
+  const rows = ui.getByTestId('history-list').getByRole('listitem');
+  const search = ui.getByRole('searchbox', { name: /^Number/ });
+  for (const text of ['Marguerite', '9871234']) {
+    await search.fill(text);
+    await search.press('Enter');
+    await expect(rows).toHaveCount(1);
+    await expect(rows.first()).toContainText('Marguerite Archived');
+    await expect(summary).toContainText('Showing 1 of 1 calls');
+  }
+  const asked = sim.control.requests({ pathPrefix: '/sessions' }).filter((r) => r.query.From === '9871234');
+  expect(asked.map((r) => r.query.SearchArchive).sort()).toEqual(['false', 'true']);
+});

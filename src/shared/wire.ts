@@ -1,7 +1,8 @@
 // Parses Evo Voice JSON bodies into the types of evovoice.ts: checks every known field's type
 // in place (cheap enough for 10,000 sessions a poll), drops a field of the wrong type and says
 // so, keeps unknown enum names and extra fields (dropping one nested or large enough to break
-// JSON.stringify or the IPC copy later), and never throws on a well-formed JSON value.
+// JSON.stringify or the IPC copy later), and never throws on a well-formed JSON value. Dates
+// (every format the API uses) become ISO 8601 in UTC, booleans sent as "true"/"false" booleans.
 import type {
   AppHomeResponse,
   AuthStatusResponse,
@@ -15,8 +16,9 @@ import type {
   ResponseStatus,
   SessionInfo,
 } from './evovoice';
+import { normalApiDate } from './dates';
 
-type Field = 'string' | 'number' | 'boolean' | 'enum' | 'strings' | 'stringMap' | Shape | ShapeList;
+type Field = 'string' | 'date' | 'number' | 'boolean' | 'enum' | 'strings' | 'stringMap' | Shape | ShapeList;
 interface Shape {
   readonly object: Fields;
 }
@@ -29,7 +31,7 @@ type Fields = Readonly<Record<string, Field>>;
 
 /** The kinds that can describe a value of type `V`. */
 type FieldFor<V> = [V] extends [string]
-  ? 'string' | 'enum'
+  ? 'string' | 'enum' | 'date'
   : [V] extends [number]
     ? 'number'
     : [V] extends [boolean]
@@ -50,8 +52,8 @@ type FieldsOf<T> = { readonly [K in keyof T]-?: FieldFor<NonNullable<T[K]>> };
 
 const entity = {
   id: 'string',
-  dateCreated: 'string',
-  dateLastModified: 'string',
+  dateCreated: 'date',
+  dateLastModified: 'date',
   createdBy: 'string',
   lastModifiedBy: 'string',
 } as const satisfies FieldsOf<EntityInfo>;
@@ -68,7 +70,7 @@ export const sessionFields = {
   customerName: 'string',
   endpointId: 'string',
   endpointName: 'string',
-  dateCompleted: 'string',
+  dateCompleted: 'date',
   destination: 'string',
   toAddress: 'string',
   fromAddress: 'string',
@@ -85,7 +87,7 @@ export const sessionFields = {
   holdReason: 'enum',
   conferenceSid: 'string',
   displayName: 'string',
-  log: { list: { date: 'string', message: 'string' } },
+  log: { list: { date: 'date', message: 'string' } },
   members: {
     list: {
       identity: 'string',
@@ -116,7 +118,7 @@ const messageFields = {
   customerId: 'string',
   endpointId: 'string',
   endpointDisplayName: 'string',
-  date: 'string',
+  date: 'date',
   direction: 'enum',
   otherAddress: 'string',
   sender: 'string',
@@ -150,8 +152,8 @@ const fileFields = {
 const formFields = {
   id: 'string',
   name: 'string',
-  dateCreated: 'string',
-  dateCompleted: 'string',
+  dateCreated: 'date',
+  dateCompleted: 'date',
   formId: 'string',
   formName: 'string',
   clientId: 'string',
@@ -245,10 +247,68 @@ function withinLimits(value: unknown): boolean {
   return true;
 }
 
+/**
+ * The value as the types have it, for the loose forms a server may send: a date in any of the
+ * API's formats as ISO 8601 in UTC (a string that is no date stays as sent), "true"/"false" as a
+ * boolean. Anything else is returned as it is, for `fits` to judge.
+ */
+function normal(kind: Field, v: unknown): unknown {
+  if (kind === 'date' && typeof v === 'string') return normalApiDate(v) ?? v;
+  if (kind === 'boolean' && (v === 'true' || v === 'false')) return v === 'true';
+  return v;
+}
+
+/** Where a table has loose forms: its date and boolean fields, and the nested tables that have some. */
+interface LoosePlaces {
+  fields: [string, Field][];
+  nested: [string, Fields, 'object' | 'list'][];
+}
+const loosePlaces = new WeakMap<Fields, LoosePlaces>();
+
+function placesOf(fields: Fields): LoosePlaces {
+  let places = loosePlaces.get(fields);
+  if (places) return places;
+  places = { fields: [], nested: [] };
+  for (const [key, kind] of Object.entries(fields)) {
+    if (kind === 'date' || kind === 'boolean') places.fields.push([key, kind]);
+    else if (typeof kind === 'object') {
+      const inner = 'object' in kind ? kind.object : kind.list;
+      const deeper = placesOf(inner);
+      if (deeper.fields.length > 0 || deeper.nested.length > 0)
+        places.nested.push([key, inner, 'object' in kind ? 'object' : 'list']);
+    }
+  }
+  loosePlaces.set(fields, places);
+  return places;
+}
+
+/**
+ * Puts the loose forms in `obj` (nested too) into the types' forms in place, so `known` can
+ * compare an unchanged session with the one parsed before. Visits only the fields that can be loose.
+ */
+function normalize(obj: Record<string, unknown>, fields: Fields): void {
+  const places = placesOf(fields);
+  for (const [key, kind] of places.fields) {
+    const v = obj[key];
+    if (v === undefined || v === null) continue;
+    const value = normal(kind, v);
+    if (value !== v) obj[key] = value;
+  }
+  for (const [key, inner, shape] of places.nested) {
+    const v = obj[key];
+    if (shape === 'object') {
+      if (isRecord(v)) normalize(v, inner);
+    } else if (Array.isArray(v)) {
+      for (const item of v as unknown[]) if (isRecord(item)) normalize(item, inner);
+    }
+  }
+}
+
 function fits(kind: Field, v: unknown, path: string, dropped: string[]): boolean {
   switch (kind) {
     case 'string':
     case 'enum':
+    case 'date':
       return typeof v === 'string';
     case 'number':
       return typeof v === 'number' && Number.isFinite(v);
@@ -272,6 +332,7 @@ function fits(kind: Field, v: unknown, path: string, dropped: string[]): boolean
           v.splice(i, 1);
           continue;
         }
+        if (kind.known) normalize(item, kind.list);
         const known = kind.known?.(item);
         if (known) v[i] = known;
         else check(item, kind.list, `${path}[${i}]`, dropped);
@@ -282,13 +343,15 @@ function fits(kind: Field, v: unknown, path: string, dropped: string[]): boolean
 
 function check(obj: Record<string, unknown>, fields: Fields, path: string, dropped: string[]): void {
   for (const key in fields) {
-    const v = obj[key];
-    if (v === undefined) continue;
-    if (v === null) {
+    const sent = obj[key];
+    if (sent === undefined) continue;
+    if (sent === null) {
       delete obj[key];
       continue;
     }
     const kind = fields[key] as Field;
+    const v = normal(kind, sent);
+    if (v !== sent) obj[key] = v;
     if (!fits(kind, v, path ? `${path}.${key}` : key, dropped)) {
       dropped.push(path ? `${path}.${key}` : key);
       delete obj[key];

@@ -141,3 +141,39 @@ describe('sign-in and error bodies', () => {
     expect(parseResponseStatus({ items: [] })).toBeUndefined();
   });
 });
+
+describe('loose dates and booleans', () => {
+  it('turns every date format into ISO in UTC and "true"/"false" into booleans, nested too, without calling them dropped', () => {
+    const raw = {
+      items: [
+        {
+          id: 'a',
+          ended: 'true',
+          wasMissed: 'false',
+          dateCreated: '/Date(1795435200000+0100)/',
+          dateLastModified: '2026-11-23T07:00:00-05:00',
+          dateCompleted: '2026-11-23T12:00:00.1234567',
+          log: [{ date: '/Date(1795435200000)/', message: 'Answered' }],
+          members: [{ muted: 'false', isOriginalMember: 'true' }],
+        },
+      ],
+    };
+    const { value, dropped } = parseSessionList(raw);
+    expect(dropped).toEqual([]);
+    expect(value.items?.[0]).toMatchObject({
+      ended: true,
+      wasMissed: false,
+      dateCreated: '2026-11-23T12:00:00.000Z',
+      dateLastModified: '2026-11-23T12:00:00.000Z',
+      dateCompleted: '2026-11-23T12:00:00.123Z',
+      log: [{ date: '2026-11-23T12:00:00.000Z' }],
+      members: [{ muted: false, isOriginalMember: true }],
+    });
+  });
+
+  it('still drops a boolean that is neither, and keeps a date string it cannot read as sent', () => {
+    const { value, dropped } = parseSession({ id: 'a', ended: 'yes', dateCreated: 'soon' });
+    expect(dropped).toEqual(['ended']);
+    expect(value).toEqual({ id: 'a', dateCreated: 'soon' });
+  });
+});

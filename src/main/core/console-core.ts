@@ -3,7 +3,7 @@
 import { settingsSchema } from '../../shared/ipc';
 import type { ConsoleState, LivePatch } from '../../shared/live';
 import { CallActions } from './call-actions';
-import { historyPage, historyRequest } from './call-history';
+import { loadCallHistory } from './call-history';
 import { ConnectionStatus } from './connection';
 import type { ConsoleCore, CoreEvent } from './console';
 import type { CoreContext } from './context';
@@ -230,8 +230,7 @@ export function createConsoleCore(ports: CorePorts): LocalConsoleCore {
 
     async loadCallHistory(args) {
       const { login, accountId } = withAccount();
-      const answer = await track(login.call((c, o) => c.getCallHistory({ accountId, ...historyRequest(args) }, o)));
-      return historyPage(answer, args);
+      return track(loadCallHistory(login, accountId, args));
     },
 
     async loadDashboard(args = {}) {

@@ -1,15 +1,27 @@
-// The two polled feeds, scoped as narrowly as the live board allows: today's sessions of the
-// chosen account (and endpoints), and the recent activity window.
+// The two polled feeds, scoped as narrowly as the live board allows: the sessions of the chosen
+// account (and endpoints) since the start of today, plus calls still live that began before it,
+// and the recent activity window, newest first.
+import { apiDateMs } from '../../shared/dates';
 import type { SessionInfo } from '../../shared/evovoice';
 import type { KnownSession } from '../../shared/wire';
 import type { Settings } from '../../shared/ipc';
 import type { Login } from './login';
 import { readAllPages } from './paging';
 
-const SESSIONS_PER_PAGE = 2000;
-const SESSIONS_MAX_PAGES = 10;
-const ACTIVITY_PER_PAGE = 500;
-const ACTIVITY_MAX_PAGES = 4;
+/**
+ * Pages are read with totals (no SimplifiedPaging): the first answer says whether there is more,
+ * so a board that fits one page costs one request, where simplified paging needs a second, empty one.
+ * Servers may send fewer per page than asked (the pages cap), so the caps are in pages.
+ */
+const SESSIONS_PAGING = { countPerPage: 2000, maxPages: 100 };
+const ACTIVITY_PAGING = { countPerPage: 500, maxPages: 4, truncate: true };
+/**
+ * A call that began this long before midnight and is still live stays on the board. StartDate is
+ * the filter GET /sessions itself documents, so every server applies it; SpecificIds (to fetch the
+ * known live calls again) belongs to the generic list request, is not promised for this endpoint,
+ * and would cost a second request, since it combines with StartDate=today as AND.
+ */
+const LONGEST_CALL_MS = 12 * 3_600_000;
 
 /** `accountId` undefined: every account of the user (the server did not list them). */
 export function fetchSessions(
@@ -22,29 +34,38 @@ export function fetchSessions(
   const request = {
     accountIds: accountId ? [accountId] : undefined,
     endpointIds: settings.endpointIds,
-    startDate: today(now),
+    startDate: today(now - LONGEST_CALL_MS),
   };
   return readAllPages(
     (paging) => login.call((c, o) => c.getSessions({ ...request, ...paging }, { ...o, known })),
-    SESSIONS_PER_PAGE,
-    SESSIONS_MAX_PAGES,
-  );
+    SESSIONS_PAGING,
+  ).then((sessions) => sessions.filter(onBoard(now)));
 }
 
-/** The newest activity first; beyond the first pages is history, not news. */
+/**
+ * The board is today's calls (from the start of `today(now)`, UTC, as StartDate is read) and
+ * every call still going: StartDate reaches back LONGEST_CALL_MS so that a call begun before
+ * midnight stays (and hold and notes on it keep working), and yesterday's ended calls are left out.
+ */
+function onBoard(now: number): (session: SessionInfo) => boolean {
+  const dayStart = Date.parse(`${today(now)}T00:00:00Z`);
+  return (session) => session.ended !== true || (apiDateMs(session.dateCreated) ?? now) >= dayStart;
+}
+
+/** The newest activity first (asked for: a server's default order may be oldest first); beyond the first pages is history, not news. */
 export function fetchActivity(
   login: Login,
   accountId: string | undefined,
   settings: Settings,
   now: number,
 ): Promise<SessionInfo[]> {
-  const startDateTime = new Date(now - settings.activityWindowHours * 3_600_000).toISOString();
-  return readAllPages(
-    (paging) => login.call((c, o) => c.getActivity({ accountId, startDateTime, ...paging }, o)),
-    ACTIVITY_PER_PAGE,
-    ACTIVITY_MAX_PAGES,
-    { truncate: true },
-  );
+  const request = {
+    accountId,
+    startDateTime: new Date(now - settings.activityWindowHours * 3_600_000).toISOString(),
+    sortField: 'dateCreated',
+    sortOrder: 'Descend' as const,
+  };
+  return readAllPages((paging) => login.call((c, o) => c.getActivity({ ...request, ...paging }, o)), ACTIVITY_PAGING);
 }
 
 /** True while the call occupies the agent: the board polls fast. */

@@ -1,5 +1,6 @@
 // How the agent reads a call that has ended (or is ending) in Activity and History: direction,
 // duration, who answered, the outcome; agreeing with what the sessions feed already knows.
+import { apiDateMs } from '../../../shared/dates';
 import type { SessionInfo } from '../../../shared/evovoice';
 import { elapsed } from './time';
 
@@ -24,9 +25,9 @@ export interface PastCall {
 const DIRECTIONS: Record<string, string> = { Incoming: 'Inbound', Outgoing: 'Outbound' };
 
 export function durationMs(s: SessionInfo): number | undefined {
-  const start = Date.parse(s.dateCreated ?? '');
-  const end = Date.parse(s.dateCompleted ?? '');
-  return Number.isNaN(start) || Number.isNaN(end) ? undefined : Math.max(0, end - start);
+  const start = apiDateMs(s.dateCreated);
+  const end = apiDateMs(s.dateCompleted);
+  return start === undefined || end === undefined ? undefined : Math.max(0, end - start);
 }
 
 export function pastCall(s: SessionInfo, known: FeedKnowledge = {}): PastCall {
@@ -40,7 +41,7 @@ export function pastCall(s: SessionInfo, known: FeedKnowledge = {}): PastCall {
   else outcome = s.outcome ?? (s.answeredByName ? 'Answered' : 'Ended');
   return {
     direction: s.direction ? (DIRECTIONS[s.direction] ?? s.direction) : '',
-    duration: ms === undefined ? '' : elapsed(s.dateCreated, Date.parse(s.dateCompleted ?? '')),
+    duration: ms === undefined ? '' : elapsed(s.dateCreated, apiDateMs(s.dateCompleted) ?? 0),
     durationMs: ms,
     answeredBy: missed ? undefined : s.answeredByName,
     outcome,

@@ -1,10 +1,11 @@
 // Time and numbers as the agent reads them, for a locale (`Intl`): elapsed time in a state, clock times, dates, durations, counts.
+import { apiDateMs } from '../../../shared/dates';
 
 /** "0:07", "12:34", "1:02:03" since `iso`, at `now` (ms). Unknown dates give "". */
 export function elapsed(iso: string | undefined, now: number): string {
   if (!iso) return '';
-  const start = Date.parse(iso);
-  if (Number.isNaN(start)) return '';
+  const start = apiDateMs(iso);
+  if (start === undefined) return '';
   const total = Math.max(0, Math.floor((now - start) / 1000));
   const h = Math.floor(total / 3600);
   const m = Math.floor((total % 3600) / 60);
@@ -14,9 +15,8 @@ export function elapsed(iso: string | undefined, now: number): string {
 }
 
 function parsed(iso: string | undefined): Date | undefined {
-  if (!iso) return undefined;
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? undefined : d;
+  const ms = apiDateMs(iso);
+  return ms === undefined ? undefined : new Date(ms);
 }
 
 /** A clock time with seconds ("14:05:09", "2:05:09 PM"); `locale` undefined is the system's. */

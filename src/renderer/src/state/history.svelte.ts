@@ -1,5 +1,6 @@
-// Call history: pages loaded one after another into one list, with search by number, a date
-// range and a sort: by date on the server, by duration over the calls loaded so far.
+// Call history: pages loaded one after another into one list, with search by number or caller
+// name and a date range (both searched on the server, over the whole history) and a sort: by date
+// on the server, by duration over the calls loaded so far.
 import type { SessionInfo } from '../../../shared/evovoice';
 import { durationMs } from '../lib/pastCall';
 import { request } from './api';
@@ -23,8 +24,6 @@ function byDuration(items: SessionInfo[], longestFirst: boolean): SessionInfo[] 
 }
 
 export const HISTORY_PAGE_SIZE = 50;
-/** A search is applied page by page; read on until a screenful matches, at most this many pages per step. */
-const SEARCH_PAGES_PER_STEP = 10;
 
 class History {
   items = $state.raw<SessionInfo[]>([]);
@@ -67,21 +66,9 @@ class History {
     }
   }
 
-  get filtered(): boolean {
-    return this.search.trim() !== '' || this.startDate !== '' || this.endDate !== '';
-  }
-
+  /** Loads the next page (the server applies the search and dates). */
   async loadMore(): Promise<void> {
     if (this.loading || !this.hasMore) return;
-    const before = this.items.length;
-    for (let step = 0; step < SEARCH_PAGES_PER_STEP; step++) {
-      if (!(await this.loadPage())) return;
-      if (!this.filtered || !this.hasMore || this.items.length - before >= HISTORY_PAGE_SIZE / 2) return;
-    }
-  }
-
-  /** Loads the next page; false when it failed or was superseded by a new search. */
-  private async loadPage(): Promise<boolean> {
     const generation = this.#generation;
     this.loading = true;
     this.error = undefined;
@@ -93,17 +80,16 @@ class History {
       ...(this.endDate ? { endDate: this.endDate } : {}),
       order: this.#order,
     });
-    if (generation !== this.#generation) return false;
+    if (generation !== this.#generation) return;
     this.loading = false;
     if (!result.ok) {
       this.error = result.error.message;
-      return false;
+      return;
     }
     this.items = this.items.concat(result.value.items);
     this.page = result.value.page;
     this.hasMore = result.value.hasMore;
-    this.totalCount = this.filtered ? undefined : result.value.totalCount;
-    return true;
+    this.totalCount = result.value.totalCount ?? this.totalCount;
   }
 }
 

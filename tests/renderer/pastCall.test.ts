@@ -1,7 +1,7 @@
 // Past calls as Activity and History show them, and agreement with the sessions feed.
 import { describe, expect, it } from 'vitest';
-import type { SessionInfo } from '../../../shared/evovoice';
-import { pastCall } from './pastCall';
+import type { SessionInfo } from '../../src/shared/evovoice';
+import { pastCall } from '../../src/renderer/src/lib/pastCall';
 
 const call = (fields: Partial<SessionInfo>): SessionInfo => ({
   id: 'c1',

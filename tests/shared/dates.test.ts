@@ -1,0 +1,44 @@
+// The one date reader: every format the Evo Voice API may send, and what is not a date.
+import { describe, expect, it } from 'vitest';
+import { apiDateMs, normalApiDate } from '../../src/shared/dates';
+
+const NOON = Date.parse('2026-11-23T12:00:00.000Z');
+
+describe('apiDateMs', () => {
+  it.each([
+    ['2026-11-23T12:00:00.000Z', NOON],
+    ['2026-11-23T12:00:00Z', NOON],
+    ['2026-11-23T07:00:00-05:00', NOON],
+    ['2026-11-23T13:00:00.0000000+0100', NOON],
+    ['2026-11-23T12:00:00.1234567', NOON + 123],
+    ['2026-11-23T12:00:00', NOON],
+    ['2026-11-23 12:00', NOON],
+    ['/Date(1795435200000)/', NOON],
+    ['/Date(1795435200000+0100)/', NOON],
+    ['/Date(1795435200000-0500)/', NOON],
+    ['2026-11-23', Date.parse('2026-11-23T00:00:00Z')],
+  ])('reads %s', (text, ms) => {
+    expect(apiDateMs(text)).toBe(ms);
+  });
+
+  it.each([
+    '',
+    'String',
+    '2026-02-30T00:00:00Z',
+    '2026-02-30T00:00:00.000Z',
+    '2026-11-23T25:00:00Z',
+    '/Date(abc)/',
+    '23/11/2026',
+    undefined,
+  ])('answers undefined for %s', (text) => {
+    expect(apiDateMs(text)).toBeUndefined();
+  });
+
+  it('normalises to ISO in UTC and keeps that form as it is', () => {
+    expect(normalApiDate('/Date(1795435200000+0100)/')).toBe('2026-11-23T12:00:00.000Z');
+    expect(normalApiDate('2026-11-23T07:00:00-05:00')).toBe('2026-11-23T12:00:00.000Z');
+    expect(normalApiDate('2026-11-23T12:00:00.000Z')).toBe('2026-11-23T12:00:00.000Z');
+    expect(normalApiDate('String')).toBeUndefined();
+    expect(apiDateMs(normalApiDate('2026-02-30T00:00:00.000Z'))).toBeUndefined();
+  });
+});
