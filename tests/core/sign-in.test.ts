@@ -280,6 +280,8 @@ describe('without the accounts from GET /auth/status', () => {
       expect(first?.query.AccountIds).toBeUndefined();
 
       await expect(rig.core.selectAccount('acct-elsewhere')).rejects.toMatchObject({ code: 'not-found' });
+      // A blank id would be ignored by the server's filter, which then answers with every account.
+      await expect(rig.core.selectAccount(' ')).rejects.toMatchObject({ code: 'not-found' });
       await rig.core.selectAccount('acct-north');
       await rig.core.settled();
       expect(rig.core.getSnapshot().sessions.map((s) => s.id)).toEqual([north]);

@@ -23,6 +23,9 @@ let callId: string;
 beforeAll(async () => {
   settings = new MemorySettings();
   harness = await startHarness({ settings });
+  // The server lists the agent's accounts, so refusing a stranger account needs no request (where
+  // it lists none, the core asks the server, which tests/core/sign-in covers).
+  harness.sim.control.setStrictness({ authStatus: 'full' });
   await harness.signIn();
   callId = liveCall(harness.sim, { consoleData: 'server note' });
   harness.core.pollNow();

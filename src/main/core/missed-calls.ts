@@ -1,6 +1,7 @@
 // Turns newly missed calls (wasMissed in either feed) into exactly one notification each, a
 // summary for a burst, and an unread list for the tray badge; what was announced is persisted
 // so that restarts and sleep/resume never announce a call twice.
+import { isCall } from '../../shared/channel';
 import type { SessionInfo } from '../../shared/evovoice';
 import type { Settings } from '../../shared/ipc';
 import type { MissedCall } from '../../shared/live';
@@ -59,8 +60,8 @@ export class MissedCalls {
     let seen = false;
     for (const session of sessions) {
       if (session.wasMissed !== true || session.id === undefined || this.announced.has(session.id)) continue;
-      // A chat or fax nobody took is not a missed call (no channel: a call).
-      if (session.channel !== undefined && session.channel !== 'Voice') continue;
+      // A chat or fax nobody took is not a missed call (no channel, or one we do not know: a call).
+      if (!isCall(session)) continue;
       this.announced.add(session.id);
       this.record.announced.push(session.id);
       seen = true;

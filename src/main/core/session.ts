@@ -92,14 +92,17 @@ export class SignedInSession {
     const refuse = () =>
       new CoreError('not-found', `${this.login.userName} cannot work on account ${accountId}: pick one from the list.`);
     if (this.identity.accounts.some((a) => a.id === accountId)) return;
-    if (this.accountsListed) throw refuse();
+    if (this.accountsListed || accountId.trim() !== accountId || accountId === '') throw refuse();
+    let answer;
     try {
-      const answer = await this.login.call((c, o) => c.getSessions({ accountIds: [accountId], countPerPage: 1 }, o));
-      this.nameAccounts([{ accountId, ...answer.items?.[0] }]);
+      answer = await this.login.call((c, o) => c.getSessions({ accountIds: [accountId], countPerPage: 1 }, o));
     } catch (error) {
       const problem = toCoreError(error);
       throw problem.code === 'forbidden' || problem.code === 'invalid-payload' ? refuse() : problem;
     }
+    // A server that ignored the filter answers with other accounts' calls: not a confirmation.
+    if (answer.items?.some((s) => s.accountId !== undefined && s.accountId !== accountId)) throw refuse();
+    this.nameAccounts([{ accountId, ...answer.items?.[0] }]);
   }
 
   /**

@@ -1,6 +1,6 @@
 // Keyboard shortcuts for the whole console: Alt+1..5 views, / search, H hold/resume, Esc close, Alt+R retry.
 import { VIEWS } from '../../../shared/ipc-constants';
-import { isCall } from './channel';
+import { isCall } from '../../../shared/channel';
 import { request } from '../state/api';
 import { holds } from '../state/holds.svelte';
 import { live } from '../state/live.svelte';

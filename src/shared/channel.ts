@@ -1,5 +1,5 @@
 // What kind of session a row is: a voice call, a chat or a fax (`channel`); only calls can be held.
-import type { SessionInfo } from '../../../shared/evovoice';
+import type { SessionInfo } from './evovoice';
 
 export type SessionKind = 'Voice' | 'Chat' | 'Fax';
 
