@@ -1,6 +1,6 @@
 // Playwright fixtures: a fresh simulator (in the worker process) and a fresh console for each test.
 import { test as base, expect, type Browser, type Page } from '@playwright/test';
-import { startSimulator } from '../src/simulator/index';
+import { STRICT, startSimulator } from '../src/simulator/index';
 import type { Simulator } from '../src/simulator/types';
 import { launchConsole, type ConsoleApp } from './console-app';
 
@@ -28,7 +28,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   ],
   scenario: [false, { option: true }],
   sim: async ({ scenario }, use) => {
-    const sim = await startSimulator({ clock: 'realtime', scenario });
+    // As strict as a real server, except that it lists the agent's accounts: the specs sign in
+    // through the account picker by name (tests/core/sign-in covers a server that lists none).
+    const sim = await startSimulator({ clock: 'realtime', scenario, strictness: { ...STRICT, authStatus: 'full' } });
     await use(sim);
     await sim.close();
   },

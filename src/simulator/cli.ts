@@ -23,7 +23,7 @@ function options(): CliOptions {
       seed: { type: 'string', default: '1' },
       host: { type: 'string', default: '127.0.0.1' },
       control: { type: 'boolean', default: false },
-      strict: { type: 'string', default: process.env[STRICT_ENV] ?? '' },
+      strict: { type: 'string', default: process.env[STRICT_ENV] ?? 'all' },
       'archive-days': { type: 'string', default: '31' },
     },
     strict: true,

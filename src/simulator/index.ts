@@ -2,7 +2,7 @@
 import type { AddressInfo } from 'node:net';
 import { createControl } from './control';
 import { createSimulatorServer } from './server';
-import { parseStrictness } from './strictness';
+import { parseStrictness, STRICT } from './strictness';
 import type { Simulator, SimulatorOptions } from './types';
 import { World } from './world';
 
@@ -10,13 +10,21 @@ export type * from './types';
 export { DEMO_USER } from './types';
 export { LENIENT, STRICT, parseStrictness } from './strictness';
 
-/** Set to `1` (STRICT) or a list of switches to run callers that give no `strictness` against a strict server. */
+/**
+ * For callers that give no `strictness`: unset, the server is STRICT (as hard on a client as a real
+ * ServiceStack server); `0` makes it LENIENT; a list of switches goes on top of LENIENT.
+ */
 export const STRICT_ENV = 'EVO_SIM_STRICT';
+
+function defaultStrictness(): SimulatorOptions['strictness'] {
+  const spec = process.env[STRICT_ENV];
+  return spec === undefined ? { ...STRICT } : parseStrictness(spec);
+}
 
 const REALTIME_TICK_MS = 250;
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
-  const world = new World({ ...options, strictness: options.strictness ?? parseStrictness(process.env[STRICT_ENV]) });
+  const world = new World({ ...options, strictness: options.strictness ?? defaultStrictness() });
   const control = createControl(world);
   const server = createSimulatorServer(world, options.httpControl === true ? control : undefined);
   const host = options.host ?? '127.0.0.1';

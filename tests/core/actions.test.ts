@@ -56,6 +56,32 @@ describe('hold and resume', () => {
     });
   });
 
+  it('a plain hold sends holdReason None; a resume in flight shows as pending-resume; refusals name why', async () => {
+    const id = await boardWithCall();
+    await rig.core.hold({ sessionId: id, action: 'hold' });
+    expect(patchRequests()[0]?.body).toEqual({ sessionId: id, callState: 'Hold', holdReason: 'None' });
+    const resuming = rig.core.hold({ sessionId: id, action: 'resume' });
+    expect(rig.core.getState().holds).toEqual({ [id]: 'pending-resume' });
+    await expect(rig.core.hold({ sessionId: id, action: 'hold' })).rejects.toMatchObject({
+      code: 'busy',
+      message: expect.stringMatching(/already being put on hold or resumed/),
+    });
+    await resuming;
+    await expect(rig.core.hold({ sessionId: 'not-on-the-board', action: 'hold' })).rejects.toMatchObject({
+      code: 'not-found',
+      message: expect.stringMatching(/no longer on the board/),
+    });
+  });
+
+  it('a failed resume says what failed and keeps the server status for support', async () => {
+    const id = await boardWithCall({ callState: 'Hold' });
+    rig.sim.control.addFault({ endpoint: 'patch-session', kind: 'error-500', count: 1 });
+    await expect(rig.core.hold({ sessionId: id, action: 'resume' })).rejects.toMatchObject({
+      message: expect.stringMatching(/^Could not take the call off hold: /),
+      status: 500,
+    });
+  });
+
   it('a poll already on its way when the server confirmed does not flip the call back', async () => {
     const answers = new HeldAnswers();
     const id = await boardWithCall({}, answers.fetch);
