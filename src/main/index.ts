@@ -7,6 +7,7 @@ import {
   clipboard,
   crashReporter,
   dialog,
+  globalShortcut,
   ipcMain,
   Menu,
   powerMonitor,
@@ -26,6 +27,7 @@ import type { AppPage } from './app-origin';
 import { APP_SCHEME_PRIVILEGES, rendererRoot, serveAppScheme } from './app-protocol';
 import { createDemo } from './demo';
 import { createFileLog, type FileLog } from './file-log';
+import { createGlobalHotkeys } from './hotkeys';
 import { createDispatcher } from './ipc/dispatch';
 import { composeSignIn } from './sign-in';
 import { registerIpc, sendTo } from './ipc/electron-ipc';
@@ -261,7 +263,22 @@ async function main(log: FileLog): Promise<void> {
   let loginItem = core.getSettings().startAtLogin;
   await applyStartAtLogin(loginItem, log);
   forwardCoreEvents(core, send);
+  const hotkeys = createGlobalHotkeys({
+    globalShortcut,
+    core,
+    mac: process.platform === 'darwin',
+    log,
+    notify: (n) => notifier.show(n),
+    toggleWindow: () => (shown.win?.isVisible() && shown.win.isFocused() ? shown.win.hide() : showWindow()),
+    editNotes: (sessionId) => {
+      showWindow();
+      send('notification:clicked', { sessionId, editNotes: true });
+    },
+  });
+  hotkeys.apply(core.getSettings());
+  app.on('will-quit', () => hotkeys.dispose());
   core.subscribe((event) => {
+    if (event.type === 'settings') hotkeys.apply(event.settings);
     if (event.type === 'settings' && event.settings.startAtLogin !== loginItem) {
       loginItem = event.settings.startAtLogin;
       void applyStartAtLogin(loginItem, log);

@@ -206,8 +206,8 @@ export type EventPayloads = Exactly<
     'settings:changed': Settings;
     /** A missed-call notification was raised (the web shell shows it in the page). */
     'notification:shown': { title: string; body: string; sessionId?: string };
-    /** The agent clicked a notification: open this call. */
-    'notification:clicked': { sessionId?: string };
+    /** The agent clicked a notification: open this call (`editNotes`: the notes hotkey, focus its notes). */
+    'notification:clicked': { sessionId?: string; editNotes?: boolean };
     /** The shell asks the UI to show a view (tray menu, shortcut). */
     'app:navigate': { view: View };
     /** Where the self-update stands; 'ready' offers "Restart to update". */
