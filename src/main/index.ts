@@ -114,6 +114,16 @@ async function main(log: FileLog): Promise<void> {
       if (shown.win && !shown.win.webContents.isLoading()) open();
       else pendingOpen = open;
     },
+    onCopy: (number) => clipboard.writeText(number),
+    onResume: (sessionId) => {
+      core.hold({ sessionId, action: 'resume' }).catch((error: unknown) =>
+        notifier.show({
+          title: 'The call was not taken off hold',
+          body: error instanceof Error ? error.message : String(error),
+          sessionId,
+        }),
+      );
+    },
     onFailed: (notification, error) => {
       log.warn('The desktop refused a notification: it is shown in the console instead', { error });
       send('notification:shown', notification);

@@ -41,6 +41,7 @@ describe('hold-time alerts', () => {
         title: 'Caller on hold for 1 min',
         body: 'Ada Lovelace (+15550188) on Support line: open the call to take it off hold',
         sessionId: id,
+        onHold: true,
       },
     ]);
     await rig.step(60 * SECOND);

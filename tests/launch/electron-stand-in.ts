@@ -197,7 +197,15 @@ export class StandInNotification extends EventEmitter {
     return true;
   }
   declare static handleActivation?: (callback: (details: { type: string; arguments: string }) => void) => void;
-  constructor(readonly options: { title: string; body: string; toastXml?: string; icon?: string }) {
+  constructor(
+    readonly options: {
+      title: string;
+      body: string;
+      toastXml?: string;
+      icon?: string;
+      actions?: { type: string; text: string }[];
+    },
+  ) {
     super();
     if (options.icon) usePath('notification icon', options.icon);
   }
@@ -213,6 +221,24 @@ export class StandInNotification extends EventEmitter {
     }
     const launch = /launch="([^"]*)"/.exec(this.options.toastXml ?? '')?.[1] ?? '';
     recorded.activationHandler?.({ type: 'click', arguments: launch });
+  }
+  /** The action buttons the agent sees: macOS `actions`, Windows toast <action>s, none on Linux. */
+  actionLabels(): string[] {
+    if (cfg().platform === 'darwin') return (this.options.actions ?? []).map((a) => a.text);
+    if (cfg().platform === 'win32')
+      return [...(this.options.toastXml ?? '').matchAll(/<action content="([^"]*)"/g)].map((m) => m[1] ?? '');
+    return [];
+  }
+  /** The agent presses an action button: macOS emits 'action', Windows activates its arguments. */
+  pressAction(label: string) {
+    if (cfg().platform === 'darwin') {
+      this.emit('action', {}, this.actionLabels().indexOf(label));
+      return;
+    }
+    const action = [...(this.options.toastXml ?? '').matchAll(/<action content="([^"]*)" arguments="([^"]*)"/g)].find(
+      (m) => m[1] === label,
+    );
+    if (action) recorded.activationHandler?.({ type: 'click', arguments: action[2] ?? '' });
   }
 }
 

@@ -283,6 +283,21 @@ try {
     () => invoke('poll:now'),
   );
   check('a missed call reaches Notification', !!shown);
+  const labels = shown.actionLabels();
+  check(
+    'the missed-call notification offers Open call and Copy number where the platform has actions',
+    JSON.stringify(labels) === JSON.stringify(platform === 'linux' ? [] : ['Open call', 'Copy number']),
+    labels,
+  );
+  if (platform !== 'linux') {
+    const copied = recorded.clipboard.length;
+    shown.pressAction('Copy number');
+    const number = sim.control.getSession(String(call.id))?.fromAddress;
+    check("Copy number puts the caller's number on the clipboard", recorded.clipboard[copied] === number, {
+      clipboard: recorded.clipboard,
+      number,
+    });
+  }
   win.hide();
   shown.activate();
   const opened = win.webContents.sent.find((m) => m.channel === 'notification:clicked');

@@ -78,6 +78,7 @@ describe('the main process starts on every platform, packaged and not', () => {
       "the hold hotkey PATCHes the agent's call on hold and off hold",
       'a hotkey another application holds is reported to the agent',
       'a missed call reaches Notification',
+      'the missed-call notification offers Open call and Copy number where the platform has actions',
       'activating the notification shows the window and opens the call',
       'the demo starts (its simulator loaded on demand) and signs in',
       'tray Quit completes within 2000 ms',

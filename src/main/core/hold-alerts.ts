@@ -154,6 +154,7 @@ export class HoldAlerts {
       title: fill(w.title, { time: holdDuration(now - held.since) }),
       body: fill(w.act, { call: line ? fill(w.on, { who, line }) : who }),
       sessionId,
+      onHold: true,
     };
   }
 }
