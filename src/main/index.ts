@@ -321,6 +321,11 @@ async function main(log: FileLog): Promise<void> {
   }
   await core.start();
   refreshTray();
+  // The tooltip's hold timer: kept current while a call is on hold.
+  const holdTimer = setInterval(() => {
+    if (core.getState().heldSince) refreshTray();
+  }, 5000);
+  app.on('will-quit', () => clearInterval(holdTimer));
 
   // Updates: checked now and every few hours.
   updates.start();

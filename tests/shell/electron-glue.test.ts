@@ -333,6 +333,15 @@ describe('tray', () => {
     }
   });
 
+  it('shows the longest hold as a running timer in the tooltip', () => {
+    const now = Date.parse('2026-11-23T12:02:05Z');
+    const one = { ...signedIn, heldSince: { a: '2026-11-23T12:00:00Z' } };
+    expect(trayView(one, 1, true, undefined, now).tooltip).toContain('on hold 2:05');
+    const two = { ...signedIn, heldSince: { a: '2026-11-23T12:01:00Z', b: '2026-11-23T11:59:00Z' } };
+    expect(trayView(two, 2, true, undefined, now).tooltip).toContain('2 on hold, longest 3:05');
+    expect(trayView(signedIn, 1, true, undefined, now).tooltip).not.toContain('on hold');
+  });
+
   it('has an icon for every state on every platform (macOS: template + @2x)', () => {
     for (const icon of TRAY_ICONS) {
       for (const platform of ['win32', 'darwin', 'linux'] as const) {
