@@ -17,6 +17,8 @@ class Navigation {
   openId = $state<string | undefined>(undefined);
   /** Bumped to ask the current view to focus its search box. */
   searchRequest = $state(0);
+  /** Set to ask the open call's notes editor to take the focus (the notes hotkey); it clears it. */
+  notesPending = $state(false);
 
   show(view: View): void {
     this.view = view;
@@ -26,6 +28,12 @@ class Navigation {
     this.view = 'live';
     this.selectedId = sessionId;
     this.openId = sessionId;
+  }
+
+  /** Opens the call with the focus in its notes (console data) editor. */
+  editNotes(sessionId: string): void {
+    this.openCall(sessionId);
+    this.notesPending = true;
   }
 
   closeCall(): void {
