@@ -1,14 +1,6 @@
 // Which view is showing and which call is selected or open: the agent's place in the console.
 import type { View } from '../../../shared/ipc';
 
-export const VIEW_LABELS: Record<View, string> = {
-  live: 'Live calls',
-  activity: 'Activity',
-  history: 'History',
-  dashboard: 'Dashboard',
-  settings: 'Settings',
-};
-
 class Navigation {
   view = $state<View>('live');
   /** The highlighted call on the live board (keyboard target for H). */
