@@ -278,7 +278,8 @@ async function main(log: FileLog): Promise<void> {
     core,
     mac: process.platform === 'darwin',
     log,
-    notify: (n) => notifier.show(n),
+    // Do not disturb silences the desktop, not what the agent just asked for: then it shows in the page.
+    notify: (n) => (core.getSettings().doNotDisturb ? send('notification:shown', n) : notifier.show(n)),
     toggleWindow: () => (shown.win?.isVisible() && shown.win.isFocused() ? shown.win.hide() : showWindow()),
     editNotes: (sessionId) => {
       showWindow();
