@@ -8,6 +8,15 @@ test('the agent switches the console to Spanish in Settings, and back', async ({
   await ui.keyboard.press('Alt+5');
   await ui.getByRole('combobox', { name: 'Language' }).selectOption({ label: 'Español' });
   await expect(ui.locator('html')).toHaveAttribute('lang', 'es');
+  // Settings, the status bar and Activity speak it too.
+  await expect(ui.getByTestId('settings-status')).toHaveText('Guardado: idioma.');
+  await expect(ui.getByRole('group', { name: 'Teclas rápidas' })).toBeVisible();
+  await expect(ui.getByRole('textbox', { name: 'Poner en espera / retomar mi llamada' })).toBeVisible();
+  await expect(ui.getByTestId('connection-status')).toHaveText('En línea');
+  await expect(ui.getByRole('button', { name: 'Reintentar ahora' })).toBeVisible();
+  await ui.keyboard.press('Alt+2');
+  await expect(ui.getByRole('heading', { name: 'Actividad' })).toBeVisible();
+  await expect(ui.getByRole('button', { name: 'Marcar todas como vistas' })).toBeVisible();
 
   const views = ui.getByRole('navigation', { name: 'Vistas' });
   await expect(views.getByRole('button')).toHaveText([

@@ -7,6 +7,7 @@ import {
   clipboard,
   crashReporter,
   dialog,
+  globalShortcut,
   ipcMain,
   Menu,
   powerMonitor,
@@ -26,6 +27,7 @@ import type { AppPage } from './app-origin';
 import { APP_SCHEME_PRIVILEGES, rendererRoot, serveAppScheme } from './app-protocol';
 import { createDemo } from './demo';
 import { createFileLog, type FileLog } from './file-log';
+import { createGlobalHotkeys } from './hotkeys';
 import { createDispatcher } from './ipc/dispatch';
 import { composeSignIn } from './sign-in';
 import { registerIpc, sendTo } from './ipc/electron-ipc';
@@ -111,6 +113,16 @@ async function main(log: FileLog): Promise<void> {
       // A toast clicked while the app was closed starts it: open the call once the page is there.
       if (shown.win && !shown.win.webContents.isLoading()) open();
       else pendingOpen = open;
+    },
+    onCopy: (number) => clipboard.writeText(number),
+    onResume: (sessionId) => {
+      core.hold({ sessionId, action: 'resume' }).catch((error: unknown) =>
+        notifier.show({
+          title: 'The call was not taken off hold',
+          body: error instanceof Error ? error.message : String(error),
+          sessionId,
+        }),
+      );
     },
     onFailed: (notification, error) => {
       log.warn('The desktop refused a notification: it is shown in the console instead', { error });
@@ -261,7 +273,23 @@ async function main(log: FileLog): Promise<void> {
   let loginItem = core.getSettings().startAtLogin;
   await applyStartAtLogin(loginItem, log);
   forwardCoreEvents(core, send);
+  const hotkeys = createGlobalHotkeys({
+    globalShortcut,
+    core,
+    mac: process.platform === 'darwin',
+    log,
+    // Do not disturb silences the desktop, not what the agent just asked for: then it shows in the page.
+    notify: (n) => (core.getSettings().doNotDisturb ? send('notification:shown', n) : notifier.show(n)),
+    toggleWindow: () => (shown.win?.isVisible() && shown.win.isFocused() ? shown.win.hide() : showWindow()),
+    editNotes: (sessionId) => {
+      showWindow();
+      send('notification:clicked', { sessionId, editNotes: true });
+    },
+  });
+  hotkeys.apply(core.getSettings());
+  app.on('will-quit', () => hotkeys.dispose());
   core.subscribe((event) => {
+    if (event.type === 'settings') hotkeys.apply(event.settings);
     if (event.type === 'settings' && event.settings.startAtLogin !== loginItem) {
       loginItem = event.settings.startAtLogin;
       void applyStartAtLogin(loginItem, log);
@@ -294,6 +322,11 @@ async function main(log: FileLog): Promise<void> {
   }
   await core.start();
   refreshTray();
+  // The tooltip's hold timer: kept current while a call is on hold.
+  const holdTimer = setInterval(() => {
+    if (core.getState().heldSince) refreshTray();
+  }, 5000);
+  app.on('will-quit', () => clearInterval(holdTimer));
 
   // Updates: checked now and every few hours.
   updates.start();

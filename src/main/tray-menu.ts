@@ -29,12 +29,24 @@ function plural(n: number, one: string): string {
   return `${n} ${one}${n === 1 ? '' : 's'}`;
 }
 
+/** The longest hold on the board, "on hold 2:05" (the hold timer in the tooltip); '' when none. */
+export function longestHold(heldSince: Record<string, string> | undefined, now: number): string {
+  const starts = Object.values(heldSince ?? {})
+    .map((at) => Date.parse(at))
+    .filter(Number.isFinite);
+  if (!starts.length) return '';
+  const seconds = Math.max(0, Math.floor((now - Math.min(...starts)) / 1000));
+  const count = starts.length > 1 ? `${starts.length} on hold, longest` : 'on hold';
+  return `${count} ${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+}
+
 /** `updateReady`: the version of a downloaded update, offered as "Restart to update". */
 export function trayView(
   state: ConsoleState,
   liveCalls: number,
   windowVisible: boolean,
   updateReady?: string,
+  now = Date.now(),
 ): TrayView {
   const signedIn = !!state.identity;
   const missed = state.missed.length;
@@ -44,6 +56,8 @@ export function trayView(
   else {
     if (state.identity?.demo) parts.push('demo');
     parts.push(liveCalls > 0 ? plural(liveCalls, 'live call') : 'no live calls');
+    const held = longestHold(state.heldSince, now);
+    if (held) parts.push(held);
     if (missed > 0) parts.push(plural(missed, 'missed call'));
     if (state.connection.status !== 'online') parts.push(state.connection.status);
   }

@@ -2,6 +2,7 @@
 // them without bundling the schema library. The channel names are written once, here, as object
 // keys; ipc.ts keys every schema, result and payload by them, so the compiler refuses a channel
 // that is missing on either side. This file imports nothing from ipc.ts (ipc.ts re-exports it).
+import { DEFAULT_HOTKEYS } from './hotkeys';
 
 /** Console data is a free-text note; the cap keeps one note from filling memory or the outbox. */
 export const CONSOLE_DATA_MAX_CHARS = 64 * 1024;
@@ -33,6 +34,9 @@ export const DEFAULT_SETTINGS = {
   updateUrl: '',
   updateChannel: 'stable' as UpdateChannel,
   language: 'system' as LanguageSetting,
+  ...DEFAULT_HOTKEYS,
+  /** A call on hold this long raises a reminder, then again every as long; 0 = no reminders. */
+  holdAlertSeconds: 60,
 };
 
 /** Every request channel (renderer → main), once: ipc.ts gives each its schema and result type. */

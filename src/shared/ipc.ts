@@ -2,6 +2,7 @@
 // WebSocket): every request channel with its argument schema and result type, every event
 // with its payload type. Handlers, preload and renderer client are all typed from this map.
 import { z } from 'zod';
+import { acceleratorProblem } from './hotkeys';
 import { SESSION_HOLD_REASONS, type AppHomeResponse, type SessionInfo } from './evovoice';
 import type { ConsoleDataStatus, ConsoleState, Identity, LivePatch, LiveSnapshot } from './live';
 import {
@@ -29,6 +30,15 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 const isoDateTime = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z)?$/, 'a date as YYYY-MM-DD or a UTC date-time');
+
+/** An Electron accelerator the agent typed ('' = hotkey off), refused with what is wrong with it. */
+const accelerator = z
+  .string()
+  .max(100)
+  .superRefine((value, ctx) => {
+    const problem = acceleratorProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: `the hotkey ${problem}` });
+  });
 
 export const settingsSchema = z.strictObject({
   /** Last server signed in to (production by default). */
@@ -59,6 +69,12 @@ export const settingsSchema = z.strictObject({
   updateUrl: z.string().max(2000),
   updateChannel: z.enum(UPDATE_CHANNELS),
   language: z.enum(LANGUAGE_SETTINGS),
+  /** Global hotkeys (desktop) or page hotkeys (web shell): hold/resume, show/hide, edit notes. */
+  hotkeyHold: accelerator,
+  hotkeyWindow: accelerator,
+  hotkeyNotes: accelerator,
+  /** Seconds on hold before a reminder, then between reminders; 0 = off. */
+  holdAlertSeconds: z.union([z.literal(0), z.number().int().min(10).max(3600)]),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 const _defaultsAreSettings: Exactly<keyof Settings, typeof DEFAULT_SETTINGS> = DEFAULT_SETTINGS satisfies Settings;
@@ -195,8 +211,8 @@ export type EventPayloads = Exactly<
     'settings:changed': Settings;
     /** A missed-call notification was raised (the web shell shows it in the page). */
     'notification:shown': { title: string; body: string; sessionId?: string };
-    /** The agent clicked a notification: open this call. */
-    'notification:clicked': { sessionId?: string };
+    /** The agent clicked a notification: open this call (`editNotes`: the notes hotkey, focus its notes). */
+    'notification:clicked': { sessionId?: string; editNotes?: boolean };
     /** The shell asks the UI to show a view (tray menu, shortcut). */
     'app:navigate': { view: View };
     /** Where the self-update stands; 'ready' offers "Restart to update". */

@@ -70,6 +70,8 @@ export interface ConsoleState {
   storage?: string;
   /** Fields from the server the console dropped (wrong type, nested too deep), for support. */
   ignoredFields?: IgnoredFields;
+  /** Calls on hold by id, with the ISO time their hold started (the rows' and tray's hold timers). */
+  heldSince?: Record<string, string>;
 }
 
 export interface IgnoredFields {

@@ -41,6 +41,10 @@ export const recorded = {
   hardwareAccelerationDisabled: false,
   crashReporter: undefined as { uploadToServer?: boolean; submitURL?: string } | undefined,
   exitCode: undefined as number | undefined,
+  /** Global shortcuts registered now, by accelerator: call one to press it. */
+  shortcuts: new Map<string, () => void>(),
+  /** Accelerators another application holds: globalShortcut.register answers false for them. */
+  takenShortcuts: new Set<string>(),
 };
 
 let config: StandInConfig | undefined;
@@ -123,6 +127,7 @@ export class StandInWindow extends EventEmitter {
   }
   hide() {
     this.visible = false;
+    this.focused = false;
     this.emit('hide');
   }
   focus() {
@@ -141,6 +146,9 @@ export class StandInWindow extends EventEmitter {
   }
   isMinimized() {
     return this.minimized;
+  }
+  isFocused() {
+    return this.focused;
   }
   isMaximized() {
     return false;
@@ -189,7 +197,15 @@ export class StandInNotification extends EventEmitter {
     return true;
   }
   declare static handleActivation?: (callback: (details: { type: string; arguments: string }) => void) => void;
-  constructor(readonly options: { title: string; body: string; toastXml?: string; icon?: string }) {
+  constructor(
+    readonly options: {
+      title: string;
+      body: string;
+      toastXml?: string;
+      icon?: string;
+      actions?: { type: string; text: string }[];
+    },
+  ) {
     super();
     if (options.icon) usePath('notification icon', options.icon);
   }
@@ -205,6 +221,24 @@ export class StandInNotification extends EventEmitter {
     }
     const launch = /launch="([^"]*)"/.exec(this.options.toastXml ?? '')?.[1] ?? '';
     recorded.activationHandler?.({ type: 'click', arguments: launch });
+  }
+  /** The action buttons the agent sees: macOS `actions`, Windows toast <action>s, none on Linux. */
+  actionLabels(): string[] {
+    if (cfg().platform === 'darwin') return (this.options.actions ?? []).map((a) => a.text);
+    if (cfg().platform === 'win32')
+      return [...(this.options.toastXml ?? '').matchAll(/<action content="([^"]*)"/g)].map((m) => m[1] ?? '');
+    return [];
+  }
+  /** The agent presses an action button: macOS emits 'action', Windows activates its arguments. */
+  pressAction(label: string) {
+    if (cfg().platform === 'darwin') {
+      this.emit('action', {}, this.actionLabels().indexOf(label));
+      return;
+    }
+    const action = [...(this.options.toastXml ?? '').matchAll(/<action content="([^"]*)" arguments="([^"]*)"/g)].find(
+      (m) => m[1] === label,
+    );
+    if (action) recorded.activationHandler?.({ type: 'click', arguments: action[2] ?? '' });
   }
 }
 
@@ -337,6 +371,22 @@ export const screen = {
   getPrimaryDisplay: () => ({ id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1040 } }),
 };
 
+/** Like Electron: false when the accelerator is held elsewhere (or already here), a throw when it does not parse. */
+export const globalShortcut = {
+  register(accelerator: string, callback: () => void) {
+    if (!/^(\w+\+)*\w+$/.test(accelerator)) throw new Error(`Failed to parse accelerator ${accelerator}`);
+    if (recorded.takenShortcuts.has(accelerator) || recorded.shortcuts.has(accelerator)) return false;
+    recorded.shortcuts.set(accelerator, callback);
+    return true;
+  },
+  unregister(accelerator: string) {
+    recorded.shortcuts.delete(accelerator);
+  },
+  unregisterAll() {
+    recorded.shortcuts.clear();
+  },
+};
+
 export const clipboard = { writeText: (text: string) => recorded.clipboard.push(text) };
 export const shell = { openExternal: async () => undefined, openPath: async () => '' };
 export const dialog = {
@@ -365,6 +415,7 @@ const standIn = {
   clipboard,
   crashReporter,
   dialog,
+  globalShortcut,
   ipcMain,
   Menu,
   nativeImage,

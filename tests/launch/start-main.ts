@@ -1,6 +1,7 @@
 // Starts the built main process (out/main/index.js) on the Electron stand-in for one platform,
 // packaged or not, and drives it: second instance, tray menu, a missed call from the simulator on
-// loopback to a notification and its activation, and a quit with an unsent console-data edit.
+// loopback to a notification and its activation, the global hotkeys (hold on the simulator, a
+// taken one reported), and a quit with an unsent console-data edit.
 // Prints one JSON line of named checks; exits 1 when any failed. Run by startup.test.ts as
 //   node --import tsx --import ./tests/launch/register.mjs tests/launch/start-main.ts linux packaged
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { REQUEST_CHANNELS, type IpcResult } from '../../src/shared/ipc';
 import { APP_ID, APP_PAGE_URL } from '../../src/main/app-identity';
+import { DEFAULT_HOTKEYS } from '../../src/shared/hotkeys';
 import { DEMO_USER, startSimulator } from '../../src/simulator/index';
 import { app, configure, recorded, type StandInConfig } from './electron-stand-in';
 
@@ -50,6 +52,13 @@ async function invoke<T>(channel: string, args: unknown = {}): Promise<T> {
   const result = (await handler(sender, args)) as IpcResult<T>;
   if (!result.ok) throw new Error(`${channel} failed: ${result.error.message}`);
   return result.value;
+}
+
+/** The console in front, as after the agent clicked it. */
+function showAndFocus(): void {
+  const win = recorded.windows[0];
+  win?.show();
+  win?.focus();
 }
 
 function menuItem(label: string) {
@@ -151,6 +160,13 @@ try {
     (win.options as { webPreferences: { devTools: boolean } }).webPreferences.devTools === !packaged,
   );
 
+  const defaults = Object.values(DEFAULT_HOTKEYS);
+  check(
+    'the default global hotkeys are registered',
+    defaults.every((a) => recorded.shortcuts.has(a)),
+    [...recorded.shortcuts.keys()],
+  );
+
   win.hide();
   app.emit('second-instance', {}, [], root);
   check('a second instance shows and focuses the first window', win.visible && win.focused);
@@ -183,6 +199,61 @@ try {
   // The simulator's clock started before this sign-in: bring it past it (calls missed before the
   // first sign-in are not announced).
   sim.control.advance(Date.now() - sim.control.now() + 1000);
+
+  // The hold hotkey, pressed while another application has focus: the agent's call is held on the
+  // server, and pressed again taken off hold.
+  const mine = sim.control.addSession({
+    id: `hotkey-${platform}-${layout}`,
+    accountId: 'acct-north',
+    callState: 'Connected',
+    answeredByName: DEMO_USER.displayName,
+  });
+  await invoke('poll:now');
+  await until(
+    "the agent's call on the board",
+    () => win.webContents.sent.some((m) => JSON.stringify(m.payload).includes(String(mine.id))),
+    8000,
+    () => invoke('poll:now'),
+  );
+  const press = (accelerator: string) => recorded.shortcuts.get(accelerator)?.();
+  press(DEFAULT_HOTKEYS.hotkeyHold);
+  const held = await until(
+    'the hold on the server',
+    () => sim.control.getSession(String(mine.id))?.callState === 'Hold',
+  );
+  await invoke('poll:now');
+  press(DEFAULT_HOTKEYS.hotkeyHold);
+  const resumed = await until(
+    'the resume on the server',
+    () => sim.control.getSession(String(mine.id))?.callState === 'Connected',
+  );
+  check("the hold hotkey PATCHes the agent's call on hold and off hold", held && resumed);
+  showAndFocus();
+  press(DEFAULT_HOTKEYS.hotkeyWindow);
+  const hid = !win.visible;
+  press(DEFAULT_HOTKEYS.hotkeyWindow);
+  check('the show/hide hotkey hides the console in front and shows it again', hid && win.visible && win.focused);
+  press(DEFAULT_HOTKEYS.hotkeyNotes);
+  const notes = win.webContents.sent.find((m) => m.channel === 'notification:clicked');
+  check(
+    "the notes hotkey opens the agent's call with its notes",
+    JSON.stringify(notes?.payload) === JSON.stringify({ sessionId: mine.id, editNotes: true }),
+    notes,
+  );
+  win.webContents.sent.length = 0;
+  recorded.takenShortcuts.add('CommandOrControl+Alt+Shift+W');
+  await invoke('settings:update', { hotkeyWindow: 'CommandOrControl+Alt+Shift+W' });
+  const taken = await until('the taken-hotkey notification', () =>
+    recorded.notifications.find((n) => n.options.title === 'A hotkey is not available'),
+  );
+  check(
+    'a hotkey another application holds is reported to the agent',
+    taken.options.body.includes('CommandOrControl+Alt+Shift+W') &&
+      !recorded.shortcuts.has(DEFAULT_HOTKEYS.hotkeyWindow),
+    taken.options,
+  );
+  await invoke('settings:update', { hotkeyWindow: DEFAULT_HOTKEYS.hotkeyWindow });
+  check('changing a hotkey back registers it again', recorded.shortcuts.has(DEFAULT_HOTKEYS.hotkeyWindow));
   // Its own id: the demo's simulator numbers its calls the same way, and the core remembers
   // announced ids across servers.
   const call = sim.control.addSession({
@@ -212,6 +283,21 @@ try {
     () => invoke('poll:now'),
   );
   check('a missed call reaches Notification', !!shown);
+  const labels = shown.actionLabels();
+  check(
+    'the missed-call notification offers Open call and Copy number where the platform has actions',
+    JSON.stringify(labels) === JSON.stringify(platform === 'linux' ? [] : ['Open call', 'Copy number']),
+    labels,
+  );
+  if (platform !== 'linux') {
+    const copied = recorded.clipboard.length;
+    shown.pressAction('Copy number');
+    const number = sim.control.getSession(String(call.id))?.fromAddress;
+    check("Copy number puts the caller's number on the clipboard", recorded.clipboard[copied] === number, {
+      clipboard: recorded.clipboard,
+      number,
+    });
+  }
   win.hide();
   shown.activate();
   const opened = win.webContents.sent.find((m) => m.channel === 'notification:clicked');

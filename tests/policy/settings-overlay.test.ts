@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import Conf from 'conf';
 import { describe, expect, it } from 'vitest';
 import { checkServerAllowed, ServerLockedError } from '../../src/main/policy/server-lock';
-import { withPolicy } from '../../src/main/policy/settings-overlay';
+import { lockedSettings, withPolicy } from '../../src/main/policy/settings-overlay';
 import { createSettingsStore } from '../../src/main/settings-store';
 
 const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
@@ -61,5 +61,12 @@ describe('settings under policy', () => {
     expect(() => checkServerAllowed(policy, 'https://evil.example.com')).toThrow(ServerLockedError);
     expect(() => checkServerAllowed(policy, 'https://evil.example.com')).toThrow(/ask IT support/);
     expect(() => checkServerAllowed({}, 'https://any.example.com')).not.toThrow();
+  });
+});
+
+describe('the holdAlerts policy', () => {
+  it('turns hold-time reminders off and locks the setting; true leaves the agent free', () => {
+    expect(lockedSettings({ holdAlerts: false })).toEqual({ holdAlertSeconds: 0 });
+    expect(lockedSettings({ holdAlerts: true })).toEqual({});
   });
 });

@@ -27,3 +27,12 @@ describe('boardState', () => {
     expect(callerName({})).toBe('Unknown caller');
   });
 });
+
+describe('fallbacks in the shown language', () => {
+  it('names an unknown caller and a state in Spanish, English by default', () => {
+    expect(callerName({}, 'es')).toBe('Llamante desconocido');
+    expect(callerName({})).toBe('Unknown caller');
+    expect(stateLabel({ callState: 'Hold' }, 'hold', 'es')).toBe('En espera');
+    expect(stateLabel({}, 'other', 'es')).toBe('Desconocido');
+  });
+});

@@ -46,8 +46,8 @@ describe('CheckboxRow', () => {
     const describedBy = /aria-describedby="([^"]+)"/.exec(input)?.[1];
     expect(describedBy).toBeTruthy();
     expect(body).toMatch(new RegExp(`<p id="${describedBy}"[^>]*>Locked: set by your administrator.</p>`));
-    expect(html({ locked: true, lockedReason: 'your company requires it.' })).toContain(
-      'Locked: your company requires it.',
+    expect(html({ locked: true, lockedReason: 'Bloqueado: lo establece su administrador.' })).toContain(
+      'Bloqueado: lo establece su administrador.',
     );
   });
 });

@@ -20,6 +20,7 @@ describe('pastCall', () => {
       durationMs: 245_000,
       answeredBy: 'Ann',
       outcome: 'Answered',
+      outcomeKind: 'answered',
       missed: false,
     });
     expect(pastCall(call({ direction: 'Outgoing', ended: true, outcome: 'Voicemail' }))).toMatchObject({
@@ -27,6 +28,7 @@ describe('pastCall', () => {
       duration: '',
       durationMs: undefined,
       outcome: 'Voicemail',
+      outcomeKind: 'server',
     });
     expect(pastCall(call({ direction: 'Transferred' })).direction, 'a direction this build does not know').toBe(
       'Transferred',
@@ -38,6 +40,7 @@ describe('pastCall', () => {
     expect(pastCall(stale, { live: new Set(['c1']) }).outcome).toBe('In progress');
     expect(pastCall(stale, { missed: new Set(['c1']), live: new Set() })).toMatchObject({
       outcome: 'Missed',
+      outcomeKind: 'missed',
       missed: true,
     });
   });

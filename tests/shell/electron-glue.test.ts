@@ -333,6 +333,15 @@ describe('tray', () => {
     }
   });
 
+  it('shows the longest hold as a running timer in the tooltip', () => {
+    const now = Date.parse('2026-11-23T12:02:05Z');
+    const one = { ...signedIn, heldSince: { a: '2026-11-23T12:00:00Z' } };
+    expect(trayView(one, 1, true, undefined, now).tooltip).toContain('on hold 2:05');
+    const two = { ...signedIn, heldSince: { a: '2026-11-23T12:01:00Z', b: '2026-11-23T11:59:00Z' } };
+    expect(trayView(two, 2, true, undefined, now).tooltip).toContain('2 on hold, longest 3:05');
+    expect(trayView(signedIn, 1, true, undefined, now).tooltip).not.toContain('on hold');
+  });
+
   it('has an icon for every state on every platform (macOS: template + @2x)', () => {
     for (const icon of TRAY_ICONS) {
       for (const platform of ['win32', 'darwin', 'linux'] as const) {
@@ -403,6 +412,8 @@ describe('notifications', () => {
     const notifier = createDesktopNotifier({
       doNotDisturb: () => dnd,
       onClick: (id) => clicked.push(id),
+      onCopy: () => undefined,
+      onResume: () => undefined,
       onFailed: () => undefined,
       platform: 'linux',
     });
@@ -424,6 +435,8 @@ describe('notifications', () => {
     const notifier = createDesktopNotifier({
       doNotDisturb: () => false,
       onClick: (id) => clicked.push(id),
+      onCopy: () => undefined,
+      onResume: () => undefined,
       onFailed: () => undefined,
       platform: 'win32',
     });
@@ -439,11 +452,71 @@ describe('notifications', () => {
     expect(sessionIdFromActivation('evo-call:')).toBeUndefined();
   });
 
+  const missed = {
+    title: 'Missed call from Ana',
+    body: 'On Sales',
+    sessionId: 'm1',
+    missedCall: { sessionId: 'm1', from: '+15550123', at: '2026-11-23T12:00:00Z' },
+  };
+  const reminder = { title: 'Caller on hold for 1 min', body: 'x', sessionId: 'h1', onHold: true };
+
+  function actingNotifier(platform: NodeJS.Platform) {
+    const done: string[] = [];
+    const notifier = createDesktopNotifier({
+      doNotDisturb: () => false,
+      onClick: (id) => done.push(`open ${id}`),
+      onCopy: (number) => done.push(`copy ${number}`),
+      onResume: (id) => done.push(`resume ${id}`),
+      onFailed: () => undefined,
+      platform,
+    });
+    return { notifier, done };
+  }
+
+  it('on macOS offers Open call and Copy number on a missed call, Take off hold on a hold reminder', () => {
+    const { notifier, done } = actingNotifier('darwin');
+    notifier.show(missed);
+    notifier.show(reminder);
+    notifier.show({ title: 'Settings were reset', body: 'x' });
+    expect(recorded.notifications.map((n) => n.options.actions?.map((a) => a.text))).toEqual([
+      ['Open call', 'Copy number'],
+      ['Take off hold', 'Open call'],
+      undefined,
+    ]);
+    recorded.notifications[0]!.emit('action', {}, 1);
+    recorded.notifications[1]!.emit('action', {}, 0);
+    recorded.notifications[0]!.emit('action', {}, 0);
+    expect(done).toEqual(['copy +15550123', 'resume h1', 'open m1']);
+  });
+
+  it('on Windows puts the actions in the toast and performs them through handleActivation', () => {
+    const { notifier, done } = actingNotifier('win32');
+    notifier.show(missed);
+    notifier.show(reminder);
+    const xml = String(recorded.notifications[0]!.options.toastXml);
+    expect(xml).toContain('<action content="Open call" arguments="evo-call:m1" activationType="foreground"/>');
+    expect(xml).toContain('<action content="Copy number" arguments="evo-copy:+15550123" activationType="foreground"/>');
+    expect(String(recorded.notifications[1]!.options.toastXml)).toContain('arguments="evo-resume:h1"');
+    recorded.activation!({ type: 'click', arguments: 'evo-copy:+15550123' });
+    recorded.activation!({ type: 'click', arguments: 'evo-resume:h1' });
+    expect(done).toEqual(['copy +15550123', 'resume h1']);
+  });
+
+  it('on Linux offers no actions: the click opens the call', () => {
+    const { notifier, done } = actingNotifier('linux');
+    notifier.show(missed);
+    expect(recorded.notifications[0]!.options.actions).toBeUndefined();
+    recorded.notifications[0]!.emit('click');
+    expect(done).toEqual(['open m1']);
+  });
+
   it('hands a notification the OS refuses (or cannot show) to the page', () => {
     const failed: string[] = [];
     const notifier = createDesktopNotifier({
       doNotDisturb: () => false,
       onClick: () => undefined,
+      onCopy: () => undefined,
+      onResume: () => undefined,
       onFailed: (n, error) => failed.push(`${n.title}: ${error}`),
       platform: 'darwin',
     });

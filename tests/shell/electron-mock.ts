@@ -61,7 +61,9 @@ export class FakeNotification extends EventEmitter {
   static handleActivation(callback: (details: { type: string; arguments: string }) => void) {
     recorded.activation = callback;
   }
-  constructor(readonly options: Record<string, unknown>) {
+  constructor(
+    readonly options: Record<string, unknown> & { toastXml?: string; actions?: { type: string; text: string }[] },
+  ) {
     super();
     recorded.notifications.push(this);
   }

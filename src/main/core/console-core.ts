@@ -14,6 +14,7 @@ import { CoreError } from './errors';
 import { PasswordKeeper } from './keychain';
 import { LiveBoard } from './live-board';
 import { MissedCalls } from './missed-calls';
+import { HoldAlerts } from './hold-alerts';
 import { ConsoleDataOutbox, loginTransport } from './outbox';
 import { PollCycle } from './poll-cycle';
 import { RememberedPasswords } from './remembered-passwords';
@@ -47,6 +48,17 @@ export function createConsoleCore(ports: CorePorts): LocalConsoleCore {
   const actions = new Set<Promise<unknown>>();
   const screen = { visible: false, locked: false };
   let unsubscribePower: (() => void) | undefined;
+  const holdAlerts = new HoldAlerts({
+    clock,
+    notifier: ports.notifier,
+    seconds: () => store.getSettings().holdAlertSeconds,
+    agent: () => signIns.session?.identity,
+    locale: () => {
+      const { language } = store.getSettings();
+      return language === 'system' ? Intl.DateTimeFormat().resolvedOptions().locale : language;
+    },
+    onChange: publishState,
+  });
 
   const outbox = new ConsoleDataOutbox({
     store,
@@ -98,6 +110,8 @@ export function createConsoleCore(ports: CorePorts): LocalConsoleCore {
     loadAccounts: (session) => cycle.loadAccounts(session),
     publishSnapshot: () => {
       voicemail.forget();
+      holdAlerts.clear();
+      holdAlerts.review(board.liveSessions);
       emit({ type: 'snapshot', snapshot: board.snapshot() });
     },
   });
@@ -122,6 +136,8 @@ export function createConsoleCore(ports: CorePorts): LocalConsoleCore {
     };
     if (store.problem) current.storage = store.problem;
     if (droppedFields.summary) current.ignoredFields = droppedFields.summary;
+    const heldSince = holdAlerts.heldSince();
+    if (Object.keys(heldSince).length) current.heldSince = heldSince;
     if (session) current.identity = { ...session.identity, accounts: session.identity.accounts.slice() };
     return current;
   }
@@ -130,7 +146,9 @@ export function createConsoleCore(ports: CorePorts): LocalConsoleCore {
     if (listeners.size) emit({ type: 'state', state: state() });
   }
   function publishPatch(patch: LivePatch | undefined): void {
-    if (patch) emit({ type: 'patch', patch });
+    if (!patch) return;
+    emit({ type: 'patch', patch });
+    holdAlerts.review(board.liveSessions);
   }
   function track<T>(work: Promise<T>): Promise<T> {
     actions.add(work);
@@ -170,6 +188,7 @@ export function createConsoleCore(ports: CorePorts): LocalConsoleCore {
 
     async stop() {
       poller.stop();
+      holdAlerts.stop();
       outbox.stop();
       signIns.stop();
       unsubscribePower?.();
@@ -191,6 +210,7 @@ export function createConsoleCore(ports: CorePorts): LocalConsoleCore {
       const next = store.setSettings(parsed.data);
       emit({ type: 'settings', settings: next });
       if (before.doNotDisturb !== next.doNotDisturb) publishState();
+      if (before.holdAlertSeconds !== next.holdAlertSeconds) holdAlerts.reschedule();
       if (POLL_SETTINGS.some((key) => JSON.stringify(before[key]) !== JSON.stringify(next[key]))) poller.now();
       return next;
     },

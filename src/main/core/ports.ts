@@ -30,6 +30,8 @@ export interface Notification {
   sessionId?: string;
   /** The missed call it is about (its number for a "Copy number" action). Absent for a summary. */
   missedCall?: MissedCall;
+  /** A reminder of a call left on hold: where the platform has actions, one takes it off hold. */
+  onHold?: boolean;
 }
 
 export interface Notifier {

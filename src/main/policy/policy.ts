@@ -26,6 +26,8 @@ export const policySchema = z.strictObject({
   updateChannel: z.enum(UPDATE_CHANNELS).optional(),
   /** False turns GPU acceleration off (VDI / Citrix desktops). */
   hardwareAcceleration: flag.optional(),
+  /** False turns hold-time reminders off (the timers on the rows still run). */
+  holdAlerts: flag.optional(),
   /** Where crash reports are uploaded; without it minidumps stay on the workstation. */
   crashReportUrl: httpUrl.optional(),
 });

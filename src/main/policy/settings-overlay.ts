@@ -12,6 +12,7 @@ export function lockedSettings(policy: Policy): Partial<Settings> {
   if (policy.startHidden !== undefined) locked.startHidden = policy.startHidden;
   if (policy.updateUrl !== undefined) locked.updateUrl = policy.updateUrl;
   if (policy.updateChannel !== undefined) locked.updateChannel = policy.updateChannel;
+  if (policy.holdAlerts === false) locked.holdAlertSeconds = 0;
   return locked;
 }
 

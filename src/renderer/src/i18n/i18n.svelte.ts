@@ -5,6 +5,8 @@ import { consoleMirror } from '../state/console.svelte';
 import { clockTime, count, dateTime, shortDate } from '../lib/time';
 import { resolveLanguage, translate, type Language, type MessageKey } from './catalogue';
 
+export type { MessageKey };
+
 function systemLanguages(): readonly string[] {
   return typeof navigator === 'undefined' ? [] : navigator.languages;
 }

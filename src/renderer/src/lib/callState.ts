@@ -1,10 +1,12 @@
 // How the agent reads a session: its board state (ringing, connected, on hold, queued), labels, who and where.
 import type { SessionInfo } from '../../../shared/evovoice';
 import type { HoldState } from '../../../shared/live';
+import { translate, type Language } from '../i18n/catalogue';
 
 export const BOARD_STATES = ['ringing', 'connected', 'hold', 'queued', 'other'] as const;
 export type BoardState = (typeof BOARD_STATES)[number];
 
+/** English labels (LiveCalls' filters); the shown language's come from the catalogue's `state.*`. */
 export const BOARD_STATE_LABELS: Record<BoardState, string> = {
   ringing: 'Ringing',
   connected: 'Connected',
@@ -23,17 +25,19 @@ export function boardState(session: SessionInfo, pending?: HoldState): BoardStat
   return session.callState === 'Ringing' ? 'ringing' : 'other';
 }
 
-/** The label for a state, keeping names the server added that this build does not know. */
-export function stateLabel(session: SessionInfo, state: BoardState): string {
-  return state === 'other' ? (session.callState ?? 'Unknown') : BOARD_STATE_LABELS[state];
+/** The label for a state in `language`, keeping names the server added that this build does not know. */
+export function stateLabel(session: SessionInfo, state: BoardState, language: Language = 'en'): string {
+  if (state === 'other') return session.callState ?? translate(language, 'state.unknown');
+  return translate(language, `state.${state}`);
 }
 
 export function canHold(state: BoardState): boolean {
   return state === 'connected' || state === 'hold';
 }
 
-export function callerName(s: SessionInfo): string {
-  return s.fromName || s.displayName || s.customerName || 'Unknown caller';
+/** Who called; "Unknown caller" in `language` when the server names nobody. */
+export function callerName(s: SessionInfo, language: Language = 'en'): string {
+  return s.fromName || s.displayName || s.customerName || translate(language, 'call.unknownCaller');
 }
 
 export function callerNumber(s: SessionInfo): string {

@@ -18,11 +18,22 @@ export interface PastCall {
   duration: string;
   durationMs: number | undefined;
   answeredBy: string | undefined;
+  /** The outcome in English (History sorts and searches on it). */
   outcome: string;
+  /** Which outcome it is: the row words it in the agent's language; 'server' is the server's own word. */
+  outcomeKind: OutcomeKind;
   missed: boolean;
 }
 
+export type OutcomeKind = 'missed' | 'inProgress' | 'answered' | 'ended' | 'server';
+
 const DIRECTIONS: Record<string, string> = { Incoming: 'Inbound', Outgoing: 'Outbound' };
+const OUTCOMES: Record<Exclude<OutcomeKind, 'server'>, string> = {
+  missed: 'Missed',
+  inProgress: 'In progress',
+  answered: 'Answered',
+  ended: 'Ended',
+};
 
 export function durationMs(s: SessionInfo): number | undefined {
   const start = apiDateMs(s.dateCreated);
@@ -35,16 +46,18 @@ export function pastCall(s: SessionInfo, known: FeedKnowledge = {}): PastCall {
   const missed = s.wasMissed === true || (known.missed?.has(id) ?? false);
   const ms = durationMs(s);
   const endedMeanwhile = !s.ended && known.live !== undefined && !known.live.has(id);
-  let outcome: string;
-  if (missed) outcome = 'Missed';
-  else if (!s.ended && !endedMeanwhile) outcome = 'In progress';
-  else outcome = s.outcome ?? (s.answeredByName ? 'Answered' : 'Ended');
+  let outcomeKind: OutcomeKind;
+  if (missed) outcomeKind = 'missed';
+  else if (!s.ended && !endedMeanwhile) outcomeKind = 'inProgress';
+  else outcomeKind = s.outcome !== undefined ? 'server' : s.answeredByName ? 'answered' : 'ended';
+  const outcome = outcomeKind === 'server' ? (s.outcome ?? '') : OUTCOMES[outcomeKind];
   return {
     direction: s.direction ? (DIRECTIONS[s.direction] ?? s.direction) : '',
     duration: ms === undefined ? '' : elapsed(s.dateCreated, apiDateMs(s.dateCompleted) ?? 0),
     durationMs: ms,
     answeredBy: missed ? undefined : s.answeredByName,
     outcome,
+    outcomeKind,
     missed,
   };
 }

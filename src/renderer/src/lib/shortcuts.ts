@@ -1,6 +1,8 @@
-// Keyboard shortcuts for the whole console: Alt+1..5 views, / search, H hold/resume, Esc close, Alt+R retry.
+// Keyboard shortcuts for the whole console: Alt+1..5 views, / search, H hold/resume, Esc close, Alt+R retry,
+// and in the web shell the hotkeys of Settings while the page has focus (the desktop registers them globally).
 import { VIEWS } from '../../../shared/ipc-constants';
 import { isCall } from '../../../shared/channel';
+import { handlePageHotkey } from './page-hotkeys';
 import { request } from '../state/api';
 import { holds } from '../state/holds.svelte';
 import { live } from '../state/live.svelte';
@@ -12,7 +14,8 @@ function isTyping(target: EventTarget | null): boolean {
 }
 
 export function handleShortcut(event: KeyboardEvent): void {
-  if (event.defaultPrevented || event.ctrlKey || event.metaKey) return;
+  if (event.defaultPrevented || handlePageHotkey(event)) return;
+  if (event.ctrlKey || event.metaKey) return;
   if (event.altKey) {
     const digit = /^Digit([1-9])$/.exec(event.code)?.[1] ?? (/^[1-9]$/.test(event.key) ? event.key : undefined);
     const view = digit ? VIEWS[Number(digit) - 1] : undefined;

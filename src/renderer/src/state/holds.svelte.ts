@@ -3,6 +3,7 @@
 import type { SessionHoldReason, SessionInfo } from '../../../shared/evovoice';
 import type { HoldState } from '../../../shared/live';
 import { boardState, callerName, canHold, type BoardState } from '../lib/callState';
+import { language, t } from '../i18n/i18n.svelte';
 import { request } from './api';
 import { consoleMirror } from './console.svelte';
 import { toasts } from './toasts.svelte';
@@ -55,17 +56,17 @@ class Holds {
     const sessionId = session.id;
     if (!sessionId || this.inFlight(sessionId)) return;
     this.requested[sessionId] = action === 'hold' ? 'pending-hold' : 'pending-resume';
-    const who = callerName(session);
+    const who = callerName(session, language());
     const result = await request('call:hold', { sessionId, action, ...(reason ? { reason } : {}) });
     delete this.requested[sessionId];
     if (result.ok) {
-      const transfer = reason === 'Transferring' ? ' for a transfer' : '';
-      announcer.say(action === 'hold' ? `${who} is on hold${transfer}.` : `${who} is back on the line.`);
+      const held = reason === 'Transferring' ? 'holds.onHoldTransfer' : 'holds.onHold';
+      announcer.say(t(action === 'hold' ? held : 'holds.back', { who }));
     } else {
       toasts.show({
         kind: 'error',
-        title: action === 'hold' ? `Could not put ${who} on hold` : `Could not resume ${who}`,
-        body: `${result.error.message} The call is shown as it was.`,
+        title: t(action === 'hold' ? 'holds.holdFailed' : 'holds.resumeFailed', { who }),
+        body: t('holds.shownAsWas', { message: result.error.message }),
       });
     }
   }

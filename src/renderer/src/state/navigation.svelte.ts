@@ -1,14 +1,6 @@
 // Which view is showing and which call is selected or open: the agent's place in the console.
 import type { View } from '../../../shared/ipc';
 
-export const VIEW_LABELS: Record<View, string> = {
-  live: 'Live calls',
-  activity: 'Activity',
-  history: 'History',
-  dashboard: 'Dashboard',
-  settings: 'Settings',
-};
-
 class Navigation {
   view = $state<View>('live');
   /** The highlighted call on the live board (keyboard target for H). */
@@ -17,6 +9,8 @@ class Navigation {
   openId = $state<string | undefined>(undefined);
   /** Bumped to ask the current view to focus its search box. */
   searchRequest = $state(0);
+  /** Set to ask the open call's notes editor to take the focus (the notes hotkey); it clears it. */
+  notesPending = $state(false);
 
   show(view: View): void {
     this.view = view;
@@ -26,6 +20,12 @@ class Navigation {
     this.view = 'live';
     this.selectedId = sessionId;
     this.openId = sessionId;
+  }
+
+  /** Opens the call with the focus in its notes (console data) editor. */
+  editNotes(sessionId: string): void {
+    this.openCall(sessionId);
+    this.notesPending = true;
   }
 
   closeCall(): void {

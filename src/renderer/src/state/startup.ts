@@ -41,7 +41,8 @@ export async function startConsole(): Promise<void> {
     toasts.show({ kind: 'notification', title: n.title, body: n.body, sessionId: n.sessionId }),
   );
   listen('notification:clicked', (n) => {
-    if (n.sessionId) navigation.openCall(n.sessionId);
+    if (n.sessionId && n.editNotes) navigation.editNotes(n.sessionId);
+    else if (n.sessionId) navigation.openCall(n.sessionId);
     else navigation.show('activity');
   });
   listen('app:navigate', (n) => navigation.show(n.view));

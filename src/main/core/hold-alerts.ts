@@ -1,0 +1,160 @@
+// Reminders of callers left on hold: when each held call went on hold (as the core saw it, or the
+// server's dateLastModified when it was already held at first sight), a notification after the
+// configured time and again every as long for the agent's own held calls, on the core's clock.
+import { callerOf, isAgentsCall, type Agent } from '../../shared/agent-call';
+import type { SessionInfo } from '../../shared/evovoice';
+import type { Clock, Notifier } from './ports';
+
+const words = {
+  en: { title: 'Caller on hold for {time}', on: '{who} on {line}', act: '{call}: open the call to take it off hold' },
+  es: {
+    title: 'Llamada en espera desde hace {time}',
+    on: '{who} en {line}',
+    act: '{call}: abra la llamada para retomarla',
+  },
+};
+
+export interface HoldAlertsOptions {
+  clock: Clock;
+  notifier: Notifier;
+  /** Seconds on hold before the first reminder and between reminders; 0 = off. */
+  seconds: () => number;
+  /** The signed-in agent: only their own held calls raise reminders. */
+  agent: () => Agent | undefined;
+  locale: () => string;
+  /** The held-since times changed: publish the state (rows and tray show the timers). */
+  onChange: () => void;
+}
+
+interface Held {
+  since: number;
+  /** Reminders raised so far for this hold. */
+  reminded: number;
+  session: SessionInfo;
+}
+
+/** "1 min", "2 min 30 s", "1 h 5 min" (short, for a notification title). */
+export function holdDuration(ms: number): string {
+  const total = Math.max(0, Math.round(ms / 1000));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  if (h) return `${h} h${m ? ` ${m} min` : ''}`;
+  if (m) return `${m} min${s ? ` ${s} s` : ''}`;
+  return `${s} s`;
+}
+
+export class HoldAlerts {
+  private readonly held = new Map<string, Held>();
+  private timer: unknown;
+
+  constructor(private readonly options: HoldAlertsOptions) {}
+
+  /** Held calls by id with the ISO time their hold started (ConsoleState.heldSince). */
+  heldSince(): Record<string, string> {
+    return Object.fromEntries([...this.held].map(([id, h]) => [id, new Date(h.since).toISOString()]));
+  }
+
+  /** The longest hold now on the board, in ms (the tray tooltip); 0 when none. */
+  longestHoldMs(): number {
+    const now = this.options.clock.now();
+    return Math.max(0, ...[...this.held.values()].map((h) => now - h.since));
+  }
+
+  /** The board changed: start timing new holds, forget calls taken off hold or ended. */
+  review(sessions: readonly SessionInfo[]): void {
+    const now = this.options.clock.now();
+    const seen = new Set<string>();
+    let changed = false;
+    for (const session of sessions) {
+      if (!session.id || session.ended || session.callState !== 'Hold') continue;
+      seen.add(session.id);
+      const known = this.held.get(session.id);
+      if (known) {
+        known.session = session;
+        continue;
+      }
+      const modified = Date.parse(session.dateLastModified ?? '');
+      const since = Number.isFinite(modified) && modified <= now ? modified : now;
+      // Already held long enough at first sight: the first reminder waits for the next period.
+      const period = this.periodMs();
+      const reminded = period > 0 ? Math.floor((now - since) / period) : 0;
+      this.held.set(session.id, { since, reminded, session });
+      changed = true;
+    }
+    for (const id of this.held.keys()) {
+      if (!seen.has(id)) {
+        this.held.delete(id);
+        changed = true;
+      }
+    }
+    if (changed) {
+      this.schedule();
+      this.options.onChange();
+    }
+  }
+
+  /** The setting changed (or the agent signed in): reminders follow the new period. */
+  reschedule(): void {
+    this.schedule();
+  }
+
+  /** Sign-out, other account, stop: no timers, no reminders. */
+  clear(): void {
+    const had = this.held.size > 0;
+    this.held.clear();
+    this.cancel();
+    if (had) this.options.onChange();
+  }
+
+  stop(): void {
+    this.cancel();
+  }
+
+  private periodMs(): number {
+    return Math.max(0, this.options.seconds()) * 1000;
+  }
+
+  private cancel(): void {
+    if (this.timer !== undefined) this.options.clock.clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  private schedule(): void {
+    this.cancel();
+    const period = this.periodMs();
+    if (!period || this.held.size === 0) return;
+    const now = this.options.clock.now();
+    const next = Math.min(...[...this.held.values()].map((h) => h.since + period * (h.reminded + 1)));
+    this.timer = this.options.clock.setTimeout(() => this.remind(), Math.max(0, next - now));
+  }
+
+  private remind(): void {
+    this.timer = undefined;
+    const period = this.periodMs();
+    if (!period) return;
+    const now = this.options.clock.now();
+    const agent = this.options.agent();
+    for (const [id, held] of this.held) {
+      const due = Math.floor((now - held.since) / period);
+      if (due <= held.reminded) continue;
+      held.reminded = due;
+      if (agent && isAgentsCall(held.session, agent)) this.options.notifier.show(this.text(id, held, now));
+    }
+    this.schedule();
+  }
+
+  private text(sessionId: string, held: Held, now: number) {
+    const w = this.options.locale().toLowerCase().startsWith('es') ? words.es : words.en;
+    const fill = (text: string, params: Record<string, string>) =>
+      text.replace(/\{(\w+)\}/g, (_, k: string) => params[k] ?? '');
+    const who = callerOf(held.session);
+    const line = held.session.endpointName ?? held.session.toAddress;
+    return {
+      title: fill(w.title, { time: holdDuration(now - held.since) }),
+      body: fill(w.act, { call: line ? fill(w.on, { who, line }) : who }),
+      sessionId,
+      onHold: true,
+    };
+  }
+}

@@ -1,0 +1,143 @@
+// Global hotkeys on Electron's globalShortcut: hold/resume the agent's own active call, show/hide
+// the console, open that call's notes. Registered from the settings and again when they change; an
+// accelerator the OS or another application holds (register answers false or throws) is reported
+// to the agent in a notification and the log, never silently lost.
+import type { GlobalShortcut } from 'electron';
+import { agentCalls, callerOf } from '../shared/agent-call';
+import type { SessionInfo } from '../shared/evovoice';
+import {
+  acceleratorProblem,
+  HOTKEY_ACTIONS,
+  HOTKEY_SETTINGS,
+  sameAccelerator,
+  type HotkeyAction,
+} from '../shared/hotkeys';
+import type { Settings } from '../shared/ipc';
+import type { ConsoleCore } from './core/console';
+import type { Logger, Notification } from './core/ports';
+
+export const HOTKEY_NAMES: Record<HotkeyAction, string> = {
+  hold: 'Hold / resume my call',
+  window: 'Show / hide the console',
+  notes: 'Edit the notes of my call',
+};
+
+export interface GlobalHotkeysOptions {
+  globalShortcut: Pick<GlobalShortcut, 'register' | 'unregister'>;
+  core: Pick<ConsoleCore, 'getState' | 'getSnapshot' | 'hold'>;
+  /** Shows the console when hidden or behind other windows, hides it when it is in front. */
+  toggleWindow: () => void;
+  /** Shows the console on this call with its notes editor focused. */
+  editNotes: (sessionId: string) => void;
+  notify: (notification: Notification) => void;
+  log: Logger;
+  mac: boolean;
+}
+
+export interface GlobalHotkeys {
+  /** (Re-)registers the hotkeys the settings name; answers the problems reported. */
+  apply(settings: Settings): string[];
+  /** The accelerators registered now, by action (tests, diagnostics). */
+  registered(): Partial<Record<HotkeyAction, string>>;
+  dispose(): void;
+}
+
+export function createGlobalHotkeys(options: GlobalHotkeysOptions): GlobalHotkeys {
+  const { globalShortcut, core, log } = options;
+  const registered = new Map<HotkeyAction, string>();
+  let wanted: Partial<Record<HotkeyAction, string>> = {};
+
+  const myCall = (): { call?: SessionInfo; count: number } => {
+    const { active, count } = agentCalls(core.getSnapshot().sessions, core.getState().identity);
+    if (!active?.id) {
+      options.notify({ title: 'No call of yours to act on', body: 'None of your calls is connected or on hold.' });
+    }
+    return { call: active, count };
+  };
+
+  const run: Record<HotkeyAction, () => void> = {
+    hold() {
+      const { call, count } = myCall();
+      if (!call?.id) return;
+      const sessionId = call.id;
+      const action = call.callState === 'Hold' ? 'resume' : 'hold';
+      core.hold({ sessionId, action }).then(
+        () => {
+          if (count < 2) return;
+          options.notify({
+            title: action === 'hold' ? `On hold: ${callerOf(call)}` : `Taken off hold: ${callerOf(call)}`,
+            body: `The most recent of your ${count} calls.`,
+            sessionId,
+          });
+        },
+        (error: unknown) =>
+          options.notify({
+            title: action === 'hold' ? 'The call was not put on hold' : 'The call was not taken off hold',
+            body: error instanceof Error ? error.message : String(error),
+            sessionId,
+          }),
+      );
+    },
+    window: () => options.toggleWindow(),
+    notes() {
+      const { call } = myCall();
+      if (call?.id) options.editNotes(call.id);
+    },
+  };
+
+  function problemFor(action: HotkeyAction, accelerator: string, taken: Map<string, HotkeyAction>): string | undefined {
+    const invalid = acceleratorProblem(accelerator);
+    if (invalid) return invalid;
+    for (const [other, by] of taken) {
+      if (sameAccelerator(other, accelerator, options.mac)) return `${accelerator} is already "${HOTKEY_NAMES[by]}"`;
+    }
+    try {
+      if (globalShortcut.register(accelerator, run[action])) return undefined;
+      return `${accelerator} is taken by the desktop or another application`;
+    } catch (error) {
+      return `${accelerator} is not a hotkey the desktop accepts (${error instanceof Error ? error.message : String(error)})`;
+    }
+  }
+
+  function release(action: HotkeyAction): void {
+    const accelerator = registered.get(action);
+    if (accelerator === undefined) return;
+    globalShortcut.unregister(accelerator);
+    registered.delete(action);
+  }
+
+  return {
+    apply(settings) {
+      const next = Object.fromEntries(HOTKEY_ACTIONS.map((a) => [a, settings[HOTKEY_SETTINGS[a]]]));
+      if (HOTKEY_ACTIONS.every((a) => next[a] === wanted[a])) return [];
+      wanted = next;
+      for (const action of HOTKEY_ACTIONS) release(action);
+      const problems: string[] = [];
+      const taken = new Map<string, HotkeyAction>();
+      for (const action of HOTKEY_ACTIONS) {
+        const accelerator = next[action] ?? '';
+        if (accelerator === '') continue;
+        const problem = problemFor(action, accelerator, taken);
+        if (problem) {
+          problems.push(`"${HOTKEY_NAMES[action]}": ${problem}.`);
+        } else {
+          registered.set(action, accelerator);
+          taken.set(accelerator, action);
+        }
+      }
+      if (problems.length) {
+        log.warn('Some hotkeys could not be registered', { problems });
+        options.notify({
+          title: problems.length === 1 ? 'A hotkey is not available' : 'Some hotkeys are not available',
+          body: `${problems.join(' ')} Choose another in Settings → Hotkeys.`,
+        });
+      }
+      return problems;
+    },
+    registered: () => Object.fromEntries(registered),
+    dispose() {
+      for (const action of HOTKEY_ACTIONS) release(action);
+      wanted = {};
+    },
+  };
+}

@@ -1,0 +1,38 @@
+// The Settings hotkeys in the web shell, while the page has focus: hold/resume the agent's own
+// active call and open its notes. The desktop app registers them with the OS instead (main's
+// hotkeys.ts), so this handler stands aside there; show/hide has no meaning inside a browser tab.
+import { agentCalls } from '../../../shared/agent-call';
+import { matchesAccelerator } from '../../../shared/hotkeys';
+import { consoleMirror } from '../state/console.svelte';
+import { holds } from '../state/holds.svelte';
+import { live } from '../state/live.svelte';
+import { navigation } from '../state/navigation.svelte';
+import { toasts } from '../state/toasts.svelte';
+import { t } from '../i18n/i18n.svelte';
+
+const mac = typeof navigator !== 'undefined' && /Mac/i.test(navigator.platform);
+
+/** True when the key press was a page hotkey (and was handled). */
+export function handlePageHotkey(event: KeyboardEvent): boolean {
+  if (window.evoConsole || !consoleMirror.signedIn) return false;
+  const { hotkeyHold, hotkeyNotes } = consoleMirror.settings;
+  const hold = matchesAccelerator(hotkeyHold, event, mac);
+  if (!hold && !matchesAccelerator(hotkeyNotes, event, mac)) return false;
+  event.preventDefault();
+  const { active, count } = agentCalls(live.sessions, consoleMirror.identity);
+  if (!active?.id) {
+    toasts.show({ kind: 'error', title: t('hotkey.noCall'), body: t('hotkey.noCallBody') });
+    return true;
+  }
+  if (count > 1) {
+    toasts.show({
+      kind: 'notification',
+      title: t('hotkey.which', { count }),
+      body: t('hotkey.whichBody', { caller: active.fromName ?? active.fromAddress ?? t('call.unknownCaller') }),
+      sessionId: active.id,
+    });
+  }
+  if (hold) void holds.toggle(active);
+  else navigation.editNotes(active.id);
+  return true;
+}

@@ -1,0 +1,51 @@
+// Which live call is the signed-in agent's own (the hold hotkey's target): electron-free so the
+// desktop's global hotkey and the web shell's keydown pick the same call.
+import type { SessionInfo } from './evovoice';
+import type { Identity } from './live';
+
+/** The agent, as the API names them on a call: their user id and their display name. */
+export type Agent = Pick<Identity, 'userId' | 'displayName'>;
+
+const ACTIVE = new Set(['Connected', 'Hold']);
+
+/**
+ * A call is the agent's when they held it (`heldByUserId`), or it was answered by them
+ * (`answeredByName`), or a member with the role Agent is them (its identity is their user id, or
+ * its display name is theirs). The API names the answering endpoint (`answeredById`), not the user,
+ * so the name is what ties an answered call to the signed-in agent.
+ */
+export function isAgentsCall(session: SessionInfo, agent: Agent): boolean {
+  if (session.ended || !session.callState || !ACTIVE.has(session.callState)) return false;
+  if (session.channel !== undefined && session.channel !== 'Voice') return false;
+  const { userId, displayName } = agent;
+  if (userId && session.heldByUserId === userId) return true;
+  if (displayName && session.answeredByName === displayName) return true;
+  return (session.members ?? []).some(
+    (m) =>
+      m.role === 'Agent' &&
+      ((userId !== undefined && m.identity === userId) || (displayName !== undefined && m.displayName === displayName)),
+  );
+}
+
+export interface AgentCalls {
+  /** The most recent of the agent's calls (latest `dateCreated`), the hotkeys' target. */
+  active?: SessionInfo;
+  /** How many live calls are the agent's: more than one and the notification says which it took. */
+  count: number;
+}
+
+export function agentCalls(sessions: readonly SessionInfo[], agent: Agent | undefined): AgentCalls {
+  if (!agent || (!agent.userId && !agent.displayName)) return { count: 0 };
+  const mine = sessions.filter((s) => isAgentsCall(s, agent));
+  const at = (s: SessionInfo) => Date.parse(s.dateCreated ?? '') || 0;
+  const active = mine.reduce<SessionInfo | undefined>((best, s) => (!best || at(s) > at(best) ? s : best), undefined);
+  return active ? { active, count: mine.length } : { count: 0 };
+}
+
+/** The caller of a call in a few words, for the notification that names the call the hotkey took. */
+export function callerOf(session: SessionInfo): string {
+  const number = session.fromAddress ?? session.fromPhoneNumber ?? session.callbackNumber;
+  const name = session.fromName ?? session.customerName;
+  if (name && number) return `${name} (${number})`;
+  return name ?? number ?? 'the caller';
+}

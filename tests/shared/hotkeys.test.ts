@@ -1,0 +1,89 @@
+// The hotkeys' accelerator check and key-press match, and the rule that picks the agent's own
+// active call (the hold hotkey's target).
+import { describe, expect, it } from 'vitest';
+import { agentCalls, isAgentsCall } from '../../src/shared/agent-call';
+import type { SessionInfo } from '../../src/shared/evovoice';
+import { acceleratorProblem, DEFAULT_HOTKEYS, matchesAccelerator, sameAccelerator } from '../../src/shared/hotkeys';
+import { settingsSchema } from '../../src/shared/ipc';
+
+const press = (code: string, mods: { ctrl?: boolean; alt?: boolean; shift?: boolean; meta?: boolean } = {}) => ({
+  code,
+  key: code.replace(/^Key/, '').toLowerCase(),
+  ctrlKey: !!mods.ctrl,
+  altKey: !!mods.alt,
+  shiftKey: !!mods.shift,
+  metaKey: !!mods.meta,
+});
+
+describe('accelerators', () => {
+  it('accepts the defaults and turns a hotkey off with an empty one', () => {
+    for (const accelerator of Object.values(DEFAULT_HOTKEYS)) expect(acceleratorProblem(accelerator)).toBeUndefined();
+    expect(acceleratorProblem('')).toBeUndefined();
+    expect(acceleratorProblem('F9')).toBeUndefined();
+  });
+
+  it.each([
+    ['H', 'no modifier'],
+    ['Shift+H', 'types a character'],
+    ['Ctrl++H', 'empty part'],
+    ['Hyper+H', '"Hyper" is not a modifier'],
+    ['Ctrl+Alt+Ä', 'not a key'],
+  ])('refuses %s, saying why', (accelerator, why) => {
+    expect(acceleratorProblem(accelerator)).toContain(why);
+  });
+
+  it('refuses an invalid accelerator in the settings with the reason', () => {
+    const parsed = settingsSchema.partial().safeParse({ hotkeyHold: 'Shift+H' });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]?.message).toContain('types a character');
+  });
+
+  it('matches a key press, CommandOrControl being Cmd on macOS', () => {
+    const hold = DEFAULT_HOTKEYS.hotkeyHold;
+    expect(matchesAccelerator(hold, press('KeyH', { ctrl: true, alt: true, shift: true }), false)).toBe(true);
+    expect(matchesAccelerator(hold, press('KeyH', { meta: true, alt: true, shift: true }), true)).toBe(true);
+    expect(matchesAccelerator(hold, press('KeyH', { ctrl: true, alt: true }), false)).toBe(false);
+    expect(matchesAccelerator(hold, press('KeyS', { ctrl: true, alt: true, shift: true }), false)).toBe(false);
+    expect(matchesAccelerator('', press('KeyH'), false)).toBe(false);
+  });
+
+  it('tells two spellings of the same keys apart from different keys', () => {
+    expect(sameAccelerator('Ctrl+Alt+H', 'Alt+Control+h', false)).toBe(true);
+    expect(sameAccelerator('CommandOrControl+H', 'Ctrl+H', false)).toBe(true);
+    expect(sameAccelerator('CommandOrControl+H', 'Ctrl+H', true)).toBe(false);
+  });
+});
+
+describe("the agent's active call", () => {
+  const agent = { userId: 'user-demo', displayName: 'Demo Agent' };
+  const call = (id: string, fields: SessionInfo): SessionInfo => ({
+    id,
+    callState: 'Connected',
+    dateCreated: '2026-11-23T12:00:00Z',
+    ...fields,
+  });
+
+  it('is a live voice call the agent answered, held, or is an Agent member of', () => {
+    expect(isAgentsCall(call('a', { answeredByName: 'Demo Agent' }), agent)).toBe(true);
+    expect(isAgentsCall(call('b', { callState: 'Hold', heldByUserId: 'user-demo' }), agent)).toBe(true);
+    expect(isAgentsCall(call('c', { members: [{ role: 'Agent', identity: 'user-demo' }] }), agent)).toBe(true);
+    expect(isAgentsCall(call('d', { members: [{ role: 'Caller', displayName: 'Demo Agent' }] }), agent)).toBe(false);
+    expect(isAgentsCall(call('e', { answeredByName: 'Priya Shah' }), agent)).toBe(false);
+    expect(isAgentsCall(call('f', { answeredByName: 'Demo Agent', callState: 'Ringing' }), agent)).toBe(false);
+    expect(isAgentsCall(call('g', { answeredByName: 'Demo Agent', ended: true }), agent)).toBe(false);
+    expect(isAgentsCall(call('h', { answeredByName: 'Demo Agent', channel: 'Chat' }), agent)).toBe(false);
+  });
+
+  it('is the most recent of several, and says how many there are', () => {
+    const older = call('older', { answeredByName: 'Demo Agent', dateCreated: '2026-11-23T11:00:00Z' });
+    const newer = call('newer', {
+      answeredByName: 'Demo Agent',
+      callState: 'Hold',
+      dateCreated: '2026-11-23T11:30:00Z',
+    });
+    const other = call('other', { answeredByName: 'Priya Shah', dateCreated: '2026-11-23T11:59:00Z' });
+    expect(agentCalls([older, other, newer], agent)).toEqual({ active: newer, count: 2 });
+    expect(agentCalls([other], agent)).toEqual({ count: 0 });
+    expect(agentCalls([older], undefined)).toEqual({ count: 0 });
+  });
+});
