@@ -40,7 +40,15 @@ export function createDemo(deps: DemoDeps): Demo {
   async function running(): Promise<Simulator> {
     if (simulator) return simulator;
     starting ??= deps
-      .startSimulator({ host: '127.0.0.1', clock: 'realtime', scenario: true, seed: deps.seed ?? Date.now() })
+      // The demo shows the console at its best: a friendly server (no strictness switches), unlike
+      // the tests, which meet a strict one by default.
+      .startSimulator({
+        host: '127.0.0.1',
+        clock: 'realtime',
+        scenario: true,
+        seed: deps.seed ?? Date.now(),
+        strictness: {},
+      })
       .finally(() => {
         starting = undefined;
       });

@@ -1,5 +1,6 @@
 // Which live call is the signed-in agent's own (the hold hotkey's target): electron-free so the
 // desktop's global hotkey and the web shell's keydown pick the same call.
+import { isCall } from './channel';
 import type { SessionInfo } from './evovoice';
 import type { Identity } from './live';
 
@@ -16,7 +17,7 @@ const ACTIVE = new Set(['Connected', 'Hold']);
  */
 export function isAgentsCall(session: SessionInfo, agent: Agent): boolean {
   if (session.ended || !session.callState || !ACTIVE.has(session.callState)) return false;
-  if (session.channel !== undefined && session.channel !== 'Voice') return false;
+  if (!isCall(session)) return false;
   const { userId, displayName } = agent;
   if (userId && session.heldByUserId === userId) return true;
   if (displayName && session.answeredByName === displayName) return true;

@@ -75,7 +75,12 @@ describe('missed calls', () => {
     for (const id of [chat, fax, call, newKind]) rig.sim.control.missCall(id);
     await rig.step(2 * MINUTE);
     expect(rig.notifier.shown.map((n) => n.sessionId).sort()).toEqual([call, newKind].sort());
-    expect(rig.core.getState().missed.map((m) => m.sessionId).sort()).toEqual([call, newKind].sort());
+    expect(
+      rig.core
+        .getState()
+        .missed.map((m) => m.sessionId)
+        .sort(),
+    ).toEqual([call, newKind].sort());
   });
 
   it('after a long sleep, a burst of missed calls becomes one summary, and nothing repeats on resume', async () => {

@@ -182,6 +182,7 @@ export async function runChaos(options: { requests: number; seed: number }): Pro
     const notifiedSingles = new Map<string, number>();
     let summarised = 0;
     for (const n of rig.notifier.shown) {
+      if (n.onHold) continue; // a hold reminder, not a missed-call notice
       if (n.sessionId) notifiedSingles.set(n.sessionId, (notifiedSingles.get(n.sessionId) ?? 0) + 1);
       else summarised += Number(/^(\d+) missed calls/.exec(n.body)?.[1] ?? Number.NaN);
     }

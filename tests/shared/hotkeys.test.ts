@@ -72,6 +72,8 @@ describe("the agent's active call", () => {
     expect(isAgentsCall(call('f', { answeredByName: 'Demo Agent', callState: 'Ringing' }), agent)).toBe(false);
     expect(isAgentsCall(call('g', { answeredByName: 'Demo Agent', ended: true }), agent)).toBe(false);
     expect(isAgentsCall(call('h', { answeredByName: 'Demo Agent', channel: 'Chat' }), agent)).toBe(false);
+    // A channel name this build does not know (servers add values) is still a call.
+    expect(isAgentsCall(call('i', { answeredByName: 'Demo Agent', channel: 'Video' as never }), agent)).toBe(true);
   });
 
   it('is the most recent of several, and says how many there are', () => {
