@@ -64,7 +64,10 @@ test('a change made by someone else meanwhile is shown as a conflict and the age
   await openCall(ui, 'Bea Both');
   const editor = ui.getByRole('textbox', { name: 'Console data', exact: true });
   await expect(editor).toHaveValue('Original note');
+  // The server is unreachable for the outbox's read and write alike until the other change is
+  // made, so its next look at the server happens after it (no race with a read made just before).
   sim.control.addFault({ endpoint: 'patch-session', kind: 'reset', rate: 1 });
+  sim.control.addFault({ endpoint: 'sessions', kind: 'reset', rate: 1 });
   await editor.fill('Original note + mine');
   await expect(ui.getByTestId('console-data-state')).toContainText('Waiting for network');
   sim.control.setConsoleData('call-both', 'Their note');
