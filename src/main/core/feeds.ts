@@ -1,9 +1,10 @@
 // The two polled feeds, scoped as narrowly as the live board allows: today's sessions of the
 // chosen account (and endpoints), and the recent activity window.
-import type { SessionInfo } from '../../shared/evovoice';
+import type { ListResponse, SessionInfo } from '../../shared/evovoice';
 import type { KnownSession } from '../../shared/wire';
 import type { Settings } from '../../shared/ipc';
 import type { Login } from './login';
+import type { PageBodies } from './page-bodies';
 import { readAllPages } from './paging';
 
 const SESSIONS_PER_PAGE = 2000;
@@ -17,10 +18,11 @@ export function fetchSessions(
   settings: Settings,
   now: number,
   known?: KnownSession,
+  pages?: PageBodies<ListResponse<SessionInfo>>,
 ): Promise<SessionInfo[]> {
   const request = { accountIds: [accountId], endpointIds: settings.endpointIds, startDate: today(now) };
   return readAllPages(
-    (paging) => login.call((c, o) => c.getSessions({ ...request, ...paging }, { ...o, known })),
+    (paging) => login.call((c, o) => c.getSessions({ ...request, ...paging }, { ...o, known, pages })),
     SESSIONS_PER_PAGE,
     SESSIONS_MAX_PAGES,
   );

@@ -64,7 +64,7 @@ export class PollCycle {
     const now = this.core.clock.now();
     const due = now - session.lastActivityAt >= activityInterval(settings, this.activity()) * ACTIVITY_DUE_SHARE;
     const [sessions, activity] = await Promise.allSettled([
-      fetchSessions(session.login, accountId, settings, now, this.core.board.known),
+      fetchSessions(session.login, accountId, settings, now, this.core.board.known, this.core.board.pages),
       due ? fetchActivity(session.login, accountId, settings, now) : Promise.resolve(undefined),
     ]);
     return { poll, now, sessions, activity };
