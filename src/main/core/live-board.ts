@@ -38,6 +38,23 @@ export class LiveBoard {
     return before !== undefined && same(before, raw) ? before : undefined;
   };
 
+  /**
+   * True when `sessions` (a fresh poll, not yet applied) shows a call ended since the last one: a
+   * call the board had as not ended is now ended, or has left the list.
+   */
+  callEnded(sessions: readonly SessionInfo[]): boolean {
+    if (sameObjects(sessions, this.server)) return false;
+    this.serverById ??= new Map(this.server.map((s) => [s.id as string, s]));
+    let stillThere = 0;
+    for (const s of sessions) {
+      const before = s.id === undefined ? undefined : this.serverById.get(s.id);
+      if (before === undefined) continue;
+      if (before.ended !== true) stillThere++;
+      if (before.ended !== true && s.ended === true) return true;
+    }
+    return stillThere < this.server.filter((s) => s.ended !== true).length;
+  }
+
   snapshot(): LiveSnapshot {
     return { version: this.version, sessions: this.sessions, activity: this.activity };
   }
