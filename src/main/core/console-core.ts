@@ -16,6 +16,7 @@ import { LiveBoard } from './live-board';
 import { MissedCalls } from './missed-calls';
 import { ConsoleDataOutbox } from './outbox';
 import { PollCycle } from './poll-cycle';
+import { RowView } from './row-view';
 import { RememberedPasswords } from './remembered-passwords';
 import { followPowerEvents } from './power';
 import { Poller } from './poller';
@@ -38,6 +39,7 @@ export function createConsoleCore(ports: CorePorts): LocalConsoleCore {
   const store = new DurableStore(ports.settings, log, publishState);
   const random = ports.random ?? Math.random;
   const board = new LiveBoard();
+  const rows = new RowView(board);
   const missed = new MissedCalls(store, ports.notifier);
   const connection = new ConnectionStatus(clock, publishState);
   const remembered = new RememberedPasswords(ports.secrets, store);
@@ -101,7 +103,7 @@ export function createConsoleCore(ports: CorePorts): LocalConsoleCore {
       onDropped: (path, dropped) => droppedFields.record(path, dropped),
     },
     loadAccounts: (session) => cycle.loadAccounts(session),
-    publishSnapshot: () => emit({ type: 'snapshot', snapshot: board.snapshot() }),
+    publishSnapshot: () => emit(snapshotEvent()),
   });
 
   function emit(event: CoreEvent): void {
@@ -132,7 +134,11 @@ export function createConsoleCore(ports: CorePorts): LocalConsoleCore {
     if (listeners.size) emit({ type: 'state', state: state() });
   }
   function publishPatch(patch: LivePatch | undefined): void {
-    if (patch) emit({ type: 'patch', patch });
+    if (patch) emit({ type: 'patch', patch, rows: rows.patch(patch) });
+  }
+  function snapshotEvent(): CoreEvent {
+    const snapshot = board.snapshot();
+    return { type: 'snapshot', snapshot, rows: rows.snapshot(snapshot) };
   }
   function track<T>(work: Promise<T>): Promise<T> {
     actions.add(work);
@@ -175,6 +181,9 @@ export function createConsoleCore(ports: CorePorts): LocalConsoleCore {
 
     getState: state,
     getSnapshot: () => board.snapshot(),
+    getRowSnapshot: () => rows.snapshot(),
+    snapshotRows: (args) => rows.rows(args),
+    callDetails: (sessionId) => rows.details(sessionId),
     getSettings: () => store.getSettings(),
 
     updateSettings(patch) {
@@ -193,7 +202,7 @@ export function createConsoleCore(ports: CorePorts): LocalConsoleCore {
 
     subscribe(listener) {
       listeners.add(listener);
-      listener({ type: 'snapshot', snapshot: board.snapshot() });
+      listener(snapshotEvent());
       listener({ type: 'state', state: state() });
       return () => listeners.delete(listener);
     },
