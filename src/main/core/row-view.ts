@@ -22,6 +22,9 @@ interface Ordered {
   version: number;
   sessions: SessionInfo[];
   activity: SessionInfo[];
+  /** The board's snapshot these lists were ordered from, and the first rows answered for it. */
+  from: LiveSnapshot;
+  first: RowSnapshot;
 }
 
 /** Live calls first, newest first (the board's order); ended calls after, in list order. */
@@ -44,18 +47,22 @@ export class RowView {
 
   constructor(private readonly board: LiveBoard) {}
 
-  /** The first rows of the board as it is now. */
+  /** The first rows of the board as it is now; the same answer until the board changes. */
   snapshot(snapshot: LiveSnapshot = this.board.snapshot()): RowSnapshot {
-    const ordered = { version: snapshot.version, sessions: boardOrder(snapshot.sessions), activity: snapshot.activity };
-    this.ordered = ordered;
-    const first = ordered.sessions.slice(0, FIRST_ROWS);
-    const activity = ordered.activity.slice(0, Math.max(0, FIRST_ROWS - first.length));
-    return {
-      version: ordered.version,
+    const kept = this.ordered;
+    const same = kept?.version === snapshot.version && kept.from.sessions === snapshot.sessions;
+    if (same && kept.from.activity === snapshot.activity) return kept.first;
+    const sessions = boardOrder(snapshot.sessions);
+    const first = sessions.slice(0, FIRST_ROWS);
+    const activity = snapshot.activity.slice(0, Math.max(0, FIRST_ROWS - first.length));
+    const answer: RowSnapshot = {
+      version: snapshot.version,
       sessions: packRows(first),
       activity: packRows(activity),
-      total: { sessions: ordered.sessions.length, activity: ordered.activity.length },
+      total: { sessions: sessions.length, activity: snapshot.activity.length },
     };
+    this.ordered = { version: snapshot.version, sessions, activity: snapshot.activity, from: snapshot, first: answer };
+    return answer;
   }
 
   /** The rows of the snapshot at `version` after the first `sessions` and `activity` ones. */

@@ -15,6 +15,18 @@ interface OpenCall {
   early?: LivePatch[];
 }
 
+/** Runs `work` once the first rows have been painted (or soon, where frames do not run: a hidden window). */
+function afterFirstPaint(work: () => Promise<void>): void {
+  let started = false;
+  const start = () => {
+    if (started) return;
+    started = true;
+    void work();
+  };
+  requestAnimationFrame(() => setTimeout(start, 0));
+  setTimeout(start, 250);
+}
+
 class LiveBoard {
   /** Plain (unproxied) rows by id: rows keep object identity across patches that do not touch them. */
   #sessions = new PatchedList();
@@ -65,7 +77,8 @@ class LiveBoard {
     const load = ++this.#load;
     const complete = sessions.length >= snapshot.total.sessions && activity.length >= snapshot.total.activity;
     this.#waiting = complete ? undefined : [];
-    if (!complete) void this.#loadRest(snapshot, load, { sessions: sessions.length, activity: activity.length });
+    if (!complete)
+      afterFirstPaint(() => this.#loadRest(snapshot, load, { sessions: sessions.length, activity: activity.length }));
   }
 
   async #loadRest(snapshot: RowSnapshot, load: number, have: { sessions: number; activity: number }): Promise<void> {
