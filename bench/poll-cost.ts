@@ -66,11 +66,10 @@ async function capturePoll(size: number): Promise<{ before: string[]; after: str
 function corePoll(board: LiveBoard, pages: readonly string[]): unknown {
   const sessions: SessionInfo[] = [];
   pages.forEach((text, page) => {
-    const list = board.pages.read(
-      `/sessions?page=${page}`,
-      text,
-      (body) => parseSessionList(JSON.parse(body), board.known).value,
-    );
+    const list = board.pages.read(`/sessions?page=${page}`, text, JSON.parse, (raw, reused) => {
+      const known = (item: Record<string, unknown>) => (reused.has(item) ? (item as SessionInfo) : board.known(item));
+      return parseSessionList(raw, known).value;
+    });
     for (const s of list.items ?? []) sessions.push(s);
   });
   return board.update({ sessions });

@@ -1,6 +1,7 @@
 // Unchanged polls are nearly free (a page whose body is the same text is not parsed again), yet
 // they still let time end what time ends (a confirmed hold's overlay), and a changed body is
 // parsed, validated and diffed in full.
+import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PageBodies } from '../../src/main/core/page-bodies';
 import type { LivePatch } from '../../src/shared/live';
@@ -11,24 +12,98 @@ let rig: Rig | undefined;
 afterEach(() => rig?.close());
 
 describe('PageBodies', () => {
+  type Page = { items?: { id: string; n?: number }[]; more?: boolean };
+  const page = (items: object[], more = false) => JSON.stringify({ items, more });
+  /** Counts parses, and hands back what it parsed with the reused items as they came. */
+  function parser() {
+    const counts = { parses: 0, parsedItems: 0 };
+    const parse = (raw: unknown, reused: ReadonlySet<unknown>): Page => {
+      counts.parses++;
+      const value = raw as Page;
+      counts.parsedItems += (value.items ?? []).filter((item) => !reused.has(item)).length;
+      return value;
+    };
+    return { counts, parse };
+  }
+
   it('parses a page again only when its text changed', () => {
-    const pages = new PageBodies<{ n: number }>();
-    let parses = 0;
-    const parse = (text: string) => (parses++, JSON.parse(text) as { n: number });
-    const first = pages.read('/sessions?page=0', '{"n":1}', parse);
-    expect(pages.read('/sessions?page=0', String(['{"n":1}']), parse)).toBe(first);
-    expect(parses).toBe(1);
-    expect(pages.read('/sessions?page=0', '{"n":2}', parse)).toEqual({ n: 2 });
-    expect(pages.read('/sessions?page=1', '{"n":2}', parse)).toEqual({ n: 2 });
-    expect(parses).toBe(3);
+    const pages = new PageBodies<Page>();
+    const { counts, parse } = parser();
+    const text = page([{ id: 'a' }]);
+    const first = pages.read('/sessions?page=0', text, JSON.parse, parse);
+    expect(pages.read('/sessions?page=0', String([text]), JSON.parse, parse)).toBe(first);
+    expect(counts.parses).toBe(1);
+    expect(pages.read('/sessions?page=0', page([{ id: 'b' }]), JSON.parse, parse)).toEqual({
+      items: [{ id: 'b' }],
+      more: false,
+    });
+    expect(pages.read('/sessions?page=1', page([{ id: 'b' }]), JSON.parse, parse).items).toEqual([{ id: 'b' }]);
+    expect(counts.parses).toBe(3);
+  });
+
+  it('in a changed page, parses only the items whose text changed, and reuses the others as they were', () => {
+    const pages = new PageBodies<Page>();
+    const { counts, parse } = parser();
+    const before = pages.read(
+      'k',
+      page([
+        { id: 'a', n: 1 },
+        { id: 'b', n: 1 },
+        { id: 'c', n: 1 },
+      ]),
+      JSON.parse,
+      parse,
+    );
+    counts.parsedItems = 0;
+    const after = pages.read(
+      'k',
+      page(
+        [
+          { id: 'a', n: 1 },
+          { id: 'b', n: 2 },
+          { id: 'c', n: 1 },
+        ],
+        true,
+      ),
+      JSON.parse,
+      parse,
+    );
+    expect(counts.parsedItems).toBe(1);
+    expect(after.items?.[0]).toBe(before.items?.[0]);
+    expect(after.items?.[2]).toBe(before.items?.[2]);
+    expect(after).toEqual({
+      items: [
+        { id: 'a', n: 1 },
+        { id: 'b', n: 2 },
+        { id: 'c', n: 1 },
+      ],
+      more: true,
+    });
+  });
+
+  it('gives what JSON.parse gives for any list body, however it is split', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.jsonValue(), { maxLength: 6 }), { maxLength: 4 }),
+        fc.jsonValue(),
+        (polls, extra) => {
+          const pages = new PageBodies<Page>();
+          for (const items of polls) {
+            const text = JSON.stringify({ before: extra, items, after: extra });
+            expect(pages.read('k', text, JSON.parse, (raw) => raw as Page)).toEqual(JSON.parse(text));
+          }
+        },
+      ),
+    );
   });
 
   it('keeps nothing from a parse that threw', () => {
-    const pages = new PageBodies<unknown>();
-    expect(() => pages.read('p', 'not json', (t) => JSON.parse(t) as unknown)).toThrow();
-    let parses = 0;
-    expect(() => pages.read('p', 'not json', (t) => (parses++, JSON.parse(t) as unknown))).toThrow();
-    expect(parses).toBe(1);
+    const pages = new PageBodies<Page>();
+    expect(() => pages.read('p', 'not json', JSON.parse, (raw) => raw as Page)).toThrow();
+    const { counts, parse } = parser();
+    expect(() => pages.read('p', 'not json', JSON.parse, parse)).toThrow();
+    expect(() => pages.read('p', '{"items":[{"a":1},{"b":]}', JSON.parse, parse)).toThrow();
+    expect(counts.parses).toBe(0);
   });
 });
 

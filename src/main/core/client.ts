@@ -158,18 +158,23 @@ export function createEvoVoiceClient(config: EvoVoiceClientOptions): EvoVoiceCli
   const list = async (path: string, request: object, options?: CallOptions) => {
     const target = path + toQueryString(request);
     const { text, status } = await receive({ method: 'GET', path: target, options });
-    const read = (body: string) =>
+    const read = (raw: unknown, reused: ReadonlySet<unknown>) =>
       parsed(
         path,
-        (raw) => {
-          const result = parseSessionList(raw, options?.known);
+        (body) => {
+          // Items reused from the last parse of this page are already checked: kept as they are.
+          const known = reused.size
+            ? (item: Record<string, unknown>) => (reused.has(item) ? (item as SessionInfo) : options?.known?.(item))
+            : options?.known;
+          const result = parseSessionList(body, known);
           // An "items" of the wrong type is not an empty list: keep the last good board instead.
           if (result.dropped.includes('items')) throw new WireShapeError('a list whose "items" is not a list');
           return result;
         },
-        jsonOf(body, status),
+        raw,
       );
-    return options?.pages ? options.pages.read(target, text, read) : read(text);
+    const json = (body: string) => jsonOf(body, status);
+    return options?.pages ? options.pages.read(target, text, json, read) : read(json(text), new Set());
   };
 
   return {
