@@ -21,6 +21,8 @@ export interface SnapshotFrame {
   bytes: number;
   /** How many frames that was. */
   frames: number;
+  /** True once they hold every row the first one announced. */
+  complete: boolean;
   /** True when it holds the live board (pushed live:snapshot or the answer to state:get). */
   board: boolean;
 }

@@ -110,6 +110,15 @@ async function measureLoads(page: Page, sessions: number, live: number): Promise
     loads.rows = paint.rows;
     if (paint.socketAt !== undefined) loads.socketAt.push(paint.socketAt);
     await allRows(page, live);
+    // Ended calls and the activity feed come in the last chunks, after the board counts every live call.
+    await page.waitForFunction(
+      () => (window as unknown as { __probe: Probe }).__probe.snapshot()?.complete === true,
+      null,
+      {
+        timeout: WAIT_MS,
+        polling: 100,
+      },
+    );
     const snapshot = await page.evaluate(() => (window as unknown as { __probe: Probe }).__probe.snapshot());
     if (snapshot) {
       loads.snapshotAt.push(snapshot.at);

@@ -16,7 +16,24 @@
     let bytes = 0;
     for (const f of rowFrames) bytes += encoder.encode(f.text).length;
     const board = rowFrames.some((f) => f.text.includes('"total":{'));
-    return { at: rowFrames[0].at, bytes, frames: rowFrames.length, board };
+    return { at: rowFrames[0].at, bytes, frames: rowFrames.length, board, complete: complete() };
+  }
+
+  /** True once the frames hold every row the first one announced (its totals). */
+  function complete() {
+    let total;
+    let rows = 0;
+    for (const f of rowFrames) {
+      const frame = JSON.parse(f.text);
+      const value = frame.kind === 'event' ? frame.payload : frame.result?.value;
+      const answer = value?.snapshot ?? value;
+      if (answer?.total) {
+        total = answer.total.sessions + answer.total.activity;
+        rows = 0;
+      }
+      rows += (answer?.sessions?.rows?.length ?? 0) + (answer?.activity?.rows?.length ?? 0);
+    }
+    return total !== undefined && rows >= total;
   }
 
   /** From a requestAnimationFrame callback: `done` runs once this frame's style, layout and paint are done. */
