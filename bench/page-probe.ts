@@ -17,8 +17,12 @@ export interface FrameTiming {
 export interface SnapshotFrame {
   /** performance.now() when it reached the page. */
   at: number;
-  /** Its length in UTF-8 bytes, as sent. */
+  /** The UTF-8 bytes of every frame that carried its rows (the first answer and the chunks). */
   bytes: number;
+  /** How many frames that was. */
+  frames: number;
+  /** True once they hold every row the first one announced. */
+  complete: boolean;
   /** True when it holds the live board (pushed live:snapshot or the answer to state:get). */
   board: boolean;
 }
@@ -30,7 +34,7 @@ export interface Probe {
   /** When the page's script opened its WebSocket (the bundle has loaded and run). */
   socketAt?: number;
   frames: FrameTiming[];
-  /** The largest WebSocket frame before the first paint: the one carrying the first snapshot. */
+  /** The frames that carried the board's rows in this page load (the first answer and the chunks). */
   snapshot(): SnapshotFrame | undefined;
   /** Times the frame that follows the current task; called at the start of that task. */
   measureFrame(): void;

@@ -118,6 +118,18 @@ test('10,000 sessions: first paint of the live view and the cost of a one-call p
   const longFrames = await ui.evaluate(() => window.__perf.longFrames);
   expect(patches.length).toBeGreaterThanOrEqual(PATCHES);
 
+  // Rows carry no members or log: opening the call fetches its details from main, and while it is
+  // open its patches carry them.
+  const full = sim.control.getSession(id ?? '');
+  await first.getByRole('button', { name: /Perf Patch/ }).click();
+  const details = ui.getByRole('complementary');
+  await expect(details.getByRole('heading', { name: 'Log' })).toBeVisible();
+  await expect(details).toContainText(full?.log?.[0]?.message ?? 'missing log');
+  sim.control.updateSession(id ?? '', {
+    log: [...(full?.log ?? []), { date: full?.dateCreated, message: 'Perf note' }],
+  });
+  await expect(details).toContainText('Perf note', { timeout: 15_000 });
+
   const figures = {
     sessions: SESSIONS,
     liveOnBoard: live,

@@ -43,6 +43,7 @@ export const DEFAULT_SETTINGS = {
 const REQUESTS = {
   'state:get': true,
   'live:resync': true,
+  'live:rows': true,
   'poll:now': true,
   'app:visibility': true,
   'app:diagnostics': true,
@@ -50,6 +51,7 @@ const REQUESTS = {
   'auth:sign-in-demo': true,
   'auth:sign-out': true,
   'auth:select-account': true,
+  'call:details': true,
   'call:hold': true,
   'call:save-console-data': true,
   'call:resolve-conflict': true,

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { acceleratorProblem } from './hotkeys';
 import { SESSION_HOLD_REASONS, type AppHomeResponse, type SessionInfo } from './evovoice';
-import type { ConsoleDataStatus, ConsoleState, Identity, LivePatch, LiveSnapshot } from './live';
+import type { CallDetails, ConsoleDataStatus, ConsoleState, Identity, LivePatch, RowChunk, RowSnapshot } from './live';
 import {
   CONSOLE_DATA_MAX_CHARS,
   DEFAULT_SETTINGS,
@@ -102,6 +102,12 @@ const none = z.strictObject({});
 export const requestSchemas = {
   'state:get': none,
   'live:resync': none,
+  /** The rows of the snapshot at `version` after the first `sessions` and `activity` rows the page has. */
+  'live:rows': z.strictObject({
+    version: z.number().int(),
+    sessions: z.number().int().min(0),
+    activity: z.number().int().min(0),
+  }),
   'poll:now': none,
   'app:visibility': z.strictObject({ visible: z.boolean() }),
   'app:diagnostics': none,
@@ -114,6 +120,8 @@ export const requestSchemas = {
   'auth:sign-in-demo': none,
   'auth:sign-out': none,
   'auth:select-account': z.strictObject({ accountId: id }),
+  /** The call the agent opened (absent: none): its full details, and in the patches while it is open. */
+  'call:details': z.strictObject({ sessionId: id.optional() }),
   'call:hold': z.strictObject({
     sessionId: id,
     action: z.enum(['hold', 'resume']),
@@ -166,7 +174,8 @@ export type RequestResults = Exactly<
   {
     'state:get': {
       state: ConsoleState;
-      snapshot: LiveSnapshot;
+      /** The board's first rows; the rest come with 'live:rows'. */
+      snapshot: RowSnapshot;
       settings: Settings;
       /** False when this console does not offer the embedded demo (absent: offered). */
       demoOffered?: boolean;
@@ -175,7 +184,9 @@ export type RequestResults = Exactly<
       /** Settings the administrator's policy fixes: shown as set by the administrator, not editable. */
       lockedSettings?: (keyof Settings)[];
     };
-    'live:resync': LiveSnapshot;
+    'live:resync': RowSnapshot;
+    'live:rows': RowChunk;
+    'call:details': CallDetails;
     'poll:now': null;
     'app:visibility': null;
     'app:diagnostics': string;
@@ -205,7 +216,7 @@ export type RequestResult<C extends RequestChannel> = RequestResults[C];
 export type EventPayloads = Exactly<
   EventChannel,
   {
-    'live:snapshot': LiveSnapshot;
+    'live:snapshot': RowSnapshot;
     'live:patch': LivePatch;
     'state:changed': ConsoleState;
     'settings:changed': Settings;

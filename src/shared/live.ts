@@ -169,3 +169,140 @@ export function applyListPatch(list: readonly SessionInfo[], patch: ListPatch | 
   copy.apply(patch);
   return copy.values();
 }
+
+/**
+ * The fields a row of the live board or the activity list shows (and searches, sorts, counts by):
+ * the renderer's copy of every call holds these; the open call's full details come on request
+ * ('call:details') and in the patches while it is open.
+ */
+export const ROW_FIELDS = [
+  'id',
+  'dateCreated',
+  'dateLastModified',
+  'dateCompleted',
+  'direction',
+  'fromName',
+  'displayName',
+  'customerName',
+  'fromAddress',
+  'toAddress',
+  'fromPhoneNumber',
+  'endpointId',
+  'endpointName',
+  'accountName',
+  'callState',
+  'queueState',
+  'holdReason',
+  'heldByUserId',
+  'answeredByName',
+  'ended',
+  'wasMissed',
+  'outcome',
+] as const satisfies readonly (keyof SessionInfo)[];
+export type RowField = (typeof ROW_FIELDS)[number];
+const ROW_FIELD_SET: ReadonlySet<string> = new Set(ROW_FIELDS);
+
+/** A row value: a string, a boolean, null (absent), or a number: an index into `strings`. */
+export type RowValue = string | boolean | number | null;
+
+/**
+ * Rows packed for the wire: each row is the values of ROW_FIELDS in order (trailing absent ones
+ * left out), and a string that repeats within the pack is sent once, in `strings`.
+ */
+export interface PackedRows {
+  strings: string[];
+  rows: RowValue[][];
+}
+
+/** The board as the renderer first receives it: rows only, the first of them now, the rest on request. */
+export interface RowSnapshot {
+  version: number;
+  /** Session rows, live calls first (newest first), as the board shows them. */
+  sessions: PackedRows;
+  activity: PackedRows;
+  /** The whole lists' lengths: rows beyond these packs come with 'live:rows'. */
+  total: { sessions: number; activity: number };
+}
+
+/** The next rows of a snapshot ('live:rows'): sessions first, then activity. */
+export interface RowChunk {
+  sessions: PackedRows;
+  activity: PackedRows;
+}
+
+/** A call's full details, as the core's last poll has them, at the board's version. */
+export interface CallDetails {
+  version: number;
+  session?: SessionInfo;
+}
+
+/** Only the row fields of a session. */
+export function toRow(session: SessionInfo): SessionInfo {
+  const row: Record<string, unknown> = {};
+  for (const key of ROW_FIELDS) if (session[key] !== undefined) row[key] = session[key];
+  return row as SessionInfo;
+}
+
+export function packRows(sessions: readonly SessionInfo[]): PackedRows {
+  const seen = new Map<string, number>();
+  for (const s of sessions) {
+    for (const key of ROW_FIELDS) {
+      const v = s[key];
+      if (typeof v === 'string') seen.set(v, (seen.get(v) ?? 0) + 1);
+    }
+  }
+  const strings: string[] = [];
+  const index = new Map<string, number>();
+  for (const [v, n] of seen) if (n > 1) index.set(v, strings.push(v) - 1);
+  const rows = sessions.map((s) => {
+    const row: RowValue[] = [];
+    let last = 0;
+    ROW_FIELDS.forEach((key, i) => {
+      const v = s[key];
+      if (v === undefined) return row.push(null);
+      last = i + 1;
+      return row.push(typeof v === 'string' ? (index.get(v) ?? v) : (v as boolean));
+    });
+    row.length = last;
+    return row;
+  });
+  return { strings, rows };
+}
+
+export function unpackRows(pack: PackedRows): SessionInfo[] {
+  return pack.rows.map((values) => {
+    const row: Record<string, unknown> = {};
+    values.forEach((v, i) => {
+      if (v === null) return;
+      row[ROW_FIELDS[i] as RowField] = typeof v === 'number' ? pack.strings[v] : v;
+    });
+    return row as SessionInfo;
+  });
+}
+
+/**
+ * A patch as the renderer gets it: row fields for every call, every field for the open call.
+ * Never undefined: a patch whose changes were all details of closed calls still carries its
+ * version, so that the renderer's copy follows on.
+ */
+export function rowPatch(patch: LivePatch, open: string | undefined): LivePatch {
+  const rows: LivePatch = { version: patch.version };
+  if (patch.sessions) rows.sessions = rowListPatch(patch.sessions, open);
+  if (patch.activity) rows.activity = rowListPatch(patch.activity, open);
+  return rows;
+}
+
+function rowListPatch(patch: ListPatch, open: string | undefined): ListPatch {
+  const changed: EntityChange[] = [];
+  for (const c of patch.changed) {
+    if (c.id === open) {
+      changed.push(c);
+      continue;
+    }
+    const set = toRow(c.set as SessionInfo);
+    const unset = c.unset?.filter((k) => ROW_FIELD_SET.has(k));
+    if (Object.keys(set).length === 0 && !unset?.length) continue;
+    changed.push(unset?.length ? { id: c.id, set, unset } : { id: c.id, set });
+  }
+  return { added: patch.added.map((s) => (s.id === open ? s : toRow(s))), changed, removed: patch.removed };
+}

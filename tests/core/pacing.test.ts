@@ -1,7 +1,13 @@
 // Backoff, poll cadence and the single-flight poller, driven by a stepped clock.
 import { describe, expect, it } from 'vitest';
 import { BACKOFF_CAP_MS, backoffDelay } from '../../src/main/core/backoff';
-import { activityInterval, pollInterval, withJitter } from '../../src/main/core/cadence';
+import {
+  QUIET_ACTIVITY_MS,
+  activityDue,
+  activityInterval,
+  pollInterval,
+  withJitter,
+} from '../../src/main/core/cadence';
 import { Poller } from '../../src/main/core/poller';
 import { DEFAULT_SETTINGS } from '../../src/shared/ipc';
 import { SteppedClock } from './ports';
@@ -36,6 +42,31 @@ describe('cadence', () => {
   it('polls activity at most every 15 s', () => {
     expect(activityInterval(pace, { liveCall: true, visible: true, locked: false })).toBe(15_000);
     expect(activityInterval(pace, { liveCall: false, visible: false, locked: false })).toBe(60_000);
+  });
+
+  it('quiet (hidden and idle, or locked): activity only when a call ended, or after about 10 minutes', async () => {
+    const clock = new SteppedClock(0);
+    const hidden = { liveCall: false, visible: false, locked: false };
+    const locked = { liveCall: true, visible: true, locked: true };
+    let lastRead = clock.now();
+    const due: string[] = [];
+    for (let minute = 1; minute <= 20; minute++) {
+      await clock.step(60_000, async () => undefined);
+      const answer = activityDue(pace, minute > 10 ? locked : hidden, clock.now() - lastRead);
+      due.push(answer);
+      if (answer === 'now') lastRead = clock.now();
+    }
+    expect(due.filter((d) => d === 'now').length).toBe(2);
+    expect(due.filter((d) => d === 'later')).toEqual([]);
+    expect(due.indexOf('now')).toBeGreaterThanOrEqual(Math.floor((QUIET_ACTIVITY_MS * 0.85) / 60_000) - 1);
+    expect(due.indexOf('now')).toBeLessThan(QUIET_ACTIVITY_MS / 60_000);
+  });
+
+  it('not quiet: activity every 15 s at most, never waiting for a call to end', () => {
+    const visible = { liveCall: false, visible: true, locked: false };
+    expect(activityDue(pace, visible, 10_000)).toBe('later');
+    expect(activityDue(pace, visible, 15_000)).toBe('now');
+    expect(activityDue(pace, { liveCall: true, visible: false, locked: false }, 15_000)).toBe('now');
   });
 
   it('jitters by ±10%', () => {

@@ -4,9 +4,8 @@ import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { applyListPatch } from '../../src/shared/live';
 import type { EventChannel, RequestChannel } from '../../src/shared/ipc';
-import type { LiveSnapshot } from '../../src/shared/live';
+import { applyListPatch, unpackRows, type RowSnapshot } from '../../src/shared/live';
 import type { SessionInfo } from '../../src/shared/evovoice';
 import { createFileLog } from '../../src/main/file-log';
 import { forwardCoreEvents } from '../../src/main/ipc/events';
@@ -102,7 +101,7 @@ describe('web console against the simulator', () => {
     const events: EventChannel[] = [];
     forwardCoreEvents(core, (event, payload) => {
       events.push(event);
-      if (event === 'live:snapshot') sessions = (payload as LiveSnapshot).sessions;
+      if (event === 'live:snapshot') sessions = unpackRows((payload as RowSnapshot).sessions);
       if (event === 'live:patch') sessions = applyListPatch(sessions, (payload as { sessions?: never }).sessions);
     });
     await dispatch('app:visibility', { visible: true });

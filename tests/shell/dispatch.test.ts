@@ -67,8 +67,10 @@ describe('dispatcher', () => {
   it('runs every valid request on the core exactly once', async () => {
     /** What each channel runs: core methods, demo calls, then shell calls, each once. */
     const RUNS: Record<RequestChannel, [string[], string[], string[]]> = {
-      'state:get': [['getState', 'getSnapshot', 'getSettings'], [], []],
-      'live:resync': [['getSnapshot'], [], []],
+      'state:get': [['getState', 'getRowSnapshot', 'getSettings'], [], []],
+      'live:resync': [['getRowSnapshot'], [], []],
+      'live:rows': [['snapshotRows'], [], []],
+      'call:details': [['callDetails'], [], []],
       'poll:now': [['pollNow'], [], []],
       'app:visibility': [['setWindowVisible'], [], []],
       'app:diagnostics': [['diagnostics'], [], []],

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import type { SessionInfo } from '../../src/shared/evovoice';
-import { applyListPatch } from '../../src/shared/live';
+import { applyListPatch, unpackRows, type RowSnapshot } from '../../src/shared/live';
 import type { ServerFrame } from '../../src/shared/web-protocol';
 
 let child: ChildProcess;
@@ -84,7 +84,7 @@ describe('web server process', () => {
     ws.on('message', (data) => {
       const frame = JSON.parse(String(data)) as ServerFrame;
       if (frame.kind === 'response') answers.set(frame.id, frame.result);
-      else if (frame.event === 'live:snapshot') sessions = (frame.payload as { sessions: SessionInfo[] }).sessions;
+      else if (frame.event === 'live:snapshot') sessions = unpackRows((frame.payload as RowSnapshot).sessions);
       else if (frame.event === 'live:patch')
         sessions = applyListPatch(sessions, (frame.payload as { sessions?: never }).sessions);
     });

@@ -23,6 +23,14 @@ function rendererDir(): string {
   return dir;
 }
 
+/** An empty board's first rows, as the core hands them to the renderer. */
+const EMPTY_ROWS = {
+  version: 3,
+  sessions: { strings: [], rows: [] },
+  activity: { strings: [], rows: [] },
+  total: { sessions: 0, activity: 0 },
+};
+
 const shells: WebShell[] = [];
 afterEach(async () => {
   await Promise.all(shells.splice(0).map((s) => s.close()));
@@ -33,13 +41,18 @@ async function start(testHooks = false) {
   const { core, calls } = recordingCore({
     getState: () => signedOutState(dnd),
     getSnapshot: () => ({ version: 3, sessions: [], activity: [] }),
+    getRowSnapshot: () => EMPTY_ROWS,
     getSettings: () => ({ doNotDisturb: dnd }),
     updateSettings: (patch) => {
       dnd = (patch as { doNotDisturb: boolean }).doNotDisturb;
       return {};
     },
     subscribe: (listener) => {
-      (listener as (e: unknown) => void)({ type: 'snapshot', snapshot: { version: 3, sessions: [], activity: [] } });
+      (listener as (e: unknown) => void)({
+        type: 'snapshot',
+        snapshot: { version: 3, sessions: [], activity: [] },
+        rows: EMPTY_ROWS,
+      });
       return () => undefined;
     },
   });

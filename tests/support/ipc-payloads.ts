@@ -7,6 +7,7 @@ import { requestSchemas, type RequestChannel } from '../../src/shared/ipc';
 export const VALID: Record<RequestChannel, Record<string, unknown>> = {
   'state:get': {},
   'live:resync': {},
+  'live:rows': { version: 3, sessions: 200, activity: 0 },
   'poll:now': {},
   'app:visibility': { visible: true },
   'app:diagnostics': {},
@@ -15,6 +16,7 @@ export const VALID: Record<RequestChannel, Record<string, unknown>> = {
   'auth:sign-in-demo': {},
   'auth:sign-out': {},
   'auth:select-account': { accountId: 'acct-north' },
+  'call:details': { sessionId: 's1' },
   'call:hold': { sessionId: 's1', action: 'hold', reason: 'None' },
   'call:save-console-data': { sessionId: 's1', text: 'note', base: { value: 'old' } },
   'call:resolve-conflict': { sessionId: 's1', text: 'mine' },

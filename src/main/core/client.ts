@@ -24,6 +24,7 @@ import {
   type Parsed,
 } from '../../shared/wire';
 import { CookieJar } from './cookies';
+import type { PageBodies } from './page-bodies';
 import { CoreError, httpError, retryAfterMs, signInError } from './errors';
 import type { Fetch } from './ports';
 import { toQueryString } from './query';
@@ -45,6 +46,8 @@ export interface CallOptions {
   signal?: AbortSignal;
   /** List calls: sessions parsed before and unchanged are reused instead of checked again. */
   known?: KnownSession;
+  /** List calls: a page whose body is the same text as last time is not parsed again. */
+  pages?: PageBodies<ListResponse<SessionInfo>>;
 }
 
 export interface EvoVoiceClient {
@@ -93,6 +96,21 @@ export function createEvoVoiceClient(config: EvoVoiceClientOptions): EvoVoiceCli
   const jar = new CookieJar();
 
   async function send(call: Call): Promise<unknown> {
+    const { text, status } = await receive(call);
+    return jsonOf(text, status);
+  }
+
+  /** A successful answer's JSON; a body that is not JSON is an error the agent reads. */
+  function jsonOf(text: string, status: number): unknown {
+    const json = parseJson(text);
+    if (!json.ok) {
+      throw new CoreError('bad-response', `${host} sent an answer the console cannot read: it will retry.`, { status });
+    }
+    return json.value;
+  }
+
+  /** Sends the call and reads a successful answer's text; a failed one throws its CoreError. */
+  async function receive(call: Call): Promise<{ text: string; status: number }> {
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(), timeoutMs);
     const signal = call.options?.signal ? AbortSignal.any([timeout.signal, call.options.signal]) : timeout.signal;
@@ -110,17 +128,12 @@ export function createEvoVoiceClient(config: EvoVoiceClientOptions): EvoVoiceCli
       });
       jar.store(response.headers.getSetCookie(), now());
       const text = await readCapped(response, maxBytes, host);
-      const json = parseJson(text);
       if (!response.ok) {
+        const json = parseJson(text);
         const retry = retryAfterMs(response.headers.get('retry-after'), now());
         throw httpError(response.status, host, json.ok ? parseResponseStatus(json.value) : undefined, retry);
       }
-      if (!json.ok) {
-        throw new CoreError('bad-response', `${host} sent an answer the console cannot read: it will retry.`, {
-          status: response.status,
-        });
-      }
-      return json.value;
+      return { text, status: response.status };
     } catch (error) {
       throw failure(error, timeout.signal.aborted, call.options?.signal?.aborted ?? false);
     } finally {
@@ -152,19 +165,27 @@ export function createEvoVoiceClient(config: EvoVoiceClientOptions): EvoVoiceCli
     }
   }
 
-  const list = (path: string, request: object, options?: CallOptions) =>
-    send({ method: 'GET', path: path + toQueryString(request), options }).then((raw) =>
+  const list = async (path: string, request: object, options?: CallOptions) => {
+    const target = path + toQueryString(request);
+    const { text, status } = await receive({ method: 'GET', path: target, options });
+    const read = (raw: unknown, reused: ReadonlySet<unknown>) =>
       parsed(
         path,
         (body) => {
-          const result = parseSessionList(body, options?.known);
+          // Items reused from the last parse of this page are already checked: kept as they are.
+          const known = reused.size
+            ? (item: Record<string, unknown>) => (reused.has(item) ? (item as SessionInfo) : options?.known?.(item))
+            : options?.known;
+          const result = parseSessionList(body, known);
           // An "items" of the wrong type is not an empty list: keep the last good board instead.
           if (result.dropped.includes('items')) throw new WireShapeError('a list whose "items" is not a list');
           return result;
         },
         raw,
-      ),
-    );
+      );
+    const json = (body: string) => jsonOf(body, status);
+    return options?.pages ? options.pages.read(target, text, json, read) : read(json(text), new Set());
+  };
 
   return {
     baseUrl: base,

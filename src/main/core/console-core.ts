@@ -17,6 +17,7 @@ import { MissedCalls } from './missed-calls';
 import { HoldAlerts } from './hold-alerts';
 import { ConsoleDataOutbox, loginTransport } from './outbox';
 import { PollCycle } from './poll-cycle';
+import { RowView } from './row-view';
 import { RememberedPasswords } from './remembered-passwords';
 import { followPowerEvents } from './power';
 import { Poller } from './poller';
@@ -41,6 +42,7 @@ export function createConsoleCore(ports: CorePorts): LocalConsoleCore {
   const random = ports.random ?? Math.random;
   const board = new LiveBoard();
   const voicemail = new VoicemailShelf();
+  const rows = new RowView(board);
   const missed = new MissedCalls(store, ports.notifier, () => clock.now());
   const connection = new ConnectionStatus(clock, publishState);
   const remembered = new RememberedPasswords(ports.secrets, store);
@@ -112,7 +114,7 @@ export function createConsoleCore(ports: CorePorts): LocalConsoleCore {
       voicemail.forget();
       holdAlerts.clear();
       holdAlerts.review(board.liveSessions);
-      emit({ type: 'snapshot', snapshot: board.snapshot() });
+      emit(snapshotEvent());
     },
   });
 
@@ -147,8 +149,12 @@ export function createConsoleCore(ports: CorePorts): LocalConsoleCore {
   }
   function publishPatch(patch: LivePatch | undefined): void {
     if (!patch) return;
-    emit({ type: 'patch', patch });
+    emit({ type: 'patch', patch, rows: rows.patch(patch) });
     holdAlerts.review(board.liveSessions);
+  }
+  function snapshotEvent(): CoreEvent {
+    const snapshot = board.snapshot();
+    return { type: 'snapshot', snapshot, rows: rows.snapshot(snapshot) };
   }
   function track<T>(work: Promise<T>): Promise<T> {
     actions.add(work);
@@ -198,6 +204,9 @@ export function createConsoleCore(ports: CorePorts): LocalConsoleCore {
 
     getState: state,
     getSnapshot: () => board.snapshot(),
+    getRowSnapshot: () => rows.snapshot(),
+    snapshotRows: (args) => rows.rows(args),
+    callDetails: (sessionId) => rows.details(sessionId),
     getSettings: () => store.getSettings(),
 
     updateSettings(patch) {
@@ -217,7 +226,7 @@ export function createConsoleCore(ports: CorePorts): LocalConsoleCore {
 
     subscribe(listener) {
       listeners.add(listener);
-      listener({ type: 'snapshot', snapshot: board.snapshot() });
+      listener(snapshotEvent());
       listener({ type: 'state', state: state() });
       return () => listeners.delete(listener);
     },

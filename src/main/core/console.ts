@@ -1,11 +1,22 @@
 // The core's public face: what the shells' IPC handlers call. Implemented by createConsoleCore.
 import type { AppHomeResponse, SessionInfo } from '../../shared/evovoice';
 import type { HistoryPage, RequestArgs, Settings, VoicemailAudio } from '../../shared/ipc';
-import type { ConsoleDataStatus, ConsoleState, Identity, LivePatch, LiveSnapshot } from '../../shared/live';
+import type {
+  CallDetails,
+  ConsoleDataStatus,
+  ConsoleState,
+  Identity,
+  LivePatch,
+  LiveSnapshot,
+  RowChunk,
+  RowSnapshot,
+} from '../../shared/live';
 
 export type CoreEvent =
-  | { type: 'snapshot'; snapshot: LiveSnapshot }
-  | { type: 'patch'; patch: LivePatch }
+  /** `rows`: what the renderer receives of it (row fields, the first rows). */
+  | { type: 'snapshot'; snapshot: LiveSnapshot; rows: RowSnapshot }
+  /** `rows`: what the renderer receives of it (row fields; every field of the open call). */
+  | { type: 'patch'; patch: LivePatch; rows: LivePatch }
   | { type: 'state'; state: ConsoleState }
   | { type: 'settings'; settings: Settings };
 
@@ -21,6 +32,11 @@ export interface ConsoleCore {
 
   getState(): ConsoleState;
   getSnapshot(): LiveSnapshot;
+  /** The board's first rows for the renderer; the rest with `snapshotRows`. */
+  getRowSnapshot(): RowSnapshot;
+  snapshotRows(args: RequestArgs<'live:rows'>): RowChunk;
+  /** Opens a call (or none): its full details now, and in the patches while it is open. */
+  callDetails(sessionId?: string): CallDetails;
   getSettings(): Settings;
   updateSettings(patch: Partial<Settings>): Settings;
   /** Subscribe to snapshots (first, on subscribe), patches, state and settings changes. */

@@ -2,10 +2,11 @@
 // account (and endpoints) since the start of today, plus calls still live that began before it,
 // and the recent activity window, newest first.
 import { apiDateMs } from '../../shared/dates';
-import type { SessionInfo } from '../../shared/evovoice';
+import type { ListResponse, SessionInfo } from '../../shared/evovoice';
 import type { KnownSession } from '../../shared/wire';
 import type { Settings } from '../../shared/ipc';
 import type { Login } from './login';
+import type { PageBodies } from './page-bodies';
 import { readAllPages } from './paging';
 
 /**
@@ -30,6 +31,7 @@ export function fetchSessions(
   settings: Settings,
   now: number,
   known?: KnownSession,
+  pages?: PageBodies<ListResponse<SessionInfo>>,
 ): Promise<SessionInfo[]> {
   const request = {
     accountIds: accountId ? [accountId] : undefined,
@@ -37,7 +39,7 @@ export function fetchSessions(
     startDate: today(now - LONGEST_CALL_MS),
   };
   return readAllPages(
-    (paging) => login.call((c, o) => c.getSessions({ ...request, ...paging }, { ...o, known })),
+    (paging) => login.call((c, o) => c.getSessions({ ...request, ...paging }, { ...o, known, pages })),
     SESSIONS_PAGING,
   ).then((sessions) => sessions.filter(onBoard(now)));
 }

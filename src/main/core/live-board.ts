@@ -1,9 +1,10 @@
 // The live board: the last sessions and activity lists, versioned, with optimistic overlays
 // (a hold in flight or just confirmed) laid over the server's data; every update answers the
 // patch to publish.
-import type { SessionInfo } from '../../shared/evovoice';
+import type { ListResponse, SessionInfo } from '../../shared/evovoice';
 import type { LivePatch, LiveSnapshot } from '../../shared/live';
 import { diffSessions, same } from './diff';
+import { PageBodies } from './page-bodies';
 
 /** Polls after a confirmation that may still show the call as it was (a lagging replica). */
 const STALE_POLLS_MASKED = 3;
@@ -29,6 +30,8 @@ export class LiveBoard {
   private polls = 0;
   /** `server` by id, built on first use after it changes. */
   private serverById: Map<string, SessionInfo> | undefined;
+  /** The sessions pages of the last polls: an unchanged page is not parsed again. */
+  readonly pages = new PageBodies<ListResponse<SessionInfo>>();
 
   /**
    * The session the server sent last, when `raw` (a fresh poll's item) equals it: the poll then
@@ -40,6 +43,23 @@ export class LiveBoard {
     const before = this.serverById.get(raw.id);
     return before !== undefined && same(before, raw) ? before : undefined;
   };
+
+  /**
+   * True when `sessions` (a fresh poll, not yet applied) shows a call ended since the last one: a
+   * call the board had as not ended is now ended, or has left the list.
+   */
+  callEnded(sessions: readonly SessionInfo[]): boolean {
+    if (sameObjects(sessions, this.server)) return false;
+    this.serverById ??= new Map(this.server.map((s) => [s.id as string, s]));
+    let stillThere = 0;
+    for (const s of sessions) {
+      const before = s.id === undefined ? undefined : this.serverById.get(s.id);
+      if (before === undefined) continue;
+      if (before.ended !== true) stillThere++;
+      if (before.ended !== true && s.ended === true) return true;
+    }
+    return stillThere < this.server.filter((s) => s.ended !== true).length;
+  }
 
   snapshot(): LiveSnapshot {
     return { version: this.version, sessions: this.sessions, activity: this.activity };
@@ -55,6 +75,7 @@ export class LiveBoard {
 
   /** Empties the board (sign-out, other account): subscribers get a fresh snapshot. */
   reset(): LiveSnapshot {
+    this.pages.clear();
     this.setServer([]);
     this.sessions = [];
     this.activity = [];
@@ -73,16 +94,25 @@ export class LiveBoard {
    * list from a poll started after a confirmation is the server's word: its overlay ends there.
    */
   update(lists: { sessions?: SessionInfo[]; activity?: SessionInfo[] }, poll?: number): LivePatch | undefined {
+    let sessionsChanged = false;
     if (lists.sessions) {
-      this.setServer(lists.sessions);
+      // Unchanged pages give back the very objects of the last poll: then there is nothing to diff.
+      if (!sameObjects(lists.sessions, this.server)) {
+        this.setServer(lists.sessions);
+        sessionsChanged = true;
+      }
       for (const [id, overlay] of this.overlays) {
         if (poll !== undefined && overlay.confirmedAfterPoll !== undefined && poll > overlay.confirmedAfterPoll) {
           if (this.isStale(id, overlay)) overlay.stalePolls++;
-          else this.overlays.delete(id);
+          else {
+            this.overlays.delete(id);
+            sessionsChanged = true;
+          }
         }
       }
     }
-    return this.publish(lists.sessions !== undefined, lists.activity);
+    const activity = lists.activity && !sameObjects(lists.activity, this.activity) ? lists.activity : undefined;
+    return this.publish(sessionsChanged, activity);
   }
 
   /** A fresh copy of one session from a PATCH answer. */
@@ -158,4 +188,11 @@ export class LiveBoard {
       return overlay ? { ...s, ...overlay.fields } : s;
     });
   }
+}
+
+/** True when both lists hold the same objects in the same order (no field is looked at). */
+function sameObjects(a: readonly SessionInfo[], b: readonly SessionInfo[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

@@ -3,14 +3,11 @@
 import type { SessionInfo } from '../../shared/evovoice';
 import type { Settings } from '../../shared/ipc';
 import { RETRY_AFTER_CAP_MS, backoffDelay } from './backoff';
-import { activityInterval, pollInterval, withJitter, type Activity } from './cadence';
+import { activityDue, pollInterval, withJitter, type Activity } from './cadence';
 import type { CoreContext } from './context';
 import { toCoreError, type CoreError } from './errors';
 import { fetchActivity, fetchSessions, isLive } from './feeds';
 import type { SignedInSession } from './session';
-
-/** An activity poll is due when this share of its interval has passed (polls are jittered). */
-const ACTIVITY_DUE_SHARE = 0.85;
 
 /** What one poll fetched for one account. */
 interface Fetched {
@@ -64,14 +61,19 @@ export class PollCycle {
   }
 
   private async fetch(session: SignedInSession, accountId: string | undefined, settings: Settings): Promise<Fetched> {
-    const poll = this.core.board.pollStarted();
-    const now = this.core.clock.now();
-    const due = now - session.lastActivityAt >= activityInterval(settings, this.activity()) * ACTIVITY_DUE_SHARE;
-    const [sessions, activity] = await Promise.allSettled([
-      fetchSessions(session.login, accountId, settings, now, this.core.board.known),
-      due ? fetchActivity(session.login, accountId, settings, now) : Promise.resolve(undefined),
+    const { board, clock } = this.core;
+    const poll = board.pollStarted();
+    const now = clock.now();
+    const due = activityDue(settings, this.activity(), now - session.lastActivityAt);
+    const activity = () => fetchActivity(session.login, accountId, settings, now);
+    const [sessions, first] = await Promise.allSettled([
+      fetchSessions(session.login, accountId, settings, now, board.known, board.pages),
+      due === 'now' ? activity() : Promise.resolve(undefined),
     ]);
-    return { poll, now, sessions, activity };
+    // Quiet: the activity feed is read when a call has ended since the last poll (it changes then).
+    const ended = due === 'if-a-call-ended' && sessions.status === 'fulfilled' && board.callEnded(sessions.value);
+    const [then] = ended ? await Promise.allSettled([activity()]) : [first];
+    return { poll, now, sessions, activity: then };
   }
 
   private apply(session: SignedInSession, settings: Settings, fetched: Fetched | undefined): number {

@@ -35,13 +35,15 @@ function handlersFor(core: ConsoleCore, deps: DispatchDeps): Handlers {
   return {
     'state:get': () => ({
       state: core.getState(),
-      snapshot: core.getSnapshot(),
+      snapshot: core.getRowSnapshot(),
       settings: core.getSettings(),
       demoOffered: deps.signIn.demoOffered,
       notices: deps.notices?.() ?? [],
       lockedSettings: deps.lockedSettings?.() ?? [],
     }),
-    'live:resync': () => core.getSnapshot(),
+    'live:resync': () => core.getRowSnapshot(),
+    'live:rows': (args) => core.snapshotRows(args),
+    'call:details': ({ sessionId }) => core.callDetails(sessionId),
     'poll:now': () => {
       core.pollNow();
       return null;

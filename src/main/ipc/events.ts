@@ -7,9 +7,9 @@ export type SendEvent = <E extends EventChannel>(event: E, payload: EventPayload
 export function sendCoreEvent(event: CoreEvent, send: SendEvent): void {
   switch (event.type) {
     case 'snapshot':
-      return send('live:snapshot', event.snapshot);
+      return send('live:snapshot', event.rows);
     case 'patch':
-      return send('live:patch', event.patch);
+      return send('live:patch', event.rows);
     case 'state':
       return send('state:changed', event.state);
     case 'settings':
