@@ -198,6 +198,7 @@ export const ROW_FIELDS = [
   'ended',
   'wasMissed',
   'outcome',
+  'channel',
 ] as const satisfies readonly (keyof SessionInfo)[];
 export type RowField = (typeof ROW_FIELDS)[number];
 const ROW_FIELD_SET: ReadonlySet<string> = new Set(ROW_FIELDS);

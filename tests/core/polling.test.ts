@@ -156,6 +156,8 @@ describe('one not-before time per server', () => {
   it('a Retry-After on the activity feed alone holds every poll off until it has passed', async () => {
     rig = await startRig();
     await rig.signIn();
+    // Visible, so the activity feed is read every few polls (hidden and idle it waits for an ended call).
+    rig.core.setWindowVisible(true);
     rig.sim.control.addFault({ endpoint: 'activity', kind: 'rate-limit', retryAfterSeconds: 300, count: 1 });
     await rig.step(70_000);
     const limited = rig.sim.control.requests({ pathPrefix: '/portal/activity' }).filter((r) => r.status === 429);

@@ -46,7 +46,7 @@ export class LiveBoard {
 
   /**
    * True when `sessions` (a fresh poll, not yet applied) shows a call ended since the last one: a
-   * call the board had as not ended is now ended, or has left the list.
+   * call the board had as not ended is now ended or has left the list, or a new one came ended.
    */
   callEnded(sessions: readonly SessionInfo[]): boolean {
     if (sameObjects(sessions, this.server)) return false;
@@ -54,7 +54,11 @@ export class LiveBoard {
     let stillThere = 0;
     for (const s of sessions) {
       const before = s.id === undefined ? undefined : this.serverById.get(s.id);
-      if (before === undefined) continue;
+      // A call that began and ended between two polls (a short missed call) is news too.
+      if (before === undefined) {
+        if (s.ended === true) return true;
+        continue;
+      }
       if (before.ended !== true) stillThere++;
       if (before.ended !== true && s.ended === true) return true;
     }

@@ -20,6 +20,8 @@ interface MissedRecord {
   /** Ids already announced (or baselined), oldest first. */
   announced: string[];
   unread: MissedCall[];
+  /** Per account: the lines (endpointIds) its last look was narrowed to; a change starts a new baseline. */
+  lines: Record<string, string>;
 }
 
 export class MissedCalls {
@@ -36,6 +38,7 @@ export class MissedCalls {
       baselined: saved?.baselined ?? [],
       announced: saved?.announced ?? [],
       unread: saved?.unread ?? [],
+      lines: saved?.lines ?? {},
     };
     this.announced = new Set(this.record.announced);
   }
@@ -52,7 +55,8 @@ export class MissedCalls {
   /**
    * Looks at one poll's sessions for `who` (server + user + account). Answers true when the
    * unread list changed. The first look for an account only records a baseline: those calls are
-   * not news. Calls on lines the agent narrowed away (`settings.endpointIds`) are never news.
+   * not news. Calls on lines the agent narrowed away (`settings.endpointIds`) are never news, and
+   * the first look after the lines change is a new baseline: widening announces no old calls.
    */
   observe(who: string, sessions: Iterable<SessionInfo>, settings: Settings): boolean {
     const fresh: SessionInfo[] = [];
@@ -67,8 +71,11 @@ export class MissedCalls {
       seen = true;
       if (!lines || lines.has(session.endpointId ?? '')) fresh.push(session);
     }
-    const baseline = !this.record.baselined.includes(who);
-    if (baseline) this.record.baselined.push(who);
+    const linesKey = [...settings.endpointIds].sort().join(',');
+    const linesChanged = (this.record.lines[who] ?? linesKey) !== linesKey;
+    this.record.lines[who] = linesKey;
+    const baseline = !this.record.baselined.includes(who) || linesChanged;
+    if (!this.record.baselined.includes(who)) this.record.baselined.push(who);
     if (!baseline && fresh.length) this.record.unread.push(...fresh.map(missedCall));
     if (!baseline && !fresh.length) {
       if (seen) this.save();

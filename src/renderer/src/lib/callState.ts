@@ -6,15 +6,6 @@ import { translate, type Language } from '../i18n/catalogue';
 export const BOARD_STATES = ['ringing', 'connected', 'hold', 'queued', 'other'] as const;
 export type BoardState = (typeof BOARD_STATES)[number];
 
-/** English labels (LiveCalls' filters); the shown language's come from the catalogue's `state.*`. */
-export const BOARD_STATE_LABELS: Record<BoardState, string> = {
-  ringing: 'Ringing',
-  connected: 'Connected',
-  hold: 'On hold',
-  queued: 'Queued',
-  other: 'Other',
-};
-
 /** The state the agent cares about; an optimistic hold/resume shows at once. */
 export function boardState(session: SessionInfo, pending?: HoldState): BoardState {
   if (pending === 'pending-hold') return 'hold';

@@ -5,13 +5,9 @@ import type { SessionInfo } from '../../../shared/evovoice';
 import { durationMs } from '../lib/pastCall';
 import { request } from './api';
 
-export const HISTORY_SORTS = {
-  newest: 'Newest first',
-  oldest: 'Oldest first',
-  longest: 'Longest first (calls loaded)',
-  shortest: 'Shortest first (calls loaded)',
-} as const;
-export type HistorySort = keyof typeof HISTORY_SORTS;
+/** The orders History offers; their words are the catalogue's `history.sort.*`. */
+export const HISTORY_SORTS = ['newest', 'oldest', 'longest', 'shortest'] as const;
+export type HistorySort = (typeof HISTORY_SORTS)[number];
 
 /** Longest or shortest first; calls with no known duration last either way. */
 function byDuration(items: SessionInfo[], longestFirst: boolean): SessionInfo[] {
