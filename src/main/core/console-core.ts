@@ -3,7 +3,6 @@
 import { settingsSchema } from '../../shared/ipc';
 import type { ConsoleState, LivePatch } from '../../shared/live';
 import { CallActions } from './call-actions';
-import { loadCallHistory } from './call-history';
 import { ConnectionStatus } from './connection';
 import type { ConsoleCore, CoreEvent } from './console';
 import type { CoreContext } from './context';
@@ -17,6 +16,7 @@ import { MissedCalls } from './missed-calls';
 import { HoldAlerts } from './hold-alerts';
 import { ConsoleDataOutbox, loginTransport } from './outbox';
 import { PollCycle } from './poll-cycle';
+import { Portal } from './portal';
 import { RowView } from './row-view';
 import { RememberedPasswords } from './remembered-passwords';
 import { followPowerEvents } from './power';
@@ -24,7 +24,6 @@ import { Poller } from './poller';
 import type { CorePorts } from './ports';
 import { checkServerUrl } from './server-url';
 import { SignIns } from './sign-in';
-import { toVoicemailAudio, VOICEMAIL_MAX_BYTES, VoicemailShelf } from './voicemail';
 
 /** The core plus what tests and the web shell use to wait for in-flight work. */
 export interface LocalConsoleCore extends ConsoleCore {
@@ -41,7 +40,6 @@ export function createConsoleCore(ports: CorePorts): LocalConsoleCore {
   const store = new DurableStore(ports.settings, log, publishState);
   const random = ports.random ?? Math.random;
   const board = new LiveBoard();
-  const voicemail = new VoicemailShelf();
   const rows = new RowView(board);
   const missed = new MissedCalls(store, ports.notifier, () => clock.now());
   const connection = new ConnectionStatus(clock, publishState);
@@ -111,12 +109,13 @@ export function createConsoleCore(ports: CorePorts): LocalConsoleCore {
     },
     loadAccounts: (session) => cycle.loadAccounts(session),
     publishSnapshot: () => {
-      voicemail.forget();
+      portal.forget();
       holdAlerts.clear();
       holdAlerts.review(board.liveSessions);
       emit(snapshotEvent());
     },
   });
+  const portal = new Portal({ signedIn: () => signIns.signedIn(), track });
 
   function emit(event: CoreEvent): void {
     for (const listener of listeners) {
@@ -163,18 +162,6 @@ export function createConsoleCore(ports: CorePorts): LocalConsoleCore {
       () => actions.delete(work),
     );
     return work;
-  }
-  /** The signed-in session with its chosen account, or the error the agent sees. */
-  function withAccount() {
-    const { login, accountId } = signIns.signedIn();
-    if (!accountId) throw new CoreError('not-signed-in', 'Choose an account first.');
-    return { login, accountId };
-  }
-  /** Who called, as the board shows it: names the call in the list of unsent notes. */
-  function callerOf(sessionId: string): string | undefined {
-    const call = board.find(sessionId);
-    const number = call?.fromAddress ?? call?.callbackNumber;
-    return call?.fromName && number ? `${call.fromName} (${number})` : (call?.fromName ?? number);
   }
   function watchPower(): void {
     unsubscribePower ??= followPowerEvents(ports.power, {
@@ -239,7 +226,7 @@ export function createConsoleCore(ports: CorePorts): LocalConsoleCore {
     selectAccount: (accountId) => signIns.selectAccount(accountId),
 
     hold: (args) => calls.hold(signIns.signedIn(), args),
-    saveConsoleData: (args) => outbox.save(signIns.signedIn().owner, args, callerOf(args.sessionId)),
+    saveConsoleData: (args) => outbox.save(signIns.signedIn().owner, args, board.callerOf(args.sessionId)),
     resolveConflict(args) {
       signIns.signedIn();
       return outbox.resolve(args.sessionId, args.text);
@@ -257,21 +244,9 @@ export function createConsoleCore(ports: CorePorts): LocalConsoleCore {
       if (missed.markSeen(sessionIds)) publishState();
     },
 
-    async loadCallHistory(args) {
-      const { login, accountId } = withAccount();
-      return track(loadCallHistory(login, accountId, args));
-    },
-
-    async loadDashboard(args = {}) {
-      const { login, accountId } = withAccount();
-      return voicemail.remember(await track(login.call((c, o) => c.getPortalHome({ accountId, ...args }, o))));
-    },
-
-    async voicemailAudio(voicemailId) {
-      const { login } = signIns.signedIn();
-      const uri = voicemail.uriOf(voicemailId);
-      return toVoicemailAudio(await track(login.call((c, o) => c.getFile(uri, VOICEMAIL_MAX_BYTES, o))));
-    },
+    loadCallHistory: (args) => portal.callHistory(args),
+    loadDashboard: (args) => portal.dashboard(args),
+    voicemailAudio: (voicemailId) => portal.voicemailAudio(voicemailId),
 
     pollNow() {
       if (signIns.session) {

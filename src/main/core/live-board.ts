@@ -65,6 +65,13 @@ export class LiveBoard {
     return stillThere < this.server.filter((s) => s.ended !== true).length;
   }
 
+  /** Who called, as the board shows it: names the call in the list of unsent notes. */
+  callerOf(sessionId: string): string | undefined {
+    const call = this.find(sessionId);
+    const number = call?.fromAddress ?? call?.callbackNumber;
+    return call?.fromName && number ? `${call.fromName} (${number})` : (call?.fromName ?? number);
+  }
+
   snapshot(): LiveSnapshot {
     return { version: this.version, sessions: this.sessions, activity: this.activity };
   }
