@@ -2,9 +2,10 @@
 // per-machine, MSI), macOS (dmg + zip, hardened runtime, notarized by env) and Linux (deb, rpm,
 // AppImage); the asar holds out/ and production dependencies only; fuses flipped after packing.
 import type { Configuration } from 'electron-builder';
-import { APP_ID, PRODUCT_NAME } from './src/main/app-identity';
+
 import { applyFuses } from './scripts/package/fuses';
 import { notarizeMac } from './scripts/package/notarize';
+import { APP_ID, PRODUCT_NAME } from './src/main/app-identity';
 
 /** Where a release's latest*.yml and installers are served from; the console's setting or policy can override it. */
 export const DEFAULT_UPDATE_URL = process.env.EVO_UPDATE_URL ?? 'https://updates.evovoice.invalid/console';

@@ -1,7 +1,8 @@
 // Builds the three Electron bundles (main, preload, renderer) into out/.
 import { resolve } from 'node:path';
-import { defineConfig } from 'electron-vite';
+
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { defineConfig } from 'electron-vite';
 
 export default defineConfig({
   main: {

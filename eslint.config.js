@@ -1,11 +1,13 @@
 // Lint rules for the whole project: typescript-eslint for TS, eslint-plugin-svelte for components.
-import js from '@eslint/js';
-import ts from 'typescript-eslint';
-import svelte from 'eslint-plugin-svelte';
-import prettier from 'eslint-config-prettier';
-import globals from 'globals';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
+
+import js from '@eslint/js';
+import prettier from 'eslint-config-prettier';
+import simpleImportSort from 'eslint-plugin-simple-import-sort';
+import svelte from 'eslint-plugin-svelte';
+import globals from 'globals';
+import ts from 'typescript-eslint';
 
 /**
  * Every file the web shell (src/web) reaches through relative imports: it runs in plain Node, so
@@ -51,7 +53,11 @@ export default ts.config(
   ...svelte.configs['flat/prettier'],
   {
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    // One import order everywhere (packages, then the project's own, each sorted): `npm run format` fixes it.
+    plugins: { 'simple-import-sort': simpleImportSort },
     rules: {
+      'simple-import-sort/imports': 'error',
+      'simple-import-sort/exports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-console': 'off',

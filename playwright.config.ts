@@ -1,5 +1,6 @@
 // End-to-end suite: the console (web shell in Debian's Chromium here, the Electron app where its binary exists) against the simulator.
 import { defineConfig } from '@playwright/test';
+
 import { CHROMIUM_LAUNCH } from './tests/support/chromium';
 
 export default defineConfig({

@@ -3,6 +3,7 @@
 // out: the long chaos and crash runs (each would re-run for nearly every mutant), and tests that need
 // D-Bus, child processes or the simulator alone, and one that needs its own process.
 import { defineConfig } from 'vitest/config';
+
 import base from './vitest.config.ts';
 
 export default defineConfig({

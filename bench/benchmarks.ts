@@ -4,7 +4,7 @@ import { heapGrowth, type HeapSample } from './heap';
 import { ipcBytes } from './ipc-bytes';
 import { missedLatency } from './missed-latency';
 import { pollCost, type PollCostPoint } from './poll-cost';
-import { rendererBench, type FirstPaintPoint } from './renderer';
+import { type FirstPaintPoint, rendererBench } from './renderer';
 import { requestRate } from './request-rate';
 import type { Row } from './table';
 import { webStart } from './web-start';

@@ -2,9 +2,11 @@
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser } from '@playwright/test';
+
+import { type Browser, chromium } from '@playwright/test';
+
 import { CHROMIUM_LAUNCH } from '../tests/support/chromium';
-import { startProcess, WEB_SHELL_SCRIPT, type Started } from '../tests/support/ready-process';
+import { type Started, startProcess, WEB_SHELL_SCRIPT } from '../tests/support/ready-process';
 
 export const CHROMIUM = CHROMIUM_LAUNCH.executablePath as string;
 

@@ -1,9 +1,9 @@
 // The plots `npm run bench` writes: poll cost against its JSON.parse floor, heap over polls, and
 // first paint of the live view against the number of sessions.
-import type { PollCostPoint } from './poll-cost';
 import type { HeapSample } from './heap';
-import type { FirstPaintPoint } from './renderer';
 import { lineChart } from './plot';
+import type { PollCostPoint } from './poll-cost';
+import type { FirstPaintPoint } from './renderer';
 
 export function pollCostChart(points: readonly PollCostPoint[]): string {
   const ratio = (changed: boolean) =>

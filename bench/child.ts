@@ -1,6 +1,6 @@
 // Runs one benchmark in its own process (`node --expose-gc --import tsx bench/child.ts <name>`)
 // and prints its rows (and the data a plot needs) on one line: BENCH_RESULT=<json>.
-import { benchmarks, type BenchmarkName } from './benchmarks';
+import { type BenchmarkName, benchmarks } from './benchmarks';
 
 const name = process.argv[2] as BenchmarkName;
 const run = benchmarks[name];

@@ -1,8 +1,8 @@
 // The real console core on bench ports (in-memory settings and keychain, a stepped clock, a quiet
 // logger) signed in to a simulator over loopback HTTP: what every core benchmark drives.
 import {
-  createConsoleCore,
   type CoreEvent,
+  createConsoleCore,
   type LocalConsoleCore,
   type Logger,
   type Notification,

@@ -2,9 +2,10 @@
 // scenario (calls arriving, answered, missed, ended), after forced GC, against the heap after
 // the first 100 polls. The simulator runs in its own process so that only the core is measured.
 import { fileURLToPath } from 'node:url';
+
+import { startProcess } from '../tests/support/ready-process';
 import { ACCOUNT, startCoreRig } from './core-rig';
 import { START } from './core-rig';
-import { startProcess } from '../tests/support/ready-process';
 import type { Row } from './table';
 
 const POLLS = 10_000;

@@ -1,8 +1,8 @@
 // Benchmark 1: main-process CPU of one poll of GET /sessions (JSON.parse, validate, diff, patch)
 // on the simulator's real response bodies, against JSON.parse of the same bodies (the floor).
 import { LiveBoard } from '../src/main/core/live-board';
-import { parseSessionList } from '../src/shared/wire';
 import type { SessionInfo } from '../src/shared/evovoice';
+import { parseSessionList } from '../src/shared/wire';
 import { startSimulator } from '../src/simulator/index';
 import { ACCOUNT, START, startCoreRig } from './core-rig';
 import { summarize } from './stats';

@@ -6,13 +6,15 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
+
 import type { Page } from '@playwright/test';
+
+import { fillSignIn } from '../e2e/agent';
 import { startSimulator } from '../src/simulator/index';
 import { DEMO_USER, type Simulator } from '../src/simulator/types';
-import { fillSignIn } from '../e2e/agent';
 import { launchChromium, staleBuild, startWebShell } from './browser';
 import { ACCOUNT } from './core-rig';
-import { PROBE_SCRIPT, type FrameTiming, type Probe } from './page-probe';
+import { type FrameTiming, type Probe, PROBE_SCRIPT } from './page-probe';
 import { summarize, type Summary } from './stats';
 import type { Row } from './table';
 

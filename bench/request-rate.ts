@@ -5,7 +5,7 @@ import type { CoreEvent } from '../src/main/core/index';
 import { DEFAULT_SETTINGS } from '../src/shared/ipc';
 import { startSimulator } from '../src/simulator/index';
 import type { Simulator } from '../src/simulator/types';
-import { ACCOUNT, START, startCoreRig, type CoreRig } from './core-rig';
+import { ACCOUNT, type CoreRig, START, startCoreRig } from './core-rig';
 import { quantile } from './stats';
 import type { Row } from './table';
 

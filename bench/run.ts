@@ -5,10 +5,11 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, release, type } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { benchmarks, type BenchmarkName, type BenchmarkResult } from './benchmarks';
-import { firstPaintChart, heapChart, pollCostChart } from './charts';
+
 import { startProcess } from '../tests/support/ready-process';
-import { markdownTable, textTable, type Machine, type Results, type Row } from './table';
+import { type BenchmarkName, type BenchmarkResult, benchmarks } from './benchmarks';
+import { firstPaintChart, heapChart, pollCostChart } from './charts';
+import { type Machine, markdownTable, type Results, type Row, textTable } from './table';
 
 const RESULTS = fileURLToPath(new URL('./results/', import.meta.url));
 const CHILD = fileURLToPath(new URL('./child.ts', import.meta.url));

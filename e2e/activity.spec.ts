@@ -1,7 +1,7 @@
 // A missed call: the shell raises a notification, the page shows it, the unread count rises, marking it seen
 // clears it, and its Activity row agrees with the count before the slower activity feed catches up.
 import { DEMO_USER } from '../src/simulator/types';
-import { chooseAccountIfAsked, fillSignIn, signIn, NORTH } from './agent';
+import { chooseAccountIfAsked, fillSignIn, NORTH, signIn } from './agent';
 import { expect, test } from './fixtures';
 
 test('a missed call raises one notification, shows the unread count, and can be marked seen', async ({

@@ -1,5 +1,6 @@
 // What an agent does again and again in the specs: sign in through the form, pick an account, open a call.
 import { expect, type Page } from '@playwright/test';
+
 import type { Simulator } from '../src/simulator/types';
 import { DEMO_USER } from '../src/simulator/types';
 

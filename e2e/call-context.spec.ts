@@ -1,5 +1,5 @@
 // Caller context in the call details (customer and breadcrumb, callback number, destination, who answered, members with mute state), and chat and fax sessions that are not calls.
-import { openCall, row, signIn, NORTH } from './agent';
+import { NORTH, openCall, row, signIn } from './agent';
 import { expect, test } from './fixtures';
 
 test('the call details say who is calling for which customer, who answered, and who is muted', async ({ ui, sim }) => {

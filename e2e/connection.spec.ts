@@ -1,5 +1,5 @@
 // Losing the server: an offline banner, the board kept (marked stale), and back online after a retry.
-import { row, signIn, NORTH } from './agent';
+import { NORTH, row, signIn } from './agent';
 import { expect, test } from './fixtures';
 
 test('offline banner appears while polls fail, the data stays, and it clears when the server is back', async ({

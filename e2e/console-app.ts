@@ -1,8 +1,10 @@
 // Starts the console for one test: the built web shell (out/web/server.js) in Chromium, or the real Electron app where its binary exists.
-import { startProcess, WEB_SHELL_SCRIPT, type Started } from '../tests/support/ready-process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+
 import { _electron, type Browser, type BrowserContext, type ElectronApplication, type Page } from '@playwright/test';
+
+import { type Started, startProcess, WEB_SHELL_SCRIPT } from '../tests/support/ready-process';
 import { electronLaunchPlan, needsVirtualDisplay, startVirtualDisplay, type VirtualDisplay } from './electron-launch';
 
 export interface RaisedNotification {

@@ -1,6 +1,6 @@
 // Console data: autosave reaches the server, survives the server being down, a concurrent change becomes a
 // conflict, and a server note over the limit is shown read-only with a way to copy it.
-import { openCall, signIn, NORTH } from './agent';
+import { NORTH, openCall, signIn } from './agent';
 import { expect, test } from './fixtures';
 
 function patchedNotes(

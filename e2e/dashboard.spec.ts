@@ -1,7 +1,8 @@
 // Dashboard: the period and customer reach GET /portal/home and the chart says the period; a voicemail plays from main's bytes (blob URL under the CSP) and is marked listened.
 import type { Page } from '@playwright/test';
+
 import type { Simulator } from '../src/simulator/types';
-import { signIn, NORTH } from './agent';
+import { NORTH, signIn } from './agent';
 import { expect, test } from './fixtures';
 
 const DAY = 86_400_000;

@@ -1,8 +1,9 @@
 // Playwright fixtures: a fresh simulator (in the worker process) and a fresh console for each test.
-import { test as base, expect, type Browser, type Page } from '@playwright/test';
-import { STRICT, startSimulator } from '../src/simulator/index';
+import { type Browser, expect, type Page, test as base } from '@playwright/test';
+
+import { startSimulator, STRICT } from '../src/simulator/index';
 import type { Simulator } from '../src/simulator/types';
-import { launchConsole, type ConsoleApp } from './console-app';
+import { type ConsoleApp, launchConsole } from './console-app';
 
 interface TestFixtures {
   /** Run the simulator's live call-centre scenario (history, voicemail, calls coming and going). */

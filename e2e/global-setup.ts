@@ -1,6 +1,7 @@
 // Checks the renderer and the web shell are built before any spec starts: the suite never builds them itself.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+
 import { WEB_SHELL_SCRIPT } from '../tests/support/ready-process';
 
 export default function globalSetup(): void {

@@ -1,5 +1,5 @@
 // Call history: the first page, more pages on demand, search by number, and what the server was asked for.
-import { signIn, NORTH } from './agent';
+import { NORTH, signIn } from './agent';
 import { expect, test } from './fixtures';
 
 test('history loads page after page and filters by number', async ({ ui, sim }) => {

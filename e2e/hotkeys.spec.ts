@@ -1,7 +1,7 @@
 // Hotkeys and hold reminders in the web shell (the page has focus): the hold hotkey holds and
 // resumes the agent's own call on the server, the notes hotkey opens its notes, Settings edits
 // them and refuses a bad one, and a caller left on hold is timed on the row and reminded of.
-import { row, signIn, NORTH } from './agent';
+import { NORTH, row, signIn } from './agent';
 import { expect, test } from './fixtures';
 
 const HOLD = 'Control+Alt+Shift+KeyH';

@@ -1,5 +1,5 @@
 // Language: Settings switches the console to Spanish and back; views, the chart and dates follow, and the page says its language.
-import { signIn, NORTH } from './agent';
+import { NORTH, signIn } from './agent';
 import { expect, test } from './fixtures';
 
 test('the agent switches the console to Spanish in Settings, and back', async ({ ui, sim }) => {

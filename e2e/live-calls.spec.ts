@@ -1,5 +1,5 @@
 // The live board: a call arrives and appears; hold, hold for a transfer and resume reach the server; untrusted names stay text.
-import { openCall, row, signIn, NORTH } from './agent';
+import { NORTH, openCall, row, signIn } from './agent';
 import { expect, test } from './fixtures';
 
 test('a call arrives and appears with its caller, line and state', async ({ ui, sim }) => {

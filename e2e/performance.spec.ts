@@ -1,6 +1,7 @@
 // 10,000 live sessions: time to first paint of the live view, and the frame cost of applying a one-call patch.
 import { writeFileSync } from 'node:fs';
-import { signIn, NORTH } from './agent';
+
+import { NORTH, signIn } from './agent';
 import { expect, test } from './fixtures';
 
 const SESSIONS = 10_000;

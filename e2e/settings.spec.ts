@@ -1,6 +1,7 @@
 // Settings survive a restart of the shell on the same data directory.
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+
 import { signIn } from './agent';
 import { expect, test } from './fixtures';
 

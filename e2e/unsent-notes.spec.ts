@@ -1,7 +1,8 @@
 // Unsent notes: a note in conflict or refused is listed from the header, also once its call has
 // left the board, and the agent retries or discards it with the keyboard.
 import AxeBuilder from '@axe-core/playwright';
-import { openCall, signIn, NORTH } from './agent';
+
+import { NORTH, openCall, signIn } from './agent';
 import { expect, test } from './fixtures';
 
 test('a note in conflict, then refused for an archived call, is retried and discarded from the header list', async ({

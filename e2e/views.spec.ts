@@ -1,10 +1,12 @@
 // Every view, light and dark: no serious or critical axe violations, and a screenshot of each (docs/screenshots with UPDATE_SCREENSHOTS=1).
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+
 import AxeBuilder from '@axe-core/playwright';
 import type { Page, TestInfo } from '@playwright/test';
-import { fillSignIn, pollEverySecond, row } from './agent';
+
 import { DEMO_USER } from '../src/simulator/types';
+import { fillSignIn, pollEverySecond, row } from './agent';
 import { expect, test } from './fixtures';
 
 test.use({ scenario: true });

@@ -1,8 +1,10 @@
 // Rasterises the one app icon source (resources/icon.svg) into what each OS needs:
 // resources/icons/icon.ico (16-256), icon.icns (16-1024), icon.png (512, Linux and the window).
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+
 import { Resvg } from '@resvg/resvg-js';
+
 import { icns, ico } from './image-containers.mjs';
 
 const ROOT = join(import.meta.dirname, '..');

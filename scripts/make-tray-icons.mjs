@@ -3,6 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
+
 import { ico } from './image-containers.mjs';
 
 const OUT = join(import.meta.dirname, '..', 'resources', 'tray');

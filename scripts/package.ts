@@ -5,7 +5,9 @@
 import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { build, Platform, type Configuration } from 'electron-builder';
+
+import { build, type Configuration, Platform } from 'electron-builder';
+
 import config from '../electron-builder.config';
 import { PLACEHOLDER_MARKER } from './package/fuses';
 

@@ -2,7 +2,7 @@
 // output) for the known test passwords, in clear, base64 (any alignment, also inside "user:pw"),
 // URL-encoded and UTF-16; prints one verdict line and exits 1 on a hit.
 // Usage: node scripts/scan-secrets.mjs [dir ...] [--secret value ...]   (default dirs below)
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
 const DEFAULT_DIRS = ['out', '.tmp', 'test-results', 'playwright-report'];

@@ -2,7 +2,8 @@
 // the packed binary (skipped, with one line saying so, on the placeholder runtime).
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { FuseV1Options, FuseVersion, type FuseV1Config } from '@electron/fuses';
+
+import { type FuseV1Config, FuseV1Options, FuseVersion } from '@electron/fuses';
 import type { AfterPackContext } from 'electron-builder';
 
 /** A file the placeholder runtime folder carries, so every later step can tell it is not Electron. */

@@ -1,6 +1,7 @@
 // The afterSign hook for macOS: notarizes the signed .app with Apple when the release machine
 // provides the credentials in the environment; without them it says so and does nothing.
 import { join } from 'node:path';
+
 import { notarize } from '@electron/notarize';
 import type { AfterPackContext } from 'electron-builder';
 

@@ -3,9 +3,11 @@
 // outside that folder or on another host refused.
 import { readFile } from 'node:fs/promises';
 import { extname, isAbsolute, join, relative, resolve } from 'node:path';
+
 import type { Protocol } from 'electron';
-import type { Logger } from './core/ports';
+
 import { APP_HOST, APP_SCHEME } from './app-identity';
+import type { Logger } from './core/ports';
 import { CONTENT_SECURITY_POLICY } from './csp';
 
 /** For protocol.registerSchemesAsPrivileged, which must run before the app is ready. */

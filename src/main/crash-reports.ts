@@ -1,6 +1,7 @@
 // Crash reports: Electron's crashReporter always writes minidumps locally (the app's
 // "Crashpad" folder); they are uploaded only when the administrator's policy names a URL.
 import type { CrashReporter } from 'electron';
+
 import type { Policy } from './policy/policy';
 
 export interface CrashReportSetup {

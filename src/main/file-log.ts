@@ -1,6 +1,7 @@
 // The Logger port as a rotating file log (size cap, N files kept), redacted before anything is written.
 import { appendFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+
 import type { Logger } from './core/ports';
 import { redact, redactText } from './redact';
 

@@ -3,14 +3,15 @@
 // accelerator the OS or another application holds (register answers false or throws) is reported
 // to the agent in a notification and the log, never silently lost.
 import type { GlobalShortcut } from 'electron';
+
 import { agentCalls, callerOf } from '../shared/agent-call';
 import type { SessionInfo } from '../shared/evovoice';
 import {
   acceleratorProblem,
   HOTKEY_ACTIONS,
   HOTKEY_SETTINGS,
-  sameAccelerator,
   type HotkeyAction,
+  sameAccelerator,
 } from '../shared/hotkeys';
 import type { Settings } from '../shared/ipc';
 import type { ConsoleCore } from './core/console';

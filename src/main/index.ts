@@ -1,6 +1,10 @@
 // The Electron main process: wires the console core to the desktop (window, tray, notifications,
 // keychain, settings, power events) and serves the IPC contract to the preload. The page comes
 // from app://console (app-protocol.ts); API calls go through Chromium's network stack.
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import type { BrowserWindow } from 'electron';
 import {
   app,
   autoUpdater,
@@ -16,44 +20,42 @@ import {
   session,
   shell,
 } from 'electron';
-import type { BrowserWindow } from 'electron';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { createConsoleCore } from './core/index';
-import { systemClock } from './core/ports';
+
 import { APP_ID, APP_PAGE_URL, PRODUCT_NAME } from './app-identity';
 import { appMenuTemplate } from './app-menu';
 import type { AppPage } from './app-origin';
 import { APP_SCHEME_PRIVILEGES, rendererRoot, serveAppScheme } from './app-protocol';
+import { createConsoleCore } from './core/index';
+import { systemClock } from './core/ports';
+import { setupCrashReports } from './crash-reports';
 import { createDemo } from './demo';
+import { openElectronStore } from './electron-settings';
 import { createFileLog, type FileLog } from './file-log';
 import { createGlobalHotkeys } from './hotkeys';
 import { createDispatcher } from './ipc/dispatch';
-import { composeSignIn } from './sign-in';
 import { registerIpc, sendTo } from './ipc/electron-ipc';
 import { forwardCoreEvents } from './ipc/events';
 import { createKeychain } from './keychain';
 import { applyStartAtLogin } from './login-item';
 import { createDesktopNotifier } from './notifications';
+import { setupPolicy } from './policy/setup-policy';
 import { createPowerEvents } from './power';
 import { createQuitControl } from './quit';
 import { resourcesDir } from './resources';
 import { hardenSession, hardenWebContents } from './security';
 import { createSessionFetch } from './session-fetch';
-import { openElectronStore } from './electron-settings';
 import { createSettingsStore } from './settings-store';
+import { composeSignIn } from './sign-in';
 import { installTestHooks } from './test-hooks';
 import { createConsoleTray } from './tray';
 import { runTrayAction, type TrayAction } from './tray-actions';
 import { desktopHasTray } from './tray-host';
 import { liveCallCount } from './tray-menu';
-import { createMainWindow } from './window';
-import { restoreBounds, type Rect } from './window-bounds';
-import { watchRenderer } from './window-recovery';
-import { setupCrashReports } from './crash-reports';
-import { setupPolicy } from './policy/setup-policy';
 import { createElectronUpdateSource } from './updates/electron-updater-source';
 import { setupUpdates } from './updates/setup-updates';
+import { createMainWindow } from './window';
+import { type Rect, restoreBounds } from './window-bounds';
+import { watchRenderer } from './window-recovery';
 
 const BOUNDS_RECORD = 'window-bounds';
 const HINT_RECORD = 'tray-hint-shown';

@@ -1,7 +1,9 @@
 // The SecretStore port on the OS keychain (keytar). No keychain, no secret: it never falls back
 // to storing a password anywhere else.
 import { createRequire } from 'node:module';
+
 import type * as KeytarModule from 'keytar';
+
 import { KeychainUnavailableError, type SecretStore } from './core/ports';
 
 type Keytar = typeof KeytarModule;

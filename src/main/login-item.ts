@@ -1,7 +1,8 @@
 // Start at login: the OS login item on Windows and macOS, an XDG autostart entry on Linux.
 import { app } from 'electron';
-import type { Logger } from './core/ports';
+
 import { configHomeFrom, setLinuxAutostart } from './autostart';
+import type { Logger } from './core/ports';
 
 export async function applyStartAtLogin(enabled: boolean, log: Logger): Promise<void> {
   try {

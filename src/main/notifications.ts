@@ -6,6 +6,7 @@
 // in the Action Center (its object long gone) still acts. A notification the OS refuses is shown
 // in the page.
 import { Notification as NativeNotification } from 'electron';
+
 import type { Notification, Notifier } from './core/ports';
 
 export interface DesktopNotifierOptions {

@@ -3,6 +3,7 @@
 // Linux, where lock-screen/unlock-screen never fire, the system idle state read on the same
 // interval stands in for them ('locked' or 'idle' as locked), so the idle poll cadence still applies.
 import { net, powerMonitor } from 'electron';
+
 import type { PowerEvent, PowerEvents } from './core/ports';
 
 const FORWARDED = ['suspend', 'resume', 'lock-screen', 'unlock-screen'] as const;

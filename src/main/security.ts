@@ -2,8 +2,9 @@
 // writing text to the clipboard from the app's own page (Settings' Copy diagnostics), navigation
 // and new windows denied, and only allowlisted https links opened in the browser.
 import type { Session, WebContents } from 'electron';
+
+import { type AppPage, isAllowedExternal, isAppPage } from './app-origin';
 import type { Logger } from './core/ports';
-import { isAllowedExternal, isAppPage, type AppPage } from './app-origin';
 import { withPolicyHeader } from './csp';
 
 /** The one permission granted, and only to the app page: write (never read) the clipboard. */

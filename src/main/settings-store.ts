@@ -5,9 +5,11 @@
 // because conf's own writes retry synchronously and can hold the main process for seconds.
 import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
+
 import type Conf from 'conf';
 import type { Options } from 'conf';
-import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../shared/ipc';
+
+import { DEFAULT_SETTINGS, type Settings, settingsSchema } from '../shared/ipc';
 import type { Logger, SettingsStore } from './core/ports';
 import { WriteBehindFile, type WriteBudget } from './settings-file';
 

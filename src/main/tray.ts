@@ -1,12 +1,14 @@
 // The Electron tray: icon, tooltip, unread badge and context menu kept in step with the console
 // state. The badge is the dock count on macOS, a taskbar overlay icon on Windows (where
 // setBadgeCount does nothing) and the launcher count on Linux (through package.json desktopName).
-import { app, Menu, nativeImage, Tray, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
 import { join } from 'node:path';
+
+import { app, type BrowserWindow, Menu, type MenuItemConstructorOptions, nativeImage, Tray } from 'electron';
+
 import type { ConsoleState } from '../shared/live';
 import type { Logger } from './core/ports';
 import type { TrayAction } from './tray-actions';
-import { trayView, type TrayIcon, type TrayView } from './tray-menu';
+import { type TrayIcon, type TrayView, trayView } from './tray-menu';
 
 export interface ConsoleTray {
   update(state: ConsoleState, liveCalls: number, windowVisible: boolean, updateReady?: string): void;

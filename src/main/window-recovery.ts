@@ -2,6 +2,7 @@
 // load is logged and reloaded, at most RELOAD_LIMIT times in RELOAD_WINDOW_MS; past that the agent
 // gets a clear message with the log file's path and the choice to try again or quit.
 import type { BrowserWindow } from 'electron';
+
 import type { Logger } from './core/ports';
 
 export const RELOAD_LIMIT = 3;

@@ -2,6 +2,7 @@
 // visible display, hidden to the tray on close until the app really quits (closed for real where
 // the desktop has no tray), its visibility reported to the core and the end of the OS session passed on.
 import { BrowserWindow } from 'electron';
+
 import type { AppPage } from './app-origin';
 import { MIN_SIZE, type Rect } from './window-bounds';
 

@@ -1,6 +1,7 @@
 // Builds `window.evoConsole` from ipcRenderer: exactly the contract's channels, and listener
 // callbacks that never see the IpcRendererEvent (so no sender or ports reach the page).
 import type { IpcRenderer } from 'electron';
+
 import type {
   ConsoleApi,
   EventChannel,

@@ -2,20 +2,21 @@
 // WebSocket): every request channel with its argument schema and result type, every event
 // with its payload type. Handlers, preload and renderer client are all typed from this map.
 import { z } from 'zod';
+
+import { type AppHomeResponse, SESSION_HOLD_REASONS, type SessionInfo } from './evovoice';
 import { acceleratorProblem } from './hotkeys';
-import { SESSION_HOLD_REASONS, type AppHomeResponse, type SessionInfo } from './evovoice';
-import type { CallDetails, ConsoleDataStatus, ConsoleState, Identity, LivePatch, RowChunk, RowSnapshot } from './live';
 import {
   CONSOLE_DATA_MAX_CHARS,
   DEFAULT_SETTINGS,
-  LANGUAGE_SETTINGS,
-  THEMES,
-  UPDATE_CHANNELS,
   type ErrorCode,
   type EventChannel,
+  LANGUAGE_SETTINGS,
   type RequestChannel,
+  THEMES,
+  UPDATE_CHANNELS,
   type View,
 } from './ipc-constants';
+import type { CallDetails, ConsoleDataStatus, ConsoleState, Identity, LivePatch, RowChunk, RowSnapshot } from './live';
 
 export * from './ipc-constants';
 

@@ -3,10 +3,11 @@
 // so, keeps unknown enum names and extra fields (dropping one nested or large enough to break
 // JSON.stringify or the IPC copy later), and never throws on a well-formed JSON value. Dates
 // (every format the API uses) become ISO 8601 in UTC, booleans sent as "true"/"false" booleans.
+import { normalApiDate } from './dates';
 import type {
   AppHomeResponse,
-  AuthStatusResponse,
   AuthenticateResponse,
+  AuthStatusResponse,
   CustomerBreadcrumb,
   EntityInfo,
   FileInfo,
@@ -16,7 +17,6 @@ import type {
   ResponseStatus,
   SessionInfo,
 } from './evovoice';
-import { normalApiDate } from './dates';
 
 type Field = 'string' | 'date' | 'number' | 'boolean' | 'enum' | 'strings' | 'stringMap' | Shape | ShapeList;
 interface Shape {

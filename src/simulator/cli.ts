@@ -1,7 +1,8 @@
 // `npm run simulator`: a live simulated Evo Voice on loopback for the demo and for trying the console.
 import { parseArgs } from 'node:util';
-import { STRICT_ENV, startSimulator } from './index';
-import { LENIENT, parseStrictness, STRICTNESS_SWITCHES, type Strictness } from './strictness';
+
+import { startSimulator, STRICT_ENV } from './index';
+import { LENIENT, parseStrictness, type Strictness, STRICTNESS_SWITCHES } from './strictness';
 import { DEMO_USER } from './types';
 
 const USAGE =

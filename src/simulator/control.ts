@@ -1,7 +1,7 @@
 // The SimulatorControl tests and the demo use to steer the world behind the console's back.
 import type { SessionInfo } from '../shared/evovoice';
-import { LINES, accountName } from './catalog';
 import { end, log, miss } from './calls';
+import { accountName, LINES } from './catalog';
 import { notFound } from './errors';
 import { withStrictness } from './strictness';
 import type { SimulatorControl } from './types';

@@ -1,5 +1,6 @@
 // How a struck request is answered: not at all, a reset, an error page, a 429, or a spoilt body.
 import type { ServerResponse } from 'node:http';
+
 import { ApiError } from './errors';
 import { drift } from './faults';
 import { send, sendError } from './respond';

@@ -1,22 +1,22 @@
 // Makes calls, voicemail, forms and text conversations that look like a real call centre's.
 import type { ConversationInfo, FileInfo, HostedSuiteCompletedForm, SessionInfo } from '../shared/evovoice';
+import { answer, avatarOf, end, hold, log, miss } from './calls';
 import {
+  accountName,
+  type Agent,
   AGENTS,
   CALLER_FIRST,
   CALLER_LAST,
   CALLER_PREFIXES,
   customersOf,
-  linesOf,
   FORM_NAMES,
   JSON_NOTES,
+  type Line,
   LINES,
+  linesOf,
   NOTES,
   TRANSCRIPTS,
-  accountName,
-  type Agent,
-  type Line,
 } from './catalog';
-import { answer, avatarOf, end, hold, log, miss } from './calls';
 import type { Random } from './random';
 import type { SessionStore } from './store';
 

@@ -1,14 +1,15 @@
 // Starts a simulated Evo Voice API on loopback for tests, benchmarks and the demo mode.
 import type { AddressInfo } from 'node:net';
+
 import { createControl } from './control';
 import { createSimulatorServer } from './server';
 import { parseStrictness, STRICT } from './strictness';
 import type { Simulator, SimulatorOptions } from './types';
 import { World } from './world';
 
+export { LENIENT, parseStrictness, STRICT } from './strictness';
 export type * from './types';
 export { DEMO_USER } from './types';
-export { LENIENT, STRICT, parseStrictness } from './strictness';
 
 /**
  * For callers that give no `strictness`: unset, the server is STRICT (as hard on a client as a real

@@ -1,6 +1,6 @@
 // ServiceStack's ListRequest paging for session lists: SpecificIds, SortField/SortOrder, Page,
 // CountPerPage (default 25, clamped to the strictness's page cap), All, SimplifiedPaging.
-import { SORT_ORDERS, type ListResponse, type SessionInfo } from '../shared/evovoice';
+import { type ListResponse, type SessionInfo, SORT_ORDERS } from '../shared/evovoice';
 import { sessionFields } from '../shared/wire';
 import { badField } from './errors';
 import type { Params } from './params';

@@ -1,6 +1,7 @@
 // Who is calling: ServiceStack login sessions (ss-id / ss-pid cookies) and HTTP Basic credentials.
 import { randomBytes } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
+
 import { ApiError } from './errors';
 import type { SimUser } from './types';
 

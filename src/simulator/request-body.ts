@@ -1,5 +1,6 @@
 // Reading a request body: at most 1 MB kept, JSON objects or form fields, anything else refused.
 import type { IncomingMessage } from 'node:http';
+
 import { ApiError, badField } from './errors';
 
 export const MAX_BODY_BYTES = 1024 * 1024;

@@ -1,5 +1,6 @@
 // Writing an answer: ServiceStack's JSON content type unless a fault pretends to be something else.
 import type { ServerResponse } from 'node:http';
+
 import { ApiError } from './errors';
 
 const JSON_TYPE = 'application/json; charset=utf-8';

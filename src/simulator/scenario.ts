@@ -2,7 +2,7 @@
 // or missed, go on hold and back, get notes, and end; all from the seeded random source.
 import type { SessionInfo } from '../shared/evovoice';
 import { answer, end, hold, log, miss, resume } from './calls';
-import { AGENTS, LINES, type Line } from './catalog';
+import { AGENTS, type Line, LINES } from './catalog';
 import { CallFactory } from './generate';
 import { Random } from './random';
 import type { SessionStore } from './store';

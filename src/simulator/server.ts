@@ -1,12 +1,13 @@
 // The HTTP face of the simulator: reads a request, lets a fault strike, authenticates, routes,
 // answers in ServiceStack's JSON, and records what it received for tests to inspect.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+
 import { ApiError } from './errors';
 import { answerInstead, spoiltText } from './fault-answers';
 import { BODY_FAULTS, ROUTE_FAULTS } from './faults';
 import type { Identified } from './logins';
 import { Params } from './params';
-import { readBody, type Body } from './request-body';
+import { type Body, readBody } from './request-body';
 import { asApiError, send, sendError } from './respond';
 import { authRoutes } from './routes/auth';
 import { runControl } from './routes/control';
@@ -14,8 +15,8 @@ import { fileRoutes } from './routes/files';
 import { portalRoutes } from './routes/portal';
 import type { Answer, Route } from './routes/route';
 import { sessionRoutes } from './routes/sessions';
-import { shapeAnswer } from './wire-shape';
 import type { FaultKind, RequestRecord, SimulatorControl } from './types';
+import { shapeAnswer } from './wire-shape';
 import type { World } from './world';
 
 const ROUTES: Route[] = [...authRoutes, ...sessionRoutes, ...portalRoutes, ...fileRoutes];

@@ -1,15 +1,15 @@
 // One simulated Evo Voice: its clock, store, users, logins, faults and request log, and the
 // rule that keeps the clock in step (real time for the demo, advance() only for tests).
+import { FaultPlan } from './faults';
 import { CallFactory } from './generate';
 import { Logins } from './logins';
-import { FaultPlan } from './faults';
 import { Random } from './random';
 import { Scenario } from './scenario';
 import { StaleReplica } from './stale-reads';
 import { ARCHIVE_AFTER_MS, SessionStore } from './store';
-import { LENIENT, withStrictness, type Strictness } from './strictness';
+import { LENIENT, type Strictness, withStrictness } from './strictness';
 import { Timeline } from './timeline';
-import { DEMO_USER, type RequestRecord, type SimUser, type SimulatorOptions } from './types';
+import { DEMO_USER, type RequestRecord, type SimulatorOptions, type SimUser } from './types';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

@@ -2,10 +2,12 @@
 // settings in the data directory, a page-bound notifier) with the demo and the dispatcher.
 import { platform, release } from 'node:os';
 import { join } from 'node:path';
+
 import Conf from 'conf';
+
 import type { ConsoleCore } from '../main/core/console';
 import { createConsoleCore } from '../main/core/index';
-import { systemClock, type Logger, type PowerEvents, type SecretStore } from '../main/core/ports';
+import { type Logger, type PowerEvents, type SecretStore, systemClock } from '../main/core/ports';
 import { createDemo, type Demo } from '../main/demo';
 import { createFileLog } from '../main/file-log';
 import { createDispatcher, type Dispatch } from '../main/ipc/dispatch';

@@ -2,6 +2,7 @@
 // connect-src narrowed to exactly this server's WebSocket origin.
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
+
 import { CONTENT_SECURITY_POLICY, policyConnectingTo } from '../main/csp';
 
 const TYPES: Record<string, string> = {

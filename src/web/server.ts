@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { homedir, platform } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+
 import { configHomeFrom } from '../main/autostart';
 import { composeWebConsole } from './compose';
 import { startWebShell } from './web-shell';

@@ -1,6 +1,7 @@
 // Builds the web shell (`src/web/server.ts`, with the core and the simulator) into one Node file,
 // out/web/server.js, so that it starts without compiling TypeScript: `vite build -c src/web/vite.config.ts`.
 import { resolve } from 'node:path';
+
 import { defineConfig } from 'vite';
 
 export default defineConfig({

@@ -1,19 +1,21 @@
 // The web shell's server: the built renderer and the IPC contract over a WebSocket at /ipc, on
 // loopback only, for pages that present this run's token from this server's own origin.
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer, type WebSocket } from 'ws';
-import type { EventChannel, EventPayloads } from '../shared/ipc';
+
+import { type WebSocket, WebSocketServer } from 'ws';
+
 import type { ConsoleCore } from '../main/core/console';
 import type { Logger } from '../main/core/ports';
+import { policyConnectingTo } from '../main/csp';
 import type { Dispatch } from '../main/ipc/dispatch';
 import { forwardCoreEvents } from '../main/ipc/events';
-import { policyConnectingTo } from '../main/csp';
 import type { SignIn } from '../main/sign-in';
 import { isTrayAction, runTrayAction } from '../main/tray-actions';
-import { IPC_PATH, TOKEN_PARAM, type RequestFrame, type ServerFrame } from '../shared/web-protocol';
+import type { EventChannel, EventPayloads } from '../shared/ipc';
+import { IPC_PATH, type RequestFrame, type ServerFrame, TOKEN_PARAM } from '../shared/web-protocol';
 import type { WebNotifier } from './notifier';
 import { pageFile } from './page';
 

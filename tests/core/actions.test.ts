@@ -2,12 +2,13 @@
 // landing on another sign-in's board) and console-data edits through the durable outbox: offline
 // edits that arrive later, across a restart, and conflicts surfaced, not overwritten.
 import { afterEach, describe, expect, it } from 'vitest';
+
 import type { CoreEvent } from '../../src/main/core/console';
 import { CoreError } from '../../src/main/core/errors';
 import { OUTBOX_RECORD } from '../../src/main/core/outbox';
 import type { Strictness } from '../../src/simulator/strictness';
 import { HeldAnswers } from './ports';
-import { liveCall, startRig, type Rig } from './rig';
+import { liveCall, type Rig, startRig } from './rig';
 
 let rig: Rig;
 afterEach(() => rig.close());

@@ -2,6 +2,7 @@
 // and it imports only itself and src/shared (never the renderer, the shell or the simulator).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+
 import { describe, expect, it } from 'vitest';
 
 const CORE = join(import.meta.dirname, '../../src/main/core');

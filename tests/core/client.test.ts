@@ -1,6 +1,7 @@
 // The API client against the simulator over HTTP: JSON, query strings, cookies, and every
 // failure as one CoreError with words for the agent.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { createEvoVoiceClient } from '../../src/main/core/client';
 import { CoreError } from '../../src/main/core/errors';
 import { toQueryString } from '../../src/main/core/query';

@@ -1,6 +1,7 @@
 // The dashboard's period and customer, and voicemail playback, through the core against the simulator over HTTP.
 import { afterEach, describe, expect, it } from 'vitest';
-import { liveCall, startRig, type Rig } from './rig';
+
+import { liveCall, type Rig, startRig } from './rig';
 
 let rig: Rig;
 afterEach(() => rig.close());

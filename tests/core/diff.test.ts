@@ -2,6 +2,7 @@
 // applyListPatch turns the old list into the new one.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+
 import { diffSessions } from '../../src/main/core/diff';
 import type { SessionInfo } from '../../src/shared/evovoice';
 import { applyListPatch } from '../../src/shared/live';

@@ -1,5 +1,6 @@
 // "Today" for the sessions feed must not lose the morning in any time zone.
 import { afterEach, describe, expect, it } from 'vitest';
+
 import { today } from '../../src/main/core/feeds';
 
 const original = process.env.TZ;

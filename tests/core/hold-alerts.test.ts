@@ -1,7 +1,8 @@
 // Hold-time reminders against the simulator on a stepped clock: the first after the set time, then
 // every as long, only for the agent's own held calls, none once resumed, none when turned off.
 import { afterEach, describe, expect, it } from 'vitest';
-import { liveCall, startRig, type Rig } from './rig';
+
+import { liveCall, type Rig, startRig } from './rig';
 
 let rig: Rig;
 afterEach(() => rig.close());

@@ -1,9 +1,10 @@
 // A poll reuses the sessions it already checked when the server sent them unchanged, and still
 // checks (and cleans) every session that changed: the saving must never let bad data through.
 import { describe, expect, it } from 'vitest';
+
+import { LiveBoard } from '../../src/main/core/live-board';
 import type { SessionInfo } from '../../src/shared/evovoice';
 import { parseSessionList } from '../../src/shared/wire';
-import { LiveBoard } from '../../src/main/core/live-board';
 
 const wire = (items: object[]) => JSON.parse(JSON.stringify({ items })) as unknown;
 const call = (id: string, extra: object = {}) => ({

@@ -1,7 +1,8 @@
 // Missed calls against the simulator: one notification each, never twice across a restart or a
 // sleep, a summary for a burst, no announcement of what was missed before the first sign-in.
 import { afterEach, describe, expect, it } from 'vitest';
-import { liveCall, startRig, type Rig } from './rig';
+
+import { liveCall, type Rig, startRig } from './rig';
 
 let rig: Rig;
 afterEach(() => rig.close());

@@ -1,11 +1,12 @@
 // Backoff, poll cadence and the single-flight poller, driven by a stepped clock.
 import { describe, expect, it } from 'vitest';
+
 import { BACKOFF_CAP_MS, backoffDelay } from '../../src/main/core/backoff';
 import {
-  QUIET_ACTIVITY_MS,
   activityDue,
   activityInterval,
   pollInterval,
+  QUIET_ACTIVITY_MS,
   withJitter,
 } from '../../src/main/core/cadence';
 import { Poller } from '../../src/main/core/poller';

@@ -2,6 +2,7 @@
 // nothing (the caller then parses the whole body).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+
 import { splitItems } from '../../src/main/core/page-items';
 
 const objects = fc.array(fc.oneof(fc.dictionary(fc.string(), fc.jsonValue()), fc.array(fc.jsonValue())), {

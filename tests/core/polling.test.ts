@@ -2,11 +2,12 @@
 // changed; every injected fault leaves the core working and reporting its connection; adaptive
 // cadence, sleep, and the request rate per hour, all on a stepped clock.
 import { afterEach, describe, expect, it } from 'vitest';
+
 import type { CoreEvent } from '../../src/main/core/console';
-import type { FaultKind } from '../../src/simulator/types';
 import type { LivePatch } from '../../src/shared/live';
 import { applyListPatch } from '../../src/shared/live';
-import { liveCall, startRig, type Rig } from './rig';
+import type { FaultKind } from '../../src/simulator/types';
+import { liveCall, type Rig, startRig } from './rig';
 
 let rig: Rig;
 afterEach(() => rig.close());

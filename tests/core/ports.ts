@@ -1,9 +1,8 @@
 // Test ports for the core: in-memory settings and keychain, a recording notifier and logger, a
 // clock whose timers fire only when a test steps it, and power events the test emits.
-import { DEFAULT_SETTINGS, type Settings } from '../../src/shared/ipc';
 import {
-  KeychainUnavailableError,
   type Clock,
+  KeychainUnavailableError,
   type Logger,
   type Notification,
   type Notifier,
@@ -12,6 +11,7 @@ import {
   type SecretStore,
   type SettingsStore,
 } from '../../src/main/core/ports';
+import { DEFAULT_SETTINGS, type Settings } from '../../src/shared/ipc';
 
 export class MemorySettings implements SettingsStore {
   private settings: Settings;

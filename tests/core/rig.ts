@@ -1,9 +1,9 @@
 // A core wired to test ports and a real simulator on loopback, stepped on one shared clock.
+import type { CoreEvent } from '../../src/main/core/console';
+import { createConsoleCore, type LocalConsoleCore } from '../../src/main/core/index';
+import type { Settings } from '../../src/shared/ipc';
 import { startSimulator } from '../../src/simulator/index';
 import { DEMO_USER, type Simulator } from '../../src/simulator/types';
-import { createConsoleCore, type LocalConsoleCore } from '../../src/main/core/index';
-import type { CoreEvent } from '../../src/main/core/console';
-import type { Settings } from '../../src/shared/ipc';
 import { MemorySecrets, MemorySettings, RecordingLogger, RecordingNotifier, SteppedClock, TestPower } from './ports';
 
 /** Noon UTC on a fixed day: "today" is the same day in the core and the simulator. */

@@ -1,10 +1,11 @@
 // The board as the renderer receives it, against the simulator: live calls first, every row once
 // across the chunks, a load that fell behind refused, and details only for the open call.
 import { afterEach, describe, expect, it } from 'vitest';
+
 import { FIRST_ROWS, ROWS_PER_CHUNK } from '../../src/main/core/row-view';
 import type { LivePatch } from '../../src/shared/live';
 import { unpackRows } from '../../src/shared/live';
-import { liveCall, startRig, type Rig } from './rig';
+import { liveCall, type Rig, startRig } from './rig';
 
 let rig: Rig;
 afterEach(() => rig.close());

@@ -1,5 +1,6 @@
 // Which servers the console may sign in to, and the cookie jar's rules.
 import { describe, expect, it } from 'vitest';
+
 import { CookieJar } from '../../src/main/core/cookies';
 import { CoreError } from '../../src/main/core/errors';
 import { checkServerUrl, secretService } from '../../src/main/core/server-url';

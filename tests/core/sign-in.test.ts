@@ -1,10 +1,11 @@
 // Sign-in, accounts, the keychain, re-sign-in on 401 and the rejected-password rule, against the
 // simulator over HTTP with a stepped clock.
 import { afterEach, describe, expect, it } from 'vitest';
+
 import { CoreError } from '../../src/main/core/errors';
 import { startSimulator } from '../../src/simulator/index';
 import { DEMO_USER, type SimUser } from '../../src/simulator/types';
-import { START, liveCall, startRig, type Rig } from './rig';
+import { liveCall, type Rig, START, startRig } from './rig';
 
 let rig: Rig;
 afterEach(() => rig.close());

@@ -2,14 +2,15 @@
 // pages, reference paging, oldest-first default order, calls across midnight, mixed date formats
 // and string booleans, and the history searched on the server over the live calls and the archive.
 import { afterEach, describe, expect, it } from 'vitest';
+
 import { createEvoVoiceClient } from '../../src/main/core/client';
 import { CoreError } from '../../src/main/core/errors';
 import { readAllPages } from '../../src/main/core/paging';
 import type { SessionInfo } from '../../src/shared/evovoice';
-import type { Strictness } from '../../src/simulator/strictness';
 import { startSimulator } from '../../src/simulator/index';
+import type { Strictness } from '../../src/simulator/strictness';
 import { DEMO_USER, type Simulator } from '../../src/simulator/types';
-import { liveCall, START, startRig, type Rig } from './rig';
+import { liveCall, type Rig, START, startRig } from './rig';
 
 let rig: Rig | undefined;
 let sim: Simulator | undefined;

@@ -3,10 +3,11 @@
 // parsed, validated and diffed in full.
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
+
 import { PageBodies } from '../../src/main/core/page-bodies';
 import type { LivePatch } from '../../src/shared/live';
 import { HeldAnswers } from './ports';
-import { liveCall, startRig, type Rig } from './rig';
+import { liveCall, type Rig, startRig } from './rig';
 
 let rig: Rig | undefined;
 afterEach(() => rig?.close());

@@ -1,8 +1,9 @@
 // Call history, dashboard, settings and diagnostics through the core, against the simulator.
 import { afterEach, describe, expect, it } from 'vitest';
+
 import { CoreError } from '../../src/main/core/errors';
 import { DEMO_USER } from '../../src/simulator/types';
-import { liveCall, startRig, type Rig } from './rig';
+import { liveCall, type Rig, startRig } from './rig';
 
 let rig: Rig;
 afterEach(() => rig.close());

@@ -1,7 +1,9 @@
 // The Electron e2e launcher's plan: the app folder (`electron .`), no sandbox only as root, an
 // isolated HOME, and a virtual X display that really starts where Xvfb is installed.
 import { existsSync } from 'node:fs';
+
 import { describe, expect, it } from 'vitest';
+
 import { electronLaunchPlan, needsVirtualDisplay, startVirtualDisplay } from '../../e2e/electron-launch';
 
 const facts = {

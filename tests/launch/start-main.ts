@@ -8,9 +8,10 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, write
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { REQUEST_CHANNELS, type IpcResult } from '../../src/shared/ipc';
+
 import { APP_ID, APP_PAGE_URL } from '../../src/main/app-identity';
 import { DEFAULT_HOTKEYS } from '../../src/shared/hotkeys';
+import { type IpcResult, REQUEST_CHANNELS } from '../../src/shared/ipc';
 import { DEMO_USER, startSimulator } from '../../src/simulator/index';
 import { app, configure, recorded, type StandInConfig } from './electron-stand-in';
 

@@ -4,8 +4,10 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+
 import { listPackage } from '@electron/asar';
 import { beforeAll, describe, expect, it } from 'vitest';
+
 import { PLACEHOLDER_MARKER } from '../../scripts/package/fuses';
 
 const ROOT = join(import.meta.dirname, '..', '..');

@@ -2,6 +2,7 @@
 // the main process, every installer target, natives unpacked, and each fuse set as the issue asks.
 import { FuseV1Options, FuseVersion } from '@electron/fuses';
 import { describe, expect, it } from 'vitest';
+
 import config from '../../electron-builder.config';
 import { FUSES } from '../../scripts/package/fuses';
 import { notarizeCredentials } from '../../scripts/package/notarize';

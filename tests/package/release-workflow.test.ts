@@ -1,9 +1,10 @@
 // The release workflow cannot run here (it needs a hosted CI with internet): keep it valid against
 // GitHub's workflow schema (action-validator) and holding the matrix and steps a release needs.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import { describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '..', '..');

@@ -2,9 +2,10 @@
 // sign-in to another server than the preset one is refused before the core is asked, and the
 // tray offers "Restart to update" only while an update is downloaded.
 import { describe, expect, it } from 'vitest';
+
 import { createDispatcher } from '../../src/main/ipc/dispatch';
-import { composeSignIn } from '../../src/main/sign-in';
 import { checkServerAllowed } from '../../src/main/policy/server-lock';
+import { composeSignIn } from '../../src/main/sign-in';
 import { runTrayAction } from '../../src/main/tray-actions';
 import { trayView } from '../../src/main/tray-menu';
 import { recordingCore, recordingDemo, recordingLog, signedOutState } from '../shell/recording-core';

@@ -5,7 +5,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import { describe, expect, it } from 'vitest';
+
 import { checkPolicy, MalformedPolicyError } from '../../src/main/policy/policy';
 import { readLinuxPolicy } from '../../src/main/policy/read-linux';
 import { readMacPolicy } from '../../src/main/policy/read-mac';

@@ -3,8 +3,10 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import Conf from 'conf';
 import { describe, expect, it } from 'vitest';
+
 import { checkServerAllowed, ServerLockedError } from '../../src/main/policy/server-lock';
 import { lockedSettings, withPolicy } from '../../src/main/policy/settings-overlay';
 import { createSettingsStore } from '../../src/main/settings-store';

@@ -2,7 +2,9 @@
 // log lines kept until the file log exists, the notice for the agent, minidumps uploaded only to
 // a URL the policy names.
 import { join } from 'node:path';
+
 import { describe, expect, it } from 'vitest';
+
 import { setupCrashReports } from '../../src/main/crash-reports';
 import { readLinuxPolicy } from '../../src/main/policy/read-linux';
 import { setupPolicy } from '../../src/main/policy/setup-policy';

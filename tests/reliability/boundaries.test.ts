@@ -4,21 +4,23 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
+
 import type { CoreEvent } from '../../src/main/core/index';
 import { createFileLog } from '../../src/main/file-log';
-import { redact } from '../../src/main/redact';
 import { createDispatcher } from '../../src/main/ipc/dispatch';
+import { redact } from '../../src/main/redact';
 import { composeSignIn } from '../../src/main/sign-in';
 import { REQUEST_CHANNELS } from '../../src/shared/ipc';
 import { startSimulator } from '../../src/simulator/index';
 import { DEMO_USER, type SimUser } from '../../src/simulator/types';
 import { MemorySettings } from '../core/ports';
-import { START, liveCall, startRig, type Rig } from '../core/rig';
+import { liveCall, type Rig, START, startRig } from '../core/rig';
 import { recordingDemo } from '../shell/recording-core';
 import { VALID } from '../support/ipc-payloads';
-import { startHarness, type Harness } from './harness';
+import { type Harness, startHarness } from './harness';
 
 const MINUTE = 60_000;
 let close: () => Promise<void> = async () => {};

@@ -1,9 +1,10 @@
 // What a chaos run must show afterwards, shared by the quick run and the soak.
 import { expect } from 'vitest';
+
 import { BACKOFF_CAP_MS } from '../../src/main/core/backoff';
 import { UNREAD_CAP } from '../../src/main/core/missed-calls';
-import type { ChaosReport } from './chaos-run';
 import { FAULT_KINDS } from '../../src/simulator/faults';
+import type { ChaosReport } from './chaos-run';
 
 export function checkChaos(report: ChaosReport): void {
   const share = report.faulted / report.requests;

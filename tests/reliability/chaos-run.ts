@@ -2,11 +2,11 @@
 // the simulator with a fifth of all requests faulted, calls churning, the agent holding calls and
 // editing notes throughout; answers what the agent last did and what the server ended up with.
 import { BACKOFF_CAP_MS } from '../../src/main/core/backoff';
+import type { ConsoleDataStatus } from '../../src/shared/live';
 import { FAULT_KINDS } from '../../src/simulator/faults';
 import { startSimulator } from '../../src/simulator/index';
 import type { RequestRecord } from '../../src/simulator/types';
-import type { ConsoleDataStatus } from '../../src/shared/live';
-import { START, liveCall, startRig } from '../core/rig';
+import { liveCall, START, startRig } from '../core/rig';
 import { seeded } from './seeded';
 
 /** Each kind strikes at this rate, so that one request in five is struck by some fault. */

@@ -3,6 +3,7 @@
 // exactly once, holds match the agent's last choice or the agent was told, and the core is back
 // online within one backoff cap. The soak runs the same with 10,000 requests.
 import { describe, expect, it } from 'vitest';
+
 import { checkChaos } from './chaos-checks';
 import { runChaos } from './chaos-run';
 

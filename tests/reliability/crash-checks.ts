@@ -1,5 +1,6 @@
 // What a crash run must show afterwards, shared by the quick run and the soak.
 import { expect } from 'vitest';
+
 import type { CrashReport } from './crash-run';
 
 export function checkCrashes(report: CrashReport): void {

@@ -5,7 +5,9 @@
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+
 import Conf from 'conf';
+
 import { createConsoleCore } from '../../src/main/core/index';
 import type { Logger, SecretStore } from '../../src/main/core/ports';
 import { createSettingsStore } from '../../src/main/settings-store';

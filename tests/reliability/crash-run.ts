@@ -1,15 +1,16 @@
 // The crash run shared by `npm test` (8 kills) and the soak (50): a core host process is killed
 // with SIGKILL at random points while note edits are pending and calls are being missed, then
 // restarted on the same data folder; answers what the agent saved and what the server ended up with.
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdirSync, readFileSync, existsSync } from 'node:fs';
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+
 import type { Notification } from '../../src/main/core/ports';
+import type { ConsoleState } from '../../src/shared/live';
 import { startSimulator } from '../../src/simulator/index';
 import { DEMO_USER, type RequestRecord, type Simulator } from '../../src/simulator/types';
-import type { ConsoleState } from '../../src/shared/live';
-import { START, liveCall } from '../core/rig';
+import { liveCall, START } from '../core/rig';
 import type { HostCommand } from './crash-host';
 import { seeded } from './seeded';
 

@@ -2,6 +2,7 @@
 // edits are pending, and restarted on the same data folder; no saved edit is lost or applied out
 // of order, no missed call is announced twice. The soak runs the same 50 times.
 import { describe, expect, it } from 'vitest';
+
 import { checkCrashes } from './crash-checks';
 import { runCrashes } from './crash-run';
 

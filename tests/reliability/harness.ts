@@ -2,7 +2,9 @@
 // broken keychain, a hostile server), stepped on one clock with the simulator like tests/core/rig.
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+
 import Conf from 'conf';
+
 import { createConsoleCore, type LocalConsoleCore } from '../../src/main/core/index';
 import type { SecretStore, SettingsStore } from '../../src/main/core/ports';
 import { createSettingsStore, type ShellSettingsStore } from '../../src/main/settings-store';

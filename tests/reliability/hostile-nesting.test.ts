@@ -1,10 +1,11 @@
 // A server that nests an unknown field 100,000 levels deep: the update still reaches the agent,
 // the state still crosses the IPC boundary (JSON.stringify, structured clone), one log line says why.
 import { afterEach, expect, it } from 'vitest';
+
 import { MemorySettings } from '../core/ports';
 import { liveCall } from '../core/rig';
-import { startHarness, type Harness } from './harness';
-import { json, startHostileServer, type HostileServer } from './hostile-server';
+import { type Harness, startHarness } from './harness';
+import { type HostileServer, json, startHostileServer } from './hostile-server';
 
 let harness: Harness;
 let hostile: HostileServer;

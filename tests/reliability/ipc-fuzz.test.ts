@@ -6,14 +6,15 @@
 // is refused.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { createDispatcher, type Dispatch } from '../../src/main/ipc/dispatch';
 import { composeSignIn } from '../../src/main/sign-in';
-import { CONSOLE_DATA_MAX_CHARS, REQUEST_CHANNELS, requestSchemas, type RequestChannel } from '../../src/shared/ipc';
+import { CONSOLE_DATA_MAX_CHARS, REQUEST_CHANNELS, type RequestChannel, requestSchemas } from '../../src/shared/ipc';
 import { MemorySettings } from '../core/ports';
 import { liveCall } from '../core/rig';
 import { recordingDemo } from '../shell/recording-core';
 import { junkFor } from '../support/ipc-payloads';
-import { startHarness, type Harness } from './harness';
+import { type Harness, startHarness } from './harness';
 
 let harness: Harness;
 let settings: MemorySettings;

@@ -2,10 +2,11 @@
 // next start says why the sign-in form is back; an agent who never asked to be remembered, or who
 // signed out, sees the form without that message.
 import { afterEach, expect, it } from 'vitest';
+
 import { PASSWORD_GONE } from '../../src/main/core/remembered-passwords';
 import type { ShellSettingsStore } from '../../src/main/settings-store';
 import { MemorySecrets } from '../core/ports';
-import { confStore, dataDir, startHarness, type Harness } from './harness';
+import { confStore, dataDir, type Harness, startHarness } from './harness';
 
 const open: Harness[] = [];
 afterEach(async () => {

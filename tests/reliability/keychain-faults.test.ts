@@ -1,16 +1,18 @@
 // Keychain faults: no keychain service, a locked keychain, a deleted entry. The agent gets a clear
 // message and the sign-in form; the password is never kept anywhere else (no plaintext fallback).
 import { execFile, execFileSync } from 'node:child_process';
-import { promisify } from 'node:util';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
+
 import { afterEach, describe, expect, it } from 'vitest';
+
 import { KeychainUnavailableError, type SecretStore } from '../../src/main/core/ports';
 import { secretService } from '../../src/main/core/server-url';
 import { createKeychain } from '../../src/main/keychain';
-import { DEMO_USER } from '../../src/simulator/types';
 import type { Connection, Identity } from '../../src/shared/live';
-import { confStore, dataDir, startHarness, type Harness } from './harness';
+import { DEMO_USER } from '../../src/simulator/types';
+import { confStore, dataDir, type Harness, startHarness } from './harness';
 
 let harness: Harness | undefined;
 afterEach(async () => {

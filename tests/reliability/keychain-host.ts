@@ -3,6 +3,7 @@
 // signs in with "remember me", and prints what the agent would see as one JSON line.
 // Run: node --import tsx tests/reliability/keychain-host.ts <data-dir> <server-url> <user> <password>
 import Conf from 'conf';
+
 import { createConsoleCore } from '../../src/main/core/index';
 import { createKeychain } from '../../src/main/keychain';
 import { createSettingsStore } from '../../src/main/settings-store';

@@ -4,10 +4,11 @@
 // at least as long as Retry-After asked before trying again (stepped clock). Also an edit typed
 // while the previous save is still in flight (a PATCH the simulator holds back).
 import { afterEach, describe, expect, it } from 'vitest';
+
+import type { Fault, RequestRecord, SimEndpoint } from '../../src/simulator/types';
 import { MemorySettings } from '../core/ports';
 import { liveCall } from '../core/rig';
-import type { Fault, RequestRecord, SimEndpoint } from '../../src/simulator/types';
-import { startHarness, type Harness } from './harness';
+import { type Harness, startHarness } from './harness';
 
 let rig: Harness;
 afterEach(() => rig.close());

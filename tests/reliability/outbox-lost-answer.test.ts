@@ -2,7 +2,8 @@
 // arrived) is the agent's own text, not "someone else changed this note": the next edit goes out
 // without a false conflict, in-process and across a restart.
 import { afterEach, describe, expect, it } from 'vitest';
-import { liveCall, startRig, type Rig } from '../core/rig';
+
+import { liveCall, type Rig, startRig } from '../core/rig';
 
 let rig: Rig;
 afterEach(() => rig.close());

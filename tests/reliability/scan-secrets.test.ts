@@ -5,7 +5,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+
 import { afterAll, describe, expect, it } from 'vitest';
+
 import { DEMO_USER } from '../../src/simulator/types';
 
 const planted = mkdtempSync(join(tmpdir(), 'evo-scan-'));

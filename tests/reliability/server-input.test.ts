@@ -2,15 +2,17 @@
 // control characters, a 1 MB note, unknown enum names, missing fields, duplicated ids, wrong
 // types. The core never crashes, holds bounded memory, tells the agent when it dropped data,
 // and is back to normal on the next good answer.
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+
 import { afterEach, describe, expect, it } from 'vitest';
-import { liveCall } from '../core/rig';
+
 import { MemorySettings } from '../core/ports';
-import { startHarness, type Harness } from './harness';
-import { json, startHostileServer, streamHuge, type Answer, type HostileServer } from './hostile-server';
+import { liveCall } from '../core/rig';
+import { type Harness, startHarness } from './harness';
+import { type Answer, type HostileServer, json, startHostileServer, streamHuge } from './hostile-server';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;

@@ -4,12 +4,14 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
+
 import { afterEach, describe, expect, it } from 'vitest';
+
 import { STORAGE_PROBLEM } from '../../src/main/core/durable-store';
 import type { SettingsStore } from '../../src/main/core/ports';
 import type { ShellSettingsStore } from '../../src/main/settings-store';
 import { liveCall } from '../core/rig';
-import { confStore, dataDir, startHarness, type Harness } from './harness';
+import { confStore, dataDir, type Harness, startHarness } from './harness';
 
 const LIMIT_MS = 50;
 

@@ -1,10 +1,11 @@
 // Sleep run: an 8-hour suspend during which 30 calls are missed; on resume one summary
 // notification, the right unread count, and polling back at the interval the settings ask for.
 import { afterEach, describe, expect, it } from 'vitest';
+
 import { BURST_LIMIT } from '../../src/main/core/missed-calls';
 import { DEFAULT_SETTINGS } from '../../src/shared/ipc';
 import { MemorySettings } from '../core/ports';
-import { startHarness, type Harness } from './harness';
+import { type Harness, startHarness } from './harness';
 
 let rig: Harness;
 afterEach(() => rig.close());

@@ -2,14 +2,16 @@
 // being usable while the console runs. The console starts from defaults or keeps working from
 // memory, tells the agent, backs the bad file up, and never crashes.
 import { randomBytes } from 'node:crypto';
-import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+
 import { afterEach, describe, expect, it } from 'vitest';
+
 import { STORAGE_PROBLEM } from '../../src/main/core/durable-store';
 import type { SettingsStore } from '../../src/main/core/ports';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/shared/ipc';
 import { liveCall } from '../core/rig';
-import { confStore, dataDir, startHarness, type Harness } from './harness';
+import { confStore, dataDir, type Harness, startHarness } from './harness';
 
 let harness: Harness | undefined;
 afterEach(async () => {

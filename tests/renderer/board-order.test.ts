@@ -2,10 +2,11 @@
 // its counts equal a full count, and a one-call patch reads a handful of rows, not all of them.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { SessionInfo } from '../../src/shared/evovoice';
-import { PatchedList, type EntityChange, type ListPatch } from '../../src/shared/live';
+
 import { BoardOrder } from '../../src/renderer/src/lib/boardOrder';
 import { boardState, isLive, newestFirst } from '../../src/renderer/src/lib/callState';
+import type { SessionInfo } from '../../src/shared/evovoice';
+import { type EntityChange, type ListPatch, PatchedList } from '../../src/shared/live';
 
 const minute = (n: number) => new Date(Date.UTC(2026, 10, 23, 9, n)).toISOString();
 

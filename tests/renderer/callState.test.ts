@@ -1,5 +1,6 @@
 // How a session reads on the board: state precedence, optimistic holds, unknown names kept.
 import { describe, expect, it } from 'vitest';
+
 import { boardState, callerName, canHold, stateLabel } from '../../src/renderer/src/lib/callState';
 
 describe('boardState', () => {

@@ -1,5 +1,6 @@
 // Console data text: JSON shown formatted, other text untouched, a merge draft carrying both versions.
 import { describe, expect, it } from 'vitest';
+
 import { isJsonText, mergeDraft, noteForEditing } from '../../src/renderer/src/lib/consoleDataText';
 
 describe('noteForEditing', () => {

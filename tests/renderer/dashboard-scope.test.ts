@@ -1,5 +1,6 @@
 // The dashboard's period starts and the customers it offers.
 import { describe, expect, it } from 'vitest';
+
 import { customersIn, periodStart } from '../../src/renderer/src/lib/dashboard-scope';
 
 describe('periodStart', () => {

@@ -1,5 +1,6 @@
 // The message catalogues: every language has every key (and no other), the same parameters, and the language rule.
 import { describe, expect, it } from 'vitest';
+
 import { CATALOGUES, LANGUAGES, resolveLanguage, translate } from '../../src/renderer/src/i18n/catalogue';
 import { count, dateTime, shortDate } from '../../src/renderer/src/lib/time';
 

@@ -1,7 +1,8 @@
 // Past calls as Activity and History show them, and agreement with the sessions feed.
 import { describe, expect, it } from 'vitest';
-import type { SessionInfo } from '../../src/shared/evovoice';
+
 import { pastCall } from '../../src/renderer/src/lib/pastCall';
+import type { SessionInfo } from '../../src/shared/evovoice';
 
 const call = (fields: Partial<SessionInfo>): SessionInfo => ({
   id: 'c1',

@@ -1,5 +1,6 @@
 // Elapsed time in a state as the board shows it.
 import { describe, expect, it } from 'vitest';
+
 import { duration, elapsed } from '../../src/renderer/src/lib/time';
 
 describe('elapsed', () => {

@@ -1,5 +1,6 @@
 // The one date reader: every format the Evo Voice API may send, and what is not a date.
 import { describe, expect, it } from 'vitest';
+
 import { apiDateMs, normalApiDate } from '../../src/shared/dates';
 
 const NOON = Date.parse('2026-11-23T12:00:00.000Z');

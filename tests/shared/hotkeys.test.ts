@@ -1,6 +1,7 @@
 // The hotkeys' accelerator check and key-press match, and the rule that picks the agent's own
 // active call (the hold hotkey's target).
 import { describe, expect, it } from 'vitest';
+
 import { agentCalls, isAgentsCall } from '../../src/shared/agent-call';
 import type { SessionInfo } from '../../src/shared/evovoice';
 import { acceleratorProblem, DEFAULT_HOTKEYS, matchesAccelerator, sameAccelerator } from '../../src/shared/hotkeys';

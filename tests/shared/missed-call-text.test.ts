@@ -1,5 +1,6 @@
 // The missed-call notification's words: name and number, line, how long ago; English and Spanish.
 import { describe, expect, it } from 'vitest';
+
 import { howLongAgo, missedBurstText, missedCallText } from '../../src/shared/missed-call-text';
 
 const at = '2026-12-01T09:00:00.000Z';

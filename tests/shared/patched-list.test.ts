@@ -2,8 +2,9 @@
 // the patch by walking the whole list, and a one-call patch that reads no other row.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+
 import type { SessionInfo } from '../../src/shared/evovoice';
-import { PatchedList, applyListPatch, type ListPatch } from '../../src/shared/live';
+import { applyListPatch, type ListPatch, PatchedList } from '../../src/shared/live';
 
 /** The patch semantics written out plainly: drop removed rows, merge changes in place, append added rows. */
 function walkAndPatch(list: readonly SessionInfo[], patch: ListPatch): SessionInfo[] {

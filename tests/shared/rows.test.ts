@@ -1,8 +1,9 @@
 // What the renderer receives of the board: row fields packed (repeated strings once), and patches
 // that carry details only for the open call yet always carry their version.
 import { describe, expect, it } from 'vitest';
+
 import type { SessionInfo } from '../../src/shared/evovoice';
-import { ROW_FIELDS, packRows, rowPatch, toRow, unpackRows } from '../../src/shared/live';
+import { packRows, ROW_FIELDS, rowPatch, toRow, unpackRows } from '../../src/shared/live';
 
 const call = (id: string, extra: Partial<SessionInfo> = {}): SessionInfo => ({
   id,

@@ -1,7 +1,8 @@
 // The wire parser's bounds on fields it does not know: kept while small and shallow, dropped (and
 // listed) when nested or large enough to break JSON.stringify or the IPC copy of the update.
 import { describe, expect, it } from 'vitest';
-import { UNKNOWN_FIELD_LIMITS, parseSessionList } from '../../src/shared/wire';
+
+import { parseSessionList, UNKNOWN_FIELD_LIMITS } from '../../src/shared/wire';
 
 /** JSON text of an object nested `depth` levels deep, parsed (JSON.parse does not recurse). */
 const nested = (depth: number): unknown => JSON.parse('{"a":'.repeat(depth) + '1' + '}'.repeat(depth));

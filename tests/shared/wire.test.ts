@@ -1,14 +1,16 @@
 // The shared wire parser against the vendor's samples and against the ways a server can surprise us.
 import { readFileSync } from 'node:fs';
+
 import { describe, expect, it } from 'vitest';
+
 import {
-  WireShapeError,
-  parseAuthStatus,
   parseAuthenticate,
+  parseAuthStatus,
   parsePortalHome,
   parseResponseStatus,
   parseSession,
   parseSessionList,
+  WireShapeError,
 } from '../../src/shared/wire';
 
 const fixture = (name: string): Record<string, unknown> =>

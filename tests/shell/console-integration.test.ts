@@ -3,12 +3,14 @@
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import { afterEach, describe, expect, it } from 'vitest';
-import type { EventChannel, RequestChannel } from '../../src/shared/ipc';
-import { applyListPatch, unpackRows, type RowSnapshot } from '../../src/shared/live';
-import type { SessionInfo } from '../../src/shared/evovoice';
+
 import { createFileLog } from '../../src/main/file-log';
 import { forwardCoreEvents } from '../../src/main/ipc/events';
+import type { SessionInfo } from '../../src/shared/evovoice';
+import type { EventChannel, RequestChannel } from '../../src/shared/ipc';
+import { applyListPatch, type RowSnapshot, unpackRows } from '../../src/shared/live';
 import { startSimulator } from '../../src/simulator/index';
 import type { Simulator } from '../../src/simulator/types';
 import { composeWebConsole, type WebConsole } from '../../src/web/compose';

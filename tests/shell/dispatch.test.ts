@@ -1,12 +1,13 @@
 // The dispatcher refuses every malformed request before the core sees it, and maps errors to types.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+
+import { KeychainUnavailableError } from '../../src/main/core/ports';
 import { createDispatcher } from '../../src/main/ipc/dispatch';
 import { composeSignIn } from '../../src/main/sign-in';
-import { KeychainUnavailableError } from '../../src/main/core/ports';
-import { REQUEST_CHANNELS, requestSchemas, type RequestChannel } from '../../src/shared/ipc';
+import { REQUEST_CHANNELS, type RequestChannel, requestSchemas } from '../../src/shared/ipc';
+import { junkFor, VALID } from '../support/ipc-payloads';
 import { recordingCore, recordingDemo, recordingLog, signedOutState } from './recording-core';
-import { VALID, junkFor } from '../support/ipc-payloads';
 
 function setup() {
   const { core, calls } = recordingCore({

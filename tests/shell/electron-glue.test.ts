@@ -2,10 +2,12 @@
 // permission/navigation/window.open denial, IPC sender check, the preload's exposure, tray menu
 // and notifications.
 import { existsSync } from 'node:fs';
+
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+import { CONTENT_SECURITY_POLICY } from '../../src/main/csp';
 import { EVENT_CHANNELS, REQUEST_CHANNELS } from '../../src/shared/ipc';
 import type { ConsoleState } from '../../src/shared/live';
-import { CONTENT_SECURITY_POLICY } from '../../src/main/csp';
 import { electronMock, FakeNotification, idle, network, recorded } from './electron-mock';
 import { recordingLog, signedOutState } from './recording-core';
 

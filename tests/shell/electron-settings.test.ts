@@ -3,7 +3,9 @@
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import { describe, expect, it, vi } from 'vitest';
+
 import { DEFAULT_SETTINGS } from '../../src/shared/ipc';
 import { recordingLog } from './recording-core';
 

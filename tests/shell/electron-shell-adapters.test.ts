@@ -3,18 +3,20 @@
 // joins them, split back for the core's jar, against the simulator over real HTTP), the quit cap,
 // the tray-host check and renderer recovery.
 import { EventEmitter } from 'node:events';
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { appFilePath, appRequestHandler } from '../../src/main/app-protocol';
+import { createEvoVoiceClient } from '../../src/main/core/client';
 import { CONTENT_SECURITY_POLICY } from '../../src/main/csp';
 import { createQuitControl } from '../../src/main/quit';
 import { createSessionFetch, splitSetCookie } from '../../src/main/session-fetch';
 import { desktopHasTray } from '../../src/main/tray-host';
 import { RELOAD_LIMIT, watchRenderer } from '../../src/main/window-recovery';
-import { createEvoVoiceClient } from '../../src/main/core/client';
-import { DEMO_USER, startSimulator, type Simulator } from '../../src/simulator/index';
+import { DEMO_USER, type Simulator, startSimulator } from '../../src/simulator/index';
 import { recordingLog } from './recording-core';
 
 describe('app:// handler', () => {

@@ -2,8 +2,10 @@
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+
 import { createFileLog } from '../../src/main/file-log';
 import { redact, redactText } from '../../src/main/redact';
 

@@ -2,8 +2,9 @@
 // duplicate, an unparsable or a taken accelerator reported (never silently lost), changes
 // re-registered, an empty one off.
 import { describe, expect, it } from 'vitest';
-import { createGlobalHotkeys } from '../../src/main/hotkeys';
+
 import type { Notification } from '../../src/main/core/ports';
+import { createGlobalHotkeys } from '../../src/main/hotkeys';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/shared/ipc';
 
 function rig(taken: string[] = []) {

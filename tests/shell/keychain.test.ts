@@ -2,7 +2,9 @@
 // to work without one.
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+
 import { describe, expect, it } from 'vitest';
+
 import { KeychainUnavailableError } from '../../src/main/core/ports';
 import { createKeychain } from '../../src/main/keychain';
 

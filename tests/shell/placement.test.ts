@@ -2,12 +2,14 @@
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+
 import { isAllowedExternal, isAppPage } from '../../src/main/app-origin';
 import { autostartPath, configHomeFrom, quoteExecArg, setLinuxAutostart } from '../../src/main/autostart';
 import { CONTENT_SECURITY_POLICY, policyConnectingTo, withPolicyHeader } from '../../src/main/csp';
-import { DEFAULT_SIZE, restoreBounds, type Rect } from '../../src/main/window-bounds';
+import { DEFAULT_SIZE, type Rect, restoreBounds } from '../../src/main/window-bounds';
 
 const laptop: Rect = { x: 0, y: 0, width: 1440, height: 900 };
 const monitor: Rect = { x: 1440, y: -200, width: 2560, height: 1440 };

@@ -2,10 +2,12 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import Conf from 'conf';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../src/shared/ipc';
+
 import { createSettingsStore } from '../../src/main/settings-store';
+import { DEFAULT_SETTINGS } from '../../src/shared/ipc';
 import { recordingLog } from './recording-core';
 
 function open(cwd: string, projectVersion = '0.1.0') {

@@ -1,5 +1,6 @@
 // The composed sign-in both shells use: a real server or signing out ends the demo, in that order.
 import { describe, expect, it } from 'vitest';
+
 import { composeSignIn } from '../../src/main/sign-in';
 import { recordingCore, recordingDemo } from './recording-core';
 

@@ -1,13 +1,15 @@
 // `tsx src/web/server.ts` as the e2e fixture runs it: one EVO_WEB_URL line, a token-guarded
 // WebSocket that signs in to the demo and streams live calls, and a clean exit on SIGTERM.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
+
 import type { SessionInfo } from '../../src/shared/evovoice';
-import { applyListPatch, unpackRows, type RowSnapshot } from '../../src/shared/live';
+import { applyListPatch, type RowSnapshot, unpackRows } from '../../src/shared/live';
 import type { ServerFrame } from '../../src/shared/web-protocol';
 
 let child: ChildProcess;

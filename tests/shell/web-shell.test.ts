@@ -1,16 +1,18 @@
 // The web shell over real HTTP and WebSocket on loopback: who may connect, what the page gets,
 // the contract framed over /ipc, and test hooks that exist only when asked for.
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
+
+import { CONTENT_SECURITY_POLICY } from '../../src/main/csp';
 import { createDispatcher } from '../../src/main/ipc/dispatch';
 import { composeSignIn } from '../../src/main/sign-in';
 import { createWebClient, type SocketLike } from '../../src/renderer/src/bridge/web-client';
 import { createWebNotifier } from '../../src/web/notifier';
 import { startWebShell, type WebShell } from '../../src/web/web-shell';
-import { CONTENT_SECURITY_POLICY } from '../../src/main/csp';
 import { recordingCore, recordingDemo, recordingLog, signedOutState } from './recording-core';
 
 const TOKEN = 'a'.repeat(43);

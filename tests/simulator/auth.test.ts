@@ -1,5 +1,6 @@
 // Sign-in over real HTTP: cookies, Basic auth, wrong passwords, expiry, logout, account list.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import type { Simulator } from '../../src/simulator/index';
 import { DEMO_USER } from '../../src/simulator/types';
 import { basic, call, start } from './support';

@@ -1,5 +1,6 @@
 // Bad input to the simulator itself gets a ServiceStack 400/404/405, and the server lives on.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import type { Simulator } from '../../src/simulator/index';
 import { call, start } from './support';
 

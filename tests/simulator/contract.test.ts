@@ -1,9 +1,11 @@
 // The simulator against the vendor's reference pages: every key path of each page's sample answer
 // is sent somewhere across a seeded scenario, and no answer uses a key the samples lack.
 import { readFileSync } from 'node:fs';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import type { SessionInfo } from '../../src/shared/evovoice';
-import { STRICT, type Simulator } from '../../src/simulator/index';
+import { type Simulator, STRICT } from '../../src/simulator/index';
 import { call, extraKeys, fixture, start } from './support';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

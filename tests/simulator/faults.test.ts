@@ -1,5 +1,6 @@
 // Fault injection: every kind is observable from the client, by count, by seeded rate, per endpoint.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+
 import { parseSessionList } from '../../src/shared/wire';
 import { PROXY_SIGN_IN_URL } from '../../src/simulator/fault-answers';
 import type { Simulator } from '../../src/simulator/index';

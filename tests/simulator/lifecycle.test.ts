@@ -1,7 +1,9 @@
 // Starting and stopping: free ports, close() with hanging and keep-alive connections, HTTP control, the CLI.
 import { spawn } from 'node:child_process';
 import { request } from 'node:http';
+
 import { describe, expect, it } from 'vitest';
+
 import { basic, call, start } from './support';
 
 describe('startSimulator / close', () => {

@@ -1,5 +1,6 @@
 // PATCH /sessions/{sessionId}: only the fields sent change, hold bookkeeping, errors, the log.
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+
 import type { SessionInfo, SessionMemberInfo } from '../../src/shared/evovoice';
 import type { Simulator } from '../../src/simulator/index';
 import { call, start } from './support';

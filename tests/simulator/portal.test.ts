@@ -1,8 +1,9 @@
 // The portal endpoints over HTTP: activity feed, call history and the home dashboard.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import type { AppHomeResponse, ListResponse, SessionInfo } from '../../src/shared/evovoice';
 import type { Simulator } from '../../src/simulator/index';
-import { START, call, start } from './support';
+import { call, START, start } from './support';
 
 let sim: Simulator;
 beforeAll(async () => {

@@ -1,9 +1,10 @@
 // 10,000 sessions: loading them and serving them both stay well under a second on a quiet machine
 // (asserted generously, < 3 s, because test machines are shared).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import type { ListResponse, SessionInfo } from '../../src/shared/evovoice';
 import { parseSessionList } from '../../src/shared/wire';
 import type { Simulator } from '../../src/simulator/index';
-import type { ListResponse, SessionInfo } from '../../src/shared/evovoice';
 import { basic, call, start } from './support';
 
 let sim: Simulator;

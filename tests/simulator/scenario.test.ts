@@ -1,5 +1,6 @@
 // The live scenario: seeded and deterministic, and it looks like a working call centre.
 import { afterEach, describe, expect, it } from 'vitest';
+
 import type { SessionInfo } from '../../src/shared/evovoice';
 import type { Simulator } from '../../src/simulator/index';
 import { START, start } from './support';

@@ -1,5 +1,6 @@
 // GET /sessions: every filter on its reference page, the paging fields, query keys in any case.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import type { SessionInfo } from '../../src/shared/evovoice';
 import type { Simulator } from '../../src/simulator/index';
 import { call, start } from './support';

@@ -1,18 +1,19 @@
 // Each strict behaviour on and off: page cap, reference paging, default order, null omission,
 // unknown enum names, extra fields, mixed dates, string booleans, stale reads, /auth/status.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import {
+  FLOW_CHANNELS,
   SESSION_CALL_STATES,
   SESSION_DIAL_STATES,
-  SESSION_QUEUE_STATES,
   SESSION_MEMBER_ROLES,
-  FLOW_CHANNELS,
+  SESSION_QUEUE_STATES,
   type SessionInfo,
 } from '../../src/shared/evovoice';
-import { LENIENT, STRICT, parseStrictness, startSimulator, type Simulator } from '../../src/simulator/index';
+import { LENIENT, parseStrictness, type Simulator, startSimulator, STRICT } from '../../src/simulator/index';
 import { STRICTNESS_SWITCHES } from '../../src/simulator/strictness';
 import { EXTRA_SESSION_FIELD, writeDate } from '../../src/simulator/wire-shape';
-import { call, start, START } from './support';
+import { call, START, start } from './support';
 
 type Wire = Record<string, unknown> & { members?: Array<Record<string, unknown>>; log?: unknown[] };
 

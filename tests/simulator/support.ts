@@ -1,7 +1,8 @@
 // What the simulator tests share: a started simulator, the demo user's credentials, JSON over fetch,
 // and the recursive key-set comparison against the vendor's samples.
 import { readFileSync } from 'node:fs';
-import { LENIENT, startSimulator, type Simulator, type SimulatorOptions } from '../../src/simulator/index';
+
+import { LENIENT, type Simulator, type SimulatorOptions, startSimulator } from '../../src/simulator/index';
 import { DEMO_USER } from '../../src/simulator/types';
 
 export const START = Date.parse('2026-11-23T10:00:00.000Z');

@@ -1,6 +1,7 @@
 // Chaos, soak version: 10,000 requests with one in five faulted (EVO_SOAK_REQUESTS and
 // EVO_SOAK_SEED change the load and the replayable seed). Runs only under vitest.soak.config.ts.
 import { describe, expect, it } from 'vitest';
+
 import { checkChaos } from '../reliability/chaos-checks';
 import { runChaos } from '../reliability/chaos-run';
 

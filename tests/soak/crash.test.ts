@@ -1,6 +1,7 @@
 // Crash, soak version: 50 SIGKILLs of the core host (EVO_SOAK_CRASHES and EVO_SOAK_SEED change
 // the load and the replayable seed). Runs only under vitest.soak.config.ts.
 import { describe, expect, it } from 'vitest';
+
 import { checkCrashes } from '../reliability/crash-checks';
 import { runCrashes } from '../reliability/crash-run';
 

@@ -1,7 +1,8 @@
 // IPC payloads for the contract fuzzers: one valid payload per channel, and junk derived from it
 // that the channel's schema refuses (anything at all, or a valid payload bent out of shape).
 import fc from 'fast-check';
-import { requestSchemas, type RequestChannel } from '../../src/shared/ipc';
+
+import { type RequestChannel, requestSchemas } from '../../src/shared/ipc';
 
 /** One valid payload per channel: the fuzz mutates these, and happy paths use them. */
 export const VALID: Record<RequestChannel, Record<string, unknown>> = {

@@ -1,6 +1,6 @@
 // Starts a Node helper process (web shell, simulator) and waits for the line it prints when ready
 // (KEY=value); used by the e2e fixture and the benchmarks.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 
 /** The built web shell (`npm run build`): Node starts it without compiling TypeScript. */
 export const WEB_SHELL_SCRIPT = 'out/web/server.js';

@@ -3,8 +3,10 @@
 // downloads the installer, checking its sha512 as electron-updater does.
 import { createHash } from 'node:crypto';
 import http from 'node:http';
+
 import { HttpExecutor } from 'builder-util-runtime';
 import { GenericProvider } from 'electron-updater/out/providers/GenericProvider';
+
 import type { FeedConfig, UpdateSource } from '../../src/main/updates/update-rules';
 
 class NodeHttpExecutor extends HttpExecutor<http.ClientRequest> {

@@ -2,12 +2,13 @@
 // saved) holds the restart back; otherwise the core is stopped (outbox saved) before installing,
 // and the dispatcher answers "Restart to update" from the status bar with the same rules.
 import { describe, expect, it } from 'vitest';
-import type { ConsoleDataStatus } from '../../src/shared/live';
+
 import { createDispatcher } from '../../src/main/ipc/dispatch';
 import { composeSignIn } from '../../src/main/sign-in';
 import { setupUpdates } from '../../src/main/updates/setup-updates';
 import type { UpdateStatus } from '../../src/main/updates/update-rules';
 import { DEFAULT_SETTINGS } from '../../src/shared/ipc-constants';
+import type { ConsoleDataStatus } from '../../src/shared/live';
 import { recordingCore, recordingDemo, recordingLog, signedOutState } from '../shell/recording-core';
 
 function console(callState: string | undefined, edits: ConsoleDataStatus['state'][]) {

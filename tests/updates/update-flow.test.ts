@@ -8,11 +8,13 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import {
   createUpdateFlow,
-  updateConfig,
   type UpdateConfig,
+  updateConfig,
   type UpdateStatus,
   type WorkInFlight,
 } from '../../src/main/updates/update-rules';

@@ -2,8 +2,8 @@
 // and every failure turned into one CoreError the agent can act on.
 import type {
   AppHomeResponse,
-  AuthStatusResponse,
   AuthenticateResponse,
+  AuthStatusResponse,
   GetActivityRequest,
   GetCallHistoryRequest,
   GetPortalHomeRequest,
@@ -13,19 +13,19 @@ import type {
   SessionInfo,
 } from '../../shared/evovoice';
 import {
-  WireShapeError,
-  parseAuthStatus,
+  type KnownSession,
   parseAuthenticate,
+  parseAuthStatus,
+  type Parsed,
   parsePortalHome,
   parseResponseStatus,
   parseSession,
   parseSessionList,
-  type KnownSession,
-  type Parsed,
+  WireShapeError,
 } from '../../shared/wire';
 import { CookieJar } from './cookies';
-import type { PageBodies } from './page-bodies';
 import { CoreError, httpError, retryAfterMs, signInError } from './errors';
+import type { PageBodies } from './page-bodies';
 import type { Fetch } from './ports';
 import { toQueryString } from './query';
 

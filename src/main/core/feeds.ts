@@ -3,8 +3,8 @@
 // and the recent activity window, newest first.
 import { apiDateMs } from '../../shared/dates';
 import type { ListResponse, SessionInfo } from '../../shared/evovoice';
-import type { KnownSession } from '../../shared/wire';
 import type { Settings } from '../../shared/ipc';
+import type { KnownSession } from '../../shared/wire';
 import type { Login } from './login';
 import type { PageBodies } from './page-bodies';
 import { readAllPages } from './paging';

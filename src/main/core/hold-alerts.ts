@@ -1,7 +1,7 @@
 // Reminders of callers left on hold: when each held call went on hold (as the core saw it, or the
 // server's dateLastModified when it was already held at first sight), a notification after the
 // configured time and again every as long for the agent's own held calls, on the core's clock.
-import { callerOf, isAgentsCall, type Agent } from '../../shared/agent-call';
+import { type Agent, callerOf, isAgentsCall } from '../../shared/agent-call';
 import type { SessionInfo } from '../../shared/evovoice';
 import type { Clock, Notifier } from './ports';
 

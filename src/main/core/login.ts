@@ -2,7 +2,7 @@
 // a 401, the rule that a password the server rejected is never sent again, the stop after a 401
 // that outlasts re-sign-ins, and the server's one not-before time.
 import type { AuthenticateResponse } from '../../shared/evovoice';
-import { createEvoVoiceClient, type CallOptions, type EvoVoiceClient, type EvoVoiceClientOptions } from './client';
+import { type CallOptions, createEvoVoiceClient, type EvoVoiceClient, type EvoVoiceClientOptions } from './client';
 import { CoreError } from './errors';
 
 export const PASSWORD_REJECTED = 'Signed out: password rejected';

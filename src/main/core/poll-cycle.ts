@@ -2,10 +2,10 @@
 // activity when due), laid onto the board, missed calls and connection; backoff on failure.
 import type { SessionInfo } from '../../shared/evovoice';
 import type { Settings } from '../../shared/ipc';
-import { RETRY_AFTER_CAP_MS, backoffDelay } from './backoff';
-import { activityDue, pollInterval, withJitter, type Activity } from './cadence';
+import { backoffDelay, RETRY_AFTER_CAP_MS } from './backoff';
+import { type Activity, activityDue, pollInterval, withJitter } from './cadence';
 import type { CoreContext } from './context';
-import { toCoreError, type CoreError } from './errors';
+import { type CoreError, toCoreError } from './errors';
 import { fetchActivity, fetchSessions, isLive } from './feeds';
 import type { SignedInSession } from './session';
 

@@ -2,12 +2,12 @@
 // first part first and the rest on request, and full details only for the call the agent opened.
 import type { SessionInfo } from '../../shared/evovoice';
 import {
-  packRows,
-  rowPatch,
   type CallDetails,
   type LivePatch,
   type LiveSnapshot,
+  packRows,
   type RowChunk,
+  rowPatch,
   type RowSnapshot,
 } from '../../shared/live';
 import { CoreError } from './errors';

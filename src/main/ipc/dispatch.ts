@@ -1,8 +1,8 @@
 // The one request dispatcher both shells use: validates a request against the contract, runs it on
 // the core, and answers an IpcResult; nothing runs for a request the contract refuses.
 import {
-  parseRequest,
   type IpcResult,
+  parseRequest,
   type RequestArgs,
   type RequestChannel,
   type RequestResults,

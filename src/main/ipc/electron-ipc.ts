@@ -1,15 +1,16 @@
 // Registers the dispatcher on ipcMain for every request channel, after checking that the sender
 // is the app's own top frame; events go to the window's webContents.
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
+
 import {
-  REQUEST_CHANNELS,
   type ConsoleError,
   type EventChannel,
   type EventPayloads,
   type IpcResult,
+  REQUEST_CHANNELS,
 } from '../../shared/ipc';
+import { type AppPage, isAppPage } from '../app-origin';
 import type { Logger } from '../core/ports';
-import { isAppPage, type AppPage } from '../app-origin';
 import type { Dispatch } from './dispatch';
 
 const FORBIDDEN: ConsoleError = { code: 'forbidden-sender', message: 'This page may not talk to the console.' };

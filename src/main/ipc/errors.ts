@@ -1,5 +1,5 @@
 // Turns whatever a handler threw into the typed ConsoleError the renderer branches on.
-import { ERROR_CODES, type ConsoleError, type ErrorCode } from '../../shared/ipc';
+import { type ConsoleError, ERROR_CODES, type ErrorCode } from '../../shared/ipc';
 import { KeychainUnavailableError, type Logger } from '../core/ports';
 
 const INTERNAL_MESSAGE =

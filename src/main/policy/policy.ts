@@ -1,6 +1,7 @@
 // What an administrator can set outside the app (registry, managed preferences, /etc JSON): the
 // keys, their types, and the check that turns what a reader found into a Policy or a refusal.
 import { z } from 'zod';
+
 import { UPDATE_CHANNELS } from '../../shared/ipc-constants';
 
 /** A flag: true/false (plist, JSON) or 1/0 (registry REG_DWORD). */

@@ -1,5 +1,6 @@
 // The Linux policy reader: one JSON object in /etc/evo-voice-console/policy.json (path injectable).
 import { readFileSync } from 'node:fs';
+
 import { MalformedPolicyError, type PolicySource } from './policy';
 
 export const LINUX_POLICY_FILE = '/etc/evo-voice-console/policy.json';

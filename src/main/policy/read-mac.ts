@@ -4,7 +4,9 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+
 import { parse } from 'plist';
+
 import { MalformedPolicyError, type PolicySource } from './policy';
 
 export const MANAGED_PREFERENCES_DIR = '/Library/Managed Preferences';

@@ -1,6 +1,7 @@
 // The Windows policy reader: HKLM\Software\Policies\EvoVoice\Console over HKCU (machine policy
 // wins), read by parsing what `reg query` prints: REG_SZ as text, REG_DWORD as a number.
 import { execFileSync } from 'node:child_process';
+
 import { MalformedPolicyError, type PolicySource } from './policy';
 
 export const POLICY_KEY_PATH = 'Software\\Policies\\EvoVoice\\Console';

@@ -1,6 +1,7 @@
 // The UpdateSource on electron-updater: a generic feed whose URL and channel come from the update
 // rules, downloads only when the flow asks (in the background), installs only when it restarts.
 import electronUpdater, { type AppUpdater } from 'electron-updater';
+
 import type { Logger } from '../core/ports';
 import type { UpdateSource } from './update-rules';
 

@@ -1,6 +1,8 @@
 // Renderer entry: mounts the console into #app and connects it to main.
-import { mount } from 'svelte';
 import './app.css';
+
+import { mount } from 'svelte';
+
 import App from './App.svelte';
 import { startConsole } from './state/startup';
 

@@ -2,7 +2,7 @@
 import { accountName } from '../catalog';
 import { ApiError } from '../errors';
 import type { Login } from '../logins';
-import { ok, requireUser, type ApiRequest, type Answer, type Route } from './route';
+import { type Answer, type ApiRequest, ok, requireUser, type Route } from './route';
 
 const cookie = (name: string, value: string, extra = ''): string =>
   `${name}=${value}; Path=/; HttpOnly; SameSite=Lax${extra}`;

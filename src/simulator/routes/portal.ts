@@ -3,7 +3,7 @@ import type { AppHomeCallMetric, SessionInfo } from '../../shared/evovoice';
 import { CUSTOMERS } from '../catalog';
 import { pageOf } from '../listing';
 import type { World } from '../world';
-import { accountsFor, ok, requireUser, type ApiRequest, type Route } from './route';
+import { accountsFor, type ApiRequest, ok, requireUser, type Route } from './route';
 
 const HOUR = 3_600_000;
 const HOME_CALLS = 10;

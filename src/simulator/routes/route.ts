@@ -1,5 +1,6 @@
 // What a route handler gets (the parsed request and its caller) and what it answers.
 import type { IncomingHttpHeaders } from 'node:http';
+
 import { forbidden } from '../errors';
 import type { Identified } from '../logins';
 import type { Params } from '../params';

@@ -1,9 +1,9 @@
 // The page's language (the Settings override, else the system's) and `t`, which reads it so a view re-renders when it changes; formatters bound to its locale.
 import type { SessionInfo } from '../../../shared/evovoice';
 import type { BoardState } from '../lib/callState';
-import { consoleMirror } from '../state/console.svelte';
 import { clockTime, count, dateTime, shortDate } from '../lib/time';
-import { resolveLanguage, translate, type Language, type MessageKey } from './catalogue';
+import { consoleMirror } from '../state/console.svelte';
+import { type Language, type MessageKey, resolveLanguage, translate } from './catalogue';
 
 export type { MessageKey };
 

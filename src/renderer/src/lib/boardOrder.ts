@@ -1,6 +1,6 @@
 // The live board's order (live sessions, newest first) and its count per state, kept by binary-search removal and insertion so a patch costs what it touches.
 import type { SessionInfo } from '../../../shared/evovoice';
-import { BOARD_STATES, boardState, isLive, newestFirst, type BoardState } from './callState';
+import { BOARD_STATES, type BoardState, boardState, isLive, newestFirst } from './callState';
 
 type Key = string | SessionInfo;
 

@@ -1,7 +1,7 @@
 // How the agent reads a session: its board state (ringing, connected, on hold, queued), labels, who and where.
 import type { SessionInfo } from '../../../shared/evovoice';
 import type { HoldState } from '../../../shared/live';
-import { translate, type Language } from '../i18n/catalogue';
+import { type Language, translate } from '../i18n/catalogue';
 
 export const BOARD_STATES = ['ringing', 'connected', 'hold', 'queued', 'other'] as const;
 export type BoardState = (typeof BOARD_STATES)[number];

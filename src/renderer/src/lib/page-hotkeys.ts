@@ -3,12 +3,12 @@
 // hotkeys.ts), so this handler stands aside there; show/hide has no meaning inside a browser tab.
 import { agentCalls } from '../../../shared/agent-call';
 import { matchesAccelerator } from '../../../shared/hotkeys';
+import { t } from '../i18n/i18n.svelte';
 import { consoleMirror } from '../state/console.svelte';
 import { holds } from '../state/holds.svelte';
 import { live } from '../state/live.svelte';
 import { navigation } from '../state/navigation.svelte';
 import { toasts } from '../state/toasts.svelte';
-import { t } from '../i18n/i18n.svelte';
 
 const mac = typeof navigator !== 'undefined' && /Mac/i.test(navigator.platform);
 

@@ -1,12 +1,12 @@
 // Keyboard shortcuts for the whole console: Alt+1..5 views, / search, H hold/resume, Esc close, Alt+R retry,
 // and in the web shell the hotkeys of Settings while the page has focus (the desktop registers them globally).
-import { VIEWS } from '../../../shared/ipc-constants';
 import { isCall } from '../../../shared/channel';
-import { handlePageHotkey } from './page-hotkeys';
+import { VIEWS } from '../../../shared/ipc-constants';
 import { request } from '../state/api';
 import { holds } from '../state/holds.svelte';
 import { live } from '../state/live.svelte';
 import { navigation } from '../state/navigation.svelte';
+import { handlePageHotkey } from './page-hotkeys';
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;

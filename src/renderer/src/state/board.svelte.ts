@@ -1,6 +1,6 @@
 // The live board as the agent filters it: counts per state, the chosen state filter and search.
-import { boardState, isLive, searchText, type BoardState } from '../lib/callState';
 import type { SessionInfo } from '../../../shared/evovoice';
+import { type BoardState, boardState, isLive, searchText } from '../lib/callState';
 import { holds } from './holds.svelte';
 import { live } from './live.svelte';
 

@@ -1,6 +1,6 @@
 // Dashboard data for a period and a customer: call metrics, voicemail, conversations and forms, loaded on demand.
 import type { AppHomeResponse } from '../../../shared/evovoice';
-import { customersIn, periodStart, type Customer, type Period } from '../lib/dashboard-scope';
+import { type Customer, customersIn, type Period, periodStart } from '../lib/dashboard-scope';
 import { request } from './api';
 import { live } from './live.svelte';
 

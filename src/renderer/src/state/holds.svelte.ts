@@ -2,12 +2,12 @@
 // to main. From main's first answer on, the core's board and state are the one source of truth.
 import type { SessionHoldReason, SessionInfo } from '../../../shared/evovoice';
 import type { HoldState } from '../../../shared/live';
-import { boardState, callerName, canHold, type BoardState } from '../lib/callState';
 import { language, t } from '../i18n/i18n.svelte';
+import { type BoardState, boardState, callerName, canHold } from '../lib/callState';
+import { announcer } from './announcer.svelte';
 import { request } from './api';
 import { consoleMirror } from './console.svelte';
 import { toasts } from './toasts.svelte';
-import { announcer } from './announcer.svelte';
 
 class Holds {
   /** Requests this window sent that main has not answered yet: covers the IPC round trip only. */

@@ -1,6 +1,6 @@
 // The renderer's copy of the live board: rows from main (the first screen at once, the rest in chunks) kept current by versioned patches, each costing what it touches, and the open call's full details.
 import type { SessionInfo } from '../../../shared/evovoice';
-import { PatchedList, unpackRows, type ListPatch, type LivePatch, type RowSnapshot } from '../../../shared/live';
+import { type ListPatch, type LivePatch, PatchedList, type RowSnapshot, unpackRows } from '../../../shared/live';
 import { BoardOrder, emptyCounts } from '../lib/boardOrder';
 import type { BoardState } from '../lib/callState';
 import { request } from './api';

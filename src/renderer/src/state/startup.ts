@@ -1,11 +1,11 @@
 // Connects the stores to main: first 'state:get', then every event; reports page visibility.
-import { request, listen } from './api';
+import { listen, request } from './api';
+import { clock } from './clock.svelte';
 import { consoleMirror } from './console.svelte';
 import { live } from './live.svelte';
 import { navigation } from './navigation.svelte';
-import { toasts } from './toasts.svelte';
-import { clock } from './clock.svelte';
 import { applyTheme } from './theme';
+import { toasts } from './toasts.svelte';
 
 let resyncing = false;
 
