@@ -272,3 +272,29 @@ describe('cadence', () => {
     expect(rate.activity).toBeLessThanOrEqual(300);
   });
 });
+
+describe('the connection line and the recent errors', () => {
+  it('tells subscribers each time the line changes, and keeps the last 20 errors with their status', async () => {
+    rig = await startRig();
+    await rig.signIn();
+    rig.events.length = 0;
+    rig.sim.control.addFault({ endpoint: 'sessions', kind: 'error-500', rate: 1 });
+    await rig.step(40 * 60_000);
+    const states = rig.events.flatMap((e) => (e.type === 'state' ? [e.state.connection] : []));
+    expect(states.at(-1)?.status).toBe('degraded');
+    // Every failed poll moves the next retry: one state event each, none repeated as it was.
+    const retries = states.map((c) => c.nextRetry).filter((r) => r !== undefined);
+    expect(retries.length).toBeGreaterThan(20);
+    expect(new Set(retries).size).toBe(retries.length);
+    const lines = rig.core
+      .diagnostics()
+      .split('\n')
+      .filter((l) => / server 500: /.test(l));
+    expect(lines).toHaveLength(20);
+
+    rig.sim.control.clearFaults();
+    rig.core.pollNow();
+    await rig.core.settled();
+    expect(rig.events.at(-1)).toMatchObject({ type: 'state', state: { connection: { status: 'online' } } });
+  });
+});
