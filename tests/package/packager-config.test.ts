@@ -1,12 +1,14 @@
 // The packager config and the fuses as IT and security review rely on them: one app id shared with
 // the main process, every installer target, natives unpacked, and each fuse set as the issue asks.
+import { readFileSync } from 'node:fs';
+
 import { FuseV1Options, FuseVersion } from '@electron/fuses';
 import { describe, expect, it } from 'vitest';
 
 import config from '../../electron-builder.config';
 import { FUSES } from '../../scripts/package/fuses';
 import { notarizeCredentials } from '../../scripts/package/notarize';
-import { APP_ID, PRODUCT_NAME } from '../../src/main/app-identity';
+import { APP_ID, DESKTOP_NAME, PRODUCT_NAME } from '../../src/main/app-identity';
 
 const targetsOf = (targets: unknown) =>
   (targets as (string | { target: string })[]).map((t) => (typeof t === 'string' ? t : t.target));
@@ -17,6 +19,11 @@ describe('electron-builder config', () => {
     expect(APP_ID).toBe('io.evovoice.console');
     expect(config.productName).toBe(PRODUCT_NAME);
     expect(config.extraMetadata?.version).toBeUndefined();
+  });
+
+  it('names the Linux desktop entry as the main process expects (launcher badge: desktopName)', () => {
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { desktopName?: string };
+    expect(pkg.desktopName).toBe(DESKTOP_NAME);
   });
 
   it('builds NSIS (per-user, or per-machine with /allusers) and MSI (per-machine) on Windows', () => {
