@@ -42,8 +42,6 @@ export interface SettingsStoreOptions {
 export interface ShellSettingsStore extends SettingsStore {
   /** Words for the agent when a damaged file was set aside at start; undefined otherwise. */
   readonly recovered: string | undefined;
-  /** Resolves once every change made so far is on disk or given up on (before quitting, in tests). */
-  flushed(): Promise<void>;
 }
 
 const field = settingsSchema.shape;

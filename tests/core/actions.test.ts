@@ -207,12 +207,34 @@ describe('console data', () => {
 
   it('saves only consoleData when the server is up', async () => {
     const id = await boardWithCall();
-    const status = rig.core.saveConsoleData({ sessionId: id, text: 'Wants a callback', base: {} });
+    const status = await rig.core.saveConsoleData({ sessionId: id, text: 'Wants a callback', base: {} });
     expect(status.state).toBe('saving');
     await rig.core.settled();
     expect(rig.core.getState().consoleData[id]).toEqual({ sessionId: id, state: 'saved' });
     expect(patchRequests().map((r) => r.body)).toEqual([{ sessionId: id, consoleData: 'Wants a callback' }]);
     expect(rig.sim.control.getSession(id)?.consoleData).toBe('Wants a callback');
+  });
+
+  it('on a slow disk, a note is answered once it is on disk, and sent only after the disk knows it was sent', async () => {
+    /** What the disk said of the note each time a PATCH left for the server. */
+    const onDiskAtPatch: unknown[] = [];
+    const watching: typeof globalThis.fetch = (input, init) => {
+      if (init?.method === 'PATCH') onDiskAtPatch.push(rig.settings.records.get(OUTBOX_RECORD));
+      return globalThis.fetch(input, init);
+    };
+    const id = await boardWithCall({}, watching);
+    rig.settings.writeDelayMs = 30;
+    const answer = rig.core.saveConsoleData({ sessionId: id, text: 'Callback at 3 pm', base: {} });
+    const onDisk = () => rig.settings.records.get(OUTBOX_RECORD) as { entries: { text: string }[] } | undefined;
+    expect(onDisk()?.entries ?? [], 'not on disk yet').toEqual([]);
+    await answer;
+    expect(
+      onDisk()?.entries.map((e) => e.text),
+      'on disk when answered',
+    ).toEqual(['Callback at 3 pm']);
+    await rig.core.settled();
+    expect(onDiskAtPatch).toMatchObject([{ entries: [{ sessionId: id, sent: 'Callback at 3 pm' }] }]);
+    expect(rig.sim.control.getSession(id)?.consoleData).toBe('Callback at 3 pm');
   });
 
   it('keeps edits made while the server is down and sends the last one, in order, when it returns', async () => {
@@ -221,7 +243,7 @@ describe('console data', () => {
     rig.core.saveConsoleData({ sessionId: id, text: 'first draft', base: {} });
     expect(rig.settings.getRecord<{ entries: unknown[] }>(OUTBOX_RECORD)?.entries).toHaveLength(1);
     await rig.core.settled();
-    const status = rig.core.saveConsoleData({ sessionId: id, text: 'final text', base: {} });
+    const status = await rig.core.saveConsoleData({ sessionId: id, text: 'final text', base: {} });
     expect(status.pending).toBe('final text');
     await rig.core.settled();
     expect(rig.core.getState().consoleData[id]?.state).toBe('waiting-for-network');
@@ -256,7 +278,7 @@ describe('console data', () => {
     const id = await boardWithCall({ consoleData: 'original' });
     const base = rig.core.getSnapshot().sessions.find((s) => s.id === id);
     rig.sim.control.setConsoleData(id, 'Priya: customer called back');
-    const status = rig.core.saveConsoleData({
+    const status = await rig.core.saveConsoleData({
       sessionId: id,
       text: 'mine',
       base: { value: base?.consoleData, dateLastModified: base?.dateLastModified },

@@ -51,6 +51,24 @@ describe('missed calls', () => {
     expect(rig.notifier.shown).toHaveLength(1);
   });
 
+  it('on a slow disk, a missed call is announced only once the record of it is on disk', async () => {
+    rig = await startRig();
+    await rig.signIn();
+    const id = ringingCall(rig, 'Slow Disk');
+    await rig.step(MINUTE + 10_000);
+    rig.settings.writeDelayMs = 30;
+    const onDiskWhenShown: unknown[] = [];
+    const show = rig.notifier.show.bind(rig.notifier);
+    rig.notifier.show = (notification) => {
+      onDiskWhenShown.push(rig.settings.records.get('missed-calls'));
+      show(notification);
+    };
+    rig.sim.control.missCall(id);
+    await rig.step(2 * MINUTE);
+    expect(rig.notifier.shown).toMatchObject([{ sessionId: id }]);
+    expect(onDiskWhenShown).toMatchObject([{ announced: expect.arrayContaining([id]) }]);
+  });
+
   it('speaks the language chosen in Settings', async () => {
     rig = await startRig();
     await rig.signIn();

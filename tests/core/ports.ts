@@ -18,6 +18,13 @@ export class MemorySettings implements SettingsStore {
   /** Records as they would be on disk: copies, so later mutation of the core's objects does not leak in. */
   readonly records = new Map<string, unknown>();
   writes = 0;
+  /**
+   * A slow disk: records set reach `records` (the disk) only this many real milliseconds later,
+   * as the shell's store does once a slow write sent it to the background; 0 writes at once.
+   */
+  writeDelayMs = 0;
+  private readonly unwritten = new Map<string, unknown>();
+  private writing: Promise<void> | undefined;
 
   constructor(initial: Partial<Settings> = {}) {
     this.settings = { ...DEFAULT_SETTINGS, ...initial };
@@ -30,12 +37,24 @@ export class MemorySettings implements SettingsStore {
     return this.getSettings();
   }
   getRecord<T>(key: string): T | undefined {
-    const value = this.records.get(key);
+    const value = this.unwritten.has(key) ? this.unwritten.get(key) : this.records.get(key);
     return value === undefined ? undefined : (structuredClone(value) as T);
   }
   setRecord<T>(key: string, value: T): void {
     this.writes++;
-    this.records.set(key, structuredClone(value));
+    if (!this.writeDelayMs) {
+      this.records.set(key, structuredClone(value));
+      return;
+    }
+    this.unwritten.set(key, structuredClone(value));
+    this.writing ??= new Promise<void>((done) => setTimeout(done, this.writeDelayMs)).then(() => {
+      for (const [k, v] of this.unwritten) this.records.set(k, v);
+      this.unwritten.clear();
+      this.writing = undefined;
+    });
+  }
+  async flushed(): Promise<void> {
+    while (this.writing) await this.writing;
   }
 }
 

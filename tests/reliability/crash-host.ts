@@ -10,6 +10,7 @@ import Conf from 'conf';
 
 import { createConsoleCore } from '../../src/main/core/index';
 import type { Logger, SecretStore } from '../../src/main/core/ports';
+import { DEFAULT_WRITE_BUDGET } from '../../src/main/settings-file';
 import { createSettingsStore } from '../../src/main/settings-store';
 import { SteppedClock, TestPower } from '../core/ports';
 
@@ -36,7 +37,15 @@ const noKeychain: SecretStore = {
 };
 
 const clock = new SteppedClock(Number(startMs));
-const settings = createSettingsStore({ open: (o) => new Conf(o), cwd: dataDir, projectVersion: '0.1.0', log });
+/** EVO_CRASH_SLOW_DISK=1: every write counts as slow, so all of them go to the background (a loaded disk). */
+const writeBudget = process.env.EVO_CRASH_SLOW_DISK === '1' ? { ...DEFAULT_WRITE_BUDGET, slowWriteMs: -1 } : undefined;
+const settings = createSettingsStore({
+  open: (o) => new Conf(o),
+  cwd: dataDir,
+  projectVersion: '0.1.0',
+  log,
+  ...(writeBudget ? { writeBudget } : {}),
+});
 const core = createConsoleCore({
   fetch: globalThis.fetch,
   secrets: noKeychain,

@@ -38,10 +38,11 @@ class Host {
     this.exited = new Promise((done) => child.once('exit', () => done()));
   }
 
-  static async start(dataDir: string, sim: Simulator): Promise<Host> {
+  static async start(dataDir: string, sim: Simulator, slowDisk: boolean): Promise<Host> {
     const child = spawn(process.execPath, ['--import', 'tsx', HOST, dataDir, String(sim.control.now())], {
       cwd: process.cwd(),
       stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, EVO_CRASH_SLOW_DISK: slowDisk ? '1' : '0' },
     });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -92,7 +93,12 @@ export interface CrashReport {
   dataDir: string;
 }
 
-export async function runCrashes(options: { crashes: number; seed: number }): Promise<CrashReport> {
+/**
+ * `slowDisk`: every settings write in the host goes to the background, as after a write slower
+ * than the budget on a loaded machine; what the agent is promised must still wait for the disk.
+ */
+export async function runCrashes(options: { crashes: number; seed: number; slowDisk?: boolean }): Promise<CrashReport> {
+  const slowDisk = options.slowDisk === true;
   const random = seeded(options.seed);
   const dataDir = resolve('.tmp', 'reliability', `crash-${options.seed}-${process.pid}-${Date.now()}`);
   mkdirSync(dataDir, { recursive: true });
@@ -123,7 +129,7 @@ export async function runCrashes(options: { crashes: number; seed: number }): Pr
   };
   try {
     for (let crash = 0; crash < options.crashes; crash++) {
-      const host = await Host.start(dataDir, sim);
+      const host = await Host.start(dataDir, sim, slowDisk);
       await signedIn(host);
       const commands = 2 + Math.floor(random() * 10);
       for (let i = 0; i < commands; i++) {
@@ -156,7 +162,7 @@ export async function runCrashes(options: { crashes: number; seed: number }): Pr
       await host.kill();
     }
 
-    const host = await Host.start(dataDir, sim);
+    const host = await Host.start(dataDir, sim, slowDisk);
     await signedIn(host);
     for (let i = 0; i < 4; i++) await step(host, 30_000);
     const state = (await host.ask({ op: 'state' })) as ConsoleState;

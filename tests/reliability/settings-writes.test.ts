@@ -40,13 +40,14 @@ function timedWrites(store: ShellSettingsStore): { store: SettingsStore; longest
       getRecord: (key) => store.getRecord(key),
       setSettings: (patch) => time(() => store.setSettings(patch)),
       setRecord: (key, value) => time(() => store.setRecord(key, value)),
+      flushed: () => store.flushed(),
     },
     longest: () => longest,
     reset: () => (longest = 0),
   };
 }
 
-/** An answer to the agent (a settings change or a note save) timed as the IPC handler sees it. */
+/** How long an answer to the agent (a settings change or a note save) holds the event loop. */
 function timed(answer: () => unknown): number {
   const start = performance.now();
   answer();

@@ -40,6 +40,9 @@ class FullDisk implements SettingsStore {
     this.check();
     this.store.setRecord(key, value);
   }
+  flushed(): Promise<void> {
+    return this.store.flushed();
+  }
 }
 
 /** Signs in, saves a note on a live call and misses a call: what an agent does in a minute. */

@@ -226,14 +226,16 @@ export function createConsoleCore(ports: CorePorts): LocalConsoleCore {
     selectAccount: (accountId) => signIns.selectAccount(accountId),
 
     hold: (args) => calls.hold(signIns.signedIn(), args),
-    saveConsoleData: (args) => outbox.save(signIns.signedIn().owner, args, board.callerOf(args.sessionId)),
-    resolveConflict(args) {
-      signIns.signedIn();
-      return outbox.resolve(args.sessionId, args.text);
+    async saveConsoleData(args) {
+      return outbox.onDisk(outbox.save(signIns.signedIn().owner, args, board.callerOf(args.sessionId)));
     },
-    retryConsoleData(args) {
+    async resolveConflict(args) {
       signIns.signedIn();
-      return outbox.retry(args.sessionId);
+      return outbox.onDisk(outbox.resolve(args.sessionId, args.text));
+    },
+    async retryConsoleData(args) {
+      signIns.signedIn();
+      return outbox.onDisk(outbox.retry(args.sessionId));
     },
     discardConsoleData(args) {
       signIns.signedIn();
@@ -278,6 +280,7 @@ export function createConsoleCore(ports: CorePorts): LocalConsoleCore {
       while (poller.busy || actions.size || outbox.busy) {
         await Promise.allSettled([poller.settled(), outbox.settled(), ...actions]);
       }
+      await missed.settled();
     },
   };
 

@@ -49,10 +49,11 @@ export interface ConsoleCore {
 
   /** Hold (reason `None` or `Transferring`) or resume: shown at once, rolled back if refused. */
   hold(args: RequestArgs<'call:hold'>): Promise<SessionInfo>;
-  saveConsoleData(args: RequestArgs<'call:save-console-data'>): ConsoleDataStatus;
-  resolveConflict(args: RequestArgs<'call:resolve-conflict'>): ConsoleDataStatus;
+  /** Answered once the note is on this computer's disk (at once on a healthy disk); sent after. */
+  saveConsoleData(args: RequestArgs<'call:save-console-data'>): Promise<ConsoleDataStatus>;
+  resolveConflict(args: RequestArgs<'call:resolve-conflict'>): Promise<ConsoleDataStatus>;
   /** Sends an unsent note (failed or in conflict) again, as it is. */
-  retryConsoleData(args: RequestArgs<'call:retry-console-data'>): ConsoleDataStatus;
+  retryConsoleData(args: RequestArgs<'call:retry-console-data'>): Promise<ConsoleDataStatus>;
   /** Forgets an unsent note: the server's text stays. */
   discardConsoleData(args: RequestArgs<'call:discard-console-data'>): void;
   markMissedSeen(sessionIds?: string[]): void;

@@ -46,6 +46,10 @@ export class DurableStore implements SettingsStore {
     this.flush();
   }
 
+  flushed(): Promise<void> {
+    return this.store.flushed();
+  }
+
   /** Writes everything waiting; what fails waits for the next write. */
   private flush(): void {
     if (Object.keys(this.unsavedSettings).length) {

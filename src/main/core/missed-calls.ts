@@ -1,6 +1,6 @@
 // Turns newly missed calls (wasMissed in either feed) into exactly one notification each, a
-// summary for a burst, and an unread list for the tray badge; what was announced is persisted
-// so that restarts and sleep/resume never announce a call twice.
+// summary for a burst, and an unread list for the tray badge; what was announced is on disk
+// before it is announced, so that restarts, crashes and sleep/resume never announce a call twice.
 import { isCall } from '../../shared/channel';
 import type { SessionInfo } from '../../shared/evovoice';
 import type { Settings } from '../../shared/ipc';
@@ -27,6 +27,8 @@ interface MissedRecord {
 export class MissedCalls {
   private record: MissedRecord;
   private readonly announced: Set<string>;
+  /** Announcements waiting for the record that says they were made to reach the disk. */
+  private announcing: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly store: SettingsStore,
@@ -84,8 +86,21 @@ export class MissedCalls {
     this.save();
     if (baseline || !settings.notifyMissedCalls || settings.doNotDisturb) return !baseline;
     const locale = settings.language === 'system' ? Intl.DateTimeFormat().resolvedOptions().locale : settings.language;
-    for (const notification of announcements(fresh, this.now(), locale)) this.notifier.show(notification);
+    const due = announcements(fresh, this.now(), locale);
+    // A crash after the notification but before the record is on disk would announce it again.
+    // A disk that gives up still gets them announced: once is what matters most to the agent.
+    const before = this.announcing;
+    this.announcing = (async () => {
+      await before.catch(() => undefined);
+      await this.store.flushed().catch(() => undefined);
+      for (const notification of due) this.notifier.show(notification);
+    })();
     return true;
+  }
+
+  /** Resolves once every announcement decided so far has been shown. */
+  settled(): Promise<void> {
+    return this.announcing;
   }
 
   /** Marks these (or all) missed calls seen; answers true when the unread list changed. */

@@ -1,4 +1,4 @@
-// The console-data outbox: every note edit is persisted before save returns, then sent in order
+// The console-data outbox: every note edit is on disk before the save is answered, then sent in order
 // (one entry per call, the last text wins), retried with backoff across network failures and
 // restarts, dropped only when the server confirms it (or the agent discards it), and held as a
 // conflict instead of overwriting a note someone else changed meanwhile; a stale read after our
@@ -130,6 +130,12 @@ export class ConsoleDataOutbox {
     return this.status[entry.sessionId] as ConsoleDataStatus;
   }
 
+  /** `status` (as `save` answered it) once everything saved so far is on disk, brought up to date. */
+  async onDisk(status: ConsoleDataStatus): Promise<ConsoleDataStatus> {
+    await this.deps.store.flushed();
+    return this.status[status.sessionId] ?? status;
+  }
+
   /** The agent chose `text` for a call in conflict (or failed): send it over the server's value. */
   resolve(sessionId: string, text: string): ConsoleDataStatus {
     const entry = this.unsentEntry(sessionId);
@@ -250,11 +256,14 @@ export class ConsoleDataOutbox {
       this.setStatus(entry.sessionId, this.restingStatus(entry));
       return;
     }
-    entry.sent = entry.text;
+    const text = entry.text;
+    entry.sent = text;
     this.persist();
-    const saved = await this.deps.transport.write(entry.sessionId, entry.text);
+    // Written ahead: after a crash, finding this text on the server must read as our own write.
+    await this.deps.store.flushed();
+    const saved = await this.deps.transport.write(entry.sessionId, text);
     this.record.replaced[entry.sessionId] = theirs;
-    this.confirm(entry, rev, saved.consoleData ?? entry.text, saved);
+    this.confirm(entry, rev, saved.consoleData ?? text, saved);
   }
 
   private isConflict(entry: OutboxEntry, server: SessionInfo): boolean {

@@ -18,9 +18,16 @@ export class KeychainUnavailableError extends Error {
 export interface SettingsStore {
   getSettings(): Settings;
   setSettings(patch: Partial<Settings>): Settings;
-  /** Core-private durable records, e.g. 'outbox', 'notified'. Must survive a crash once set returns. */
+  /** Core-private durable records, e.g. 'outbox', 'notified'. */
   getRecord<T>(key: string): T | undefined;
+  /** Read back at once; on disk (surviving a crash) once a `flushed()` called after it resolves. */
   setRecord<T>(key: string, value: T): void;
+  /**
+   * Resolves once everything set so far is on disk, or its write was given up on (the store then
+   * reports a problem). At once when the last write went through synchronously; later when a slow
+   * or failing disk sent writes to the background. Nothing the agent is promised waits on less.
+   */
+  flushed(): Promise<void>;
 }
 
 export interface Notification {
