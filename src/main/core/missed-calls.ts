@@ -11,7 +11,7 @@ import type { Notification, Notifier, SettingsStore } from './ports';
 export const MISSED_RECORD = 'missed-calls';
 /** More than this many new missed calls in one poll become one summary notification. */
 export const BURST_LIMIT = 3;
-const ANNOUNCED_CAP = 5000;
+export const ANNOUNCED_CAP = 5000;
 export const UNREAD_CAP = 500;
 
 interface MissedRecord {
