@@ -41,6 +41,11 @@ export function howLongAgo(at: string, now: number, locale: string): string {
   return format.format(Math.round(seconds / 86_400), 'day');
 }
 
+/** The locale notifications are written in: the language chosen in Settings, or the system's. */
+export function notificationLocale(language: string): string {
+  return language === 'system' ? Intl.DateTimeFormat().resolvedOptions().locale : language;
+}
+
 /** One missed call: "Missed call from Ana Ruiz (+1 555…)", "On Support line · 3 minutes ago". */
 export function missedCallText(call: MissedCall, now: number, locale = 'en'): NotificationText {
   const w = words(locale);

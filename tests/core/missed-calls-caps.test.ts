@@ -5,11 +5,11 @@ import { describe, expect, it } from 'vitest';
 
 import { ANNOUNCED_CAP, MISSED_RECORD, MissedCalls, UNREAD_CAP } from '../../src/main/core/missed-calls';
 import type { SessionInfo } from '../../src/shared/evovoice';
-import { DEFAULT_SETTINGS } from '../../src/shared/ipc';
+import { DEFAULT_SETTINGS, type Settings } from '../../src/shared/ipc';
 import { MemorySettings, RecordingNotifier } from './ports';
 
 const WHO = 'https://evo.example|agent|acct-north';
-const settings = { ...DEFAULT_SETTINGS, language: 'en' };
+const settings: Settings = { ...DEFAULT_SETTINGS, language: 'en' };
 
 const missed = (from: number, count: number): SessionInfo[] =>
   Array.from({ length: count }, (_, i) => ({

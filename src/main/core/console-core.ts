@@ -1,7 +1,7 @@
 // The console core's wiring: builds the stores, board, outbox, sign-in, poll cycle and call
 // actions on the host's ports, and publishes state and patches to subscribers.
-import { settingsSchema } from '../../shared/ipc';
 import type { ConsoleState, LivePatch } from '../../shared/live';
+import { notificationLocale } from '../../shared/missed-call-text';
 import { CallActions } from './call-actions';
 import { ConnectionStatus } from './connection';
 import type { ConsoleCore, CoreEvent } from './console';
@@ -9,8 +9,8 @@ import type { CoreContext } from './context';
 import { describeCore } from './diagnostics';
 import { DroppedFields } from './dropped-fields';
 import { DurableStore } from './durable-store';
-import { CoreError } from './errors';
 import { HoldAlerts } from './hold-alerts';
+import { InFlight } from './in-flight';
 import { PasswordKeeper } from './keychain';
 import { LiveBoard } from './live-board';
 import { MissedCalls } from './missed-calls';
@@ -22,8 +22,9 @@ import type { CorePorts } from './ports';
 import { followPowerEvents } from './power';
 import { RememberedPasswords } from './remembered-passwords';
 import { RowView } from './row-view';
-import { checkServerUrl } from './server-url';
+import { parseSettingsPatch, settingsEffects } from './settings-patch';
 import { SignIns } from './sign-in';
+import { Subscribers } from './subscribers';
 
 /** The core plus what tests and the web shell use to wait for in-flight work. */
 export interface LocalConsoleCore extends ConsoleCore {
@@ -31,12 +32,10 @@ export interface LocalConsoleCore extends ConsoleCore {
   settled(): Promise<void>;
 }
 
-/** Settings that change what or how often the core polls: a change polls at once. */
-const POLL_SETTINGS = ['endpointIds', 'activityWindowHours', 'pollLiveMs', 'pollVisibleMs', 'pollIdleMs'] as const;
-
 export function createConsoleCore(ports: CorePorts): LocalConsoleCore {
   const { clock, log } = ports;
-  const listeners = new Set<(event: CoreEvent) => void>();
+  const subscribers = new Subscribers(log);
+  const emit = (event: CoreEvent) => subscribers.emit(event);
   const store = new DurableStore(ports.settings, log, publishState);
   const random = ports.random ?? Math.random;
   const board = new LiveBoard();
@@ -45,7 +44,8 @@ export function createConsoleCore(ports: CorePorts): LocalConsoleCore {
   const connection = new ConnectionStatus(clock, publishState);
   const remembered = new RememberedPasswords(ports.secrets, store);
   const droppedFields = new DroppedFields(log, publishState);
-  const actions = new Set<Promise<unknown>>();
+  const inFlight = new InFlight();
+  const track = <T>(work: Promise<T>) => inFlight.track(work);
   const screen = { visible: false, locked: false };
   let unsubscribePower: (() => void) | undefined;
   const holdAlerts = new HoldAlerts({
@@ -53,10 +53,7 @@ export function createConsoleCore(ports: CorePorts): LocalConsoleCore {
     notifier: ports.notifier,
     seconds: () => store.getSettings().holdAlertSeconds,
     agent: () => signIns.session?.identity,
-    locale: () => {
-      const { language } = store.getSettings();
-      return language === 'system' ? Intl.DateTimeFormat().resolvedOptions().locale : language;
-    },
+    locale: () => notificationLocale(store.getSettings().language),
     onChange: publishState,
   });
 
@@ -117,15 +114,6 @@ export function createConsoleCore(ports: CorePorts): LocalConsoleCore {
   });
   const portal = new Portal({ signedIn: () => signIns.signedIn(), track });
 
-  function emit(event: CoreEvent): void {
-    for (const listener of listeners) {
-      try {
-        listener(event);
-      } catch (error) {
-        log.error('A subscriber failed', { error: String(error) });
-      }
-    }
-  }
   function state(): ConsoleState {
     const session = signIns.session;
     const current: ConsoleState = {
@@ -144,7 +132,7 @@ export function createConsoleCore(ports: CorePorts): LocalConsoleCore {
   }
   /** Nobody can have subscribed while the core is being built: nothing to publish then. */
   function publishState(): void {
-    if (listeners.size) emit({ type: 'state', state: state() });
+    if (subscribers.any) emit({ type: 'state', state: state() });
   }
   function publishPatch(patch: LivePatch | undefined): void {
     if (!patch) return;
@@ -154,14 +142,6 @@ export function createConsoleCore(ports: CorePorts): LocalConsoleCore {
   function snapshotEvent(): CoreEvent {
     const snapshot = board.snapshot();
     return { type: 'snapshot', snapshot, rows: rows.snapshot(snapshot) };
-  }
-  function track<T>(work: Promise<T>): Promise<T> {
-    actions.add(work);
-    void work.then(
-      () => actions.delete(work),
-      () => actions.delete(work),
-    );
-    return work;
   }
   function watchPower(): void {
     unsubscribePower ??= followPowerEvents(ports.power, {
@@ -197,25 +177,20 @@ export function createConsoleCore(ports: CorePorts): LocalConsoleCore {
     getSettings: () => store.getSettings(),
 
     updateSettings(patch) {
-      const parsed = settingsSchema.partial().strict().safeParse(patch);
-      if (!parsed.success) {
-        throw new CoreError('invalid-payload', `Settings not saved: ${parsed.error.issues[0]?.message ?? 'invalid'}.`);
-      }
-      if (parsed.data.serverUrl !== undefined) parsed.data.serverUrl = checkServerUrl(parsed.data.serverUrl);
       const before = store.getSettings();
-      const next = store.setSettings(parsed.data);
+      const next = store.setSettings(parseSettingsPatch(patch));
       emit({ type: 'settings', settings: next });
-      if (before.doNotDisturb !== next.doNotDisturb) publishState();
-      if (before.holdAlertSeconds !== next.holdAlertSeconds) holdAlerts.reschedule();
-      if (POLL_SETTINGS.some((key) => JSON.stringify(before[key]) !== JSON.stringify(next[key]))) poller.now();
+      const effects = settingsEffects(before, next);
+      if (effects.state) publishState();
+      if (effects.holdAlerts) holdAlerts.reschedule();
+      if (effects.poll) poller.now();
       return next;
     },
 
     subscribe(listener) {
-      listeners.add(listener);
       listener(snapshotEvent());
       listener({ type: 'state', state: state() });
-      return () => listeners.delete(listener);
+      return subscribers.add(listener);
     },
 
     async signIn(args, options = {}) {
@@ -277,8 +252,8 @@ export function createConsoleCore(ports: CorePorts): LocalConsoleCore {
     },
 
     async settled() {
-      while (poller.busy || actions.size || outbox.busy) {
-        await Promise.allSettled([poller.settled(), outbox.settled(), ...actions]);
+      while (poller.busy || inFlight.busy || outbox.busy) {
+        await Promise.allSettled([poller.settled(), outbox.settled(), inFlight.settled()]);
       }
       await missed.settled();
     },

@@ -5,7 +5,7 @@ import { isCall } from '../../shared/channel';
 import type { SessionInfo } from '../../shared/evovoice';
 import type { Settings } from '../../shared/ipc';
 import type { MissedCall } from '../../shared/live';
-import { missedBurstText, missedCallText } from '../../shared/missed-call-text';
+import { missedBurstText, missedCallText, notificationLocale } from '../../shared/missed-call-text';
 import type { Notification, Notifier, SettingsStore } from './ports';
 
 export const MISSED_RECORD = 'missed-calls';
@@ -85,8 +85,7 @@ export class MissedCalls {
     }
     this.save();
     if (baseline || !settings.notifyMissedCalls || settings.doNotDisturb) return !baseline;
-    const locale = settings.language === 'system' ? Intl.DateTimeFormat().resolvedOptions().locale : settings.language;
-    const due = announcements(fresh, this.now(), locale);
+    const due = announcements(fresh, this.now(), notificationLocale(settings.language));
     // A crash after the notification but before the record is on disk would announce it again.
     // A disk that gives up still gets them announced: once is what matters most to the agent.
     const before = this.announcing;
