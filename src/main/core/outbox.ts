@@ -1,43 +1,19 @@
-// The console-data outbox: every note edit is on disk before the save is answered, then sent in order
-// (one entry per call, the last text wins), retried with backoff across network failures and
+// The console-data outbox: every note edit is on disk before the save is answered, then sent in
+// order (one entry per call, the last text wins), retried with backoff across network failures and
 // restarts, dropped only when the server confirms it (or the agent discards it), and held as a
-// conflict instead of overwriting a note someone else changed meanwhile; a stale read after our
-// own confirmed save is not such a change.
+// conflict instead of overwriting a note someone else changed meanwhile (the rules that tell one
+// from a stale read or our own write are in outbox-entry.ts).
 import type { SessionInfo } from '../../shared/evovoice';
 import type { RequestArgs } from '../../shared/ipc';
 import type { ConsoleDataStatus } from '../../shared/live';
 import { backoffDelay } from './backoff';
 import { CoreError, toCoreError } from './errors';
 import type { Login } from './login';
+import { isConflict, type OutboxEntry, type OutboxRecord, pendingStatus, restingStatus } from './outbox-entry';
 import type { Clock, Logger, SettingsStore } from './ports';
 
 export const OUTBOX_RECORD = 'outbox';
 const CONFIRMED_CAP = 500;
-
-interface OutboxEntry {
-  /** Server and user the note belongs to: only sent while they are signed in. */
-  owner: string;
-  sessionId: string;
-  text: string;
-  base: { value?: string; dateLastModified?: string };
-  rev: number;
-  conflict?: { theirs: string; theirsModified?: string };
-  failed?: string;
-  /** The last text written whose answer has not arrived (lost, or a crash): finding it on the server is our own write. */
-  sent?: string;
-  /** Who called, for the list of unsent notes once the call has left the board. */
-  caller?: string;
-}
-
-interface OutboxRecord {
-  entries: OutboxEntry[];
-  /** The last note the server confirmed from us, per call: our own write is not a conflict. */
-  confirmed: Record<string, string>;
-  /** Per call, the server's `dateLastModified` in the answer to our last confirmed save. */
-  confirmedAt: Record<string, string>;
-  /** Per call, the text our last confirmed save replaced: a read still showing it is stale. */
-  replaced: Record<string, string>;
-}
 
 /** The two calls the outbox needs, already signed in (re-sign-in on 401 included). */
 export interface OutboxTransport {
@@ -93,7 +69,7 @@ export class ConsoleDataOutbox {
       confirmedAt: saved?.confirmedAt ?? {},
       replaced: saved?.replaced ?? {},
     };
-    for (const entry of this.record.entries) this.status[entry.sessionId] = this.restingStatus(entry);
+    for (const entry of this.record.entries) this.status[entry.sessionId] = restingStatus(entry);
   }
 
   get statuses(): Record<string, ConsoleDataStatus> {
@@ -125,7 +101,7 @@ export class ConsoleDataOutbox {
       }
     }
     this.persist();
-    this.setStatus(entry.sessionId, entry.conflict ? this.restingStatus(entry) : this.pendingStatus(entry));
+    this.setStatus(entry.sessionId, entry.conflict ? restingStatus(entry) : pendingStatus(entry));
     this.kick();
     return this.status[entry.sessionId] as ConsoleDataStatus;
   }
@@ -149,7 +125,7 @@ export class ConsoleDataOutbox {
     delete entry.conflict;
     delete entry.failed;
     this.persist();
-    this.setStatus(sessionId, this.pendingStatus(entry));
+    this.setStatus(sessionId, pendingStatus(entry));
     this.kick();
     return this.status[sessionId] as ConsoleDataStatus;
   }
@@ -218,7 +194,7 @@ export class ConsoleDataOutbox {
       const entry = this.record.entries.find((e) => e.owner === owner && !e.conflict && !e.failed);
       if (!entry || !owner) return;
       const rev = entry.rev;
-      this.setStatus(entry.sessionId, this.pendingStatus(entry));
+      this.setStatus(entry.sessionId, pendingStatus(entry));
       try {
         await this.send(entry, rev);
         this.failures = 0;
@@ -235,7 +211,7 @@ export class ConsoleDataOutbox {
         }
         entry.failed = `Could not save the note: ${problem.message}`;
         this.persist();
-        this.setStatus(entry.sessionId, this.restingStatus(entry));
+        this.setStatus(entry.sessionId, restingStatus(entry));
         this.deps.log.warn('console data refused', { sessionId: entry.sessionId, code: problem.code });
       }
     }
@@ -250,10 +226,10 @@ export class ConsoleDataOutbox {
       this.confirm(entry, rev, theirs, server);
       return;
     }
-    if (this.isConflict(entry, server)) {
+    if (isConflict(this.record, entry, server)) {
       entry.conflict = { theirs, ...(server.dateLastModified ? { theirsModified: server.dateLastModified } : {}) };
       this.persist();
-      this.setStatus(entry.sessionId, this.restingStatus(entry));
+      this.setStatus(entry.sessionId, restingStatus(entry));
       return;
     }
     const text = entry.text;
@@ -264,26 +240,6 @@ export class ConsoleDataOutbox {
     const saved = await this.deps.transport.write(entry.sessionId, text);
     this.record.replaced[entry.sessionId] = theirs;
     this.confirm(entry, rev, saved.consoleData ?? text, saved);
-  }
-
-  private isConflict(entry: OutboxEntry, server: SessionInfo): boolean {
-    const theirs = server.consoleData ?? '';
-    if (entry.base.dateLastModified !== undefined && server.dateLastModified === entry.base.dateLastModified)
-      return false;
-    if (theirs === (entry.base.value ?? '') || theirs === entry.sent) return false;
-    return this.record.confirmed[entry.sessionId] !== theirs && !this.isStale(entry.sessionId, server);
-  }
-
-  /**
-   * A read older than our last confirmed save (a lagging replica): by `dateLastModified` when both
-   * are readable dates, else because it still shows the text that save replaced.
-   */
-  private isStale(sessionId: string, server: SessionInfo): boolean {
-    const savedAt = Date.parse(this.record.confirmedAt[sessionId] ?? '');
-    const readAt = Date.parse(server.dateLastModified ?? '');
-    if (!Number.isNaN(savedAt) && !Number.isNaN(readAt)) return readAt < savedAt;
-    const replaced = this.record.replaced[sessionId];
-    return replaced !== undefined && (server.consoleData ?? '') === replaced;
   }
 
   private confirm(entry: OutboxEntry, rev: number, value: string, session: SessionInfo): void {
@@ -310,7 +266,7 @@ export class ConsoleDataOutbox {
 
   private waitForNetwork(entry: OutboxEntry, problem: CoreError): void {
     this.setStatus(entry.sessionId, {
-      ...this.pendingStatus(entry),
+      ...pendingStatus(entry),
       state: 'waiting-for-network',
       message: `Kept on this computer; it will be sent when ${problem.unreachable ? 'the network is back' : 'Evo Voice answers again'}. (${problem.message})`,
     });
@@ -322,38 +278,6 @@ export class ConsoleDataOutbox {
       this.timer = undefined;
       this.kick();
     }, delay);
-  }
-
-  private pendingStatus(entry: OutboxEntry): ConsoleDataStatus {
-    return { sessionId: entry.sessionId, state: 'saving', pending: entry.text };
-  }
-
-  private restingStatus(entry: OutboxEntry): ConsoleDataStatus {
-    if (entry.conflict) {
-      return {
-        sessionId: entry.sessionId,
-        state: 'conflict',
-        pending: entry.text,
-        theirs: entry.conflict.theirs,
-        ...(entry.conflict.theirsModified ? { theirsModified: entry.conflict.theirsModified } : {}),
-        message: 'Someone else changed this note while you were editing: choose which text to keep.',
-        ...(entry.caller ? { caller: entry.caller } : {}),
-      };
-    }
-    if (entry.failed)
-      return {
-        sessionId: entry.sessionId,
-        state: 'failed',
-        pending: entry.text,
-        message: entry.failed,
-        ...(entry.caller ? { caller: entry.caller } : {}),
-      };
-    return {
-      sessionId: entry.sessionId,
-      state: 'waiting-for-network',
-      pending: entry.text,
-      message: 'Kept on this computer; it will be sent when you are signed in.',
-    };
   }
 
   private setStatus(sessionId: string, status: ConsoleDataStatus): void {
