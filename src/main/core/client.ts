@@ -28,6 +28,7 @@ import { CoreError, httpError, retryAfterMs, signInError } from './errors';
 import type { PageBodies } from './page-bodies';
 import type { Fetch } from './ports';
 import { toQueryString } from './query';
+import { readCapped, readCappedBytes } from './response-body';
 
 export interface EvoVoiceClientOptions {
   /** Origin (and optional base path) of the server, e.g. https://evovoice.io. */
@@ -270,41 +271,4 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
   } catch {
     return { ok: false };
   }
-}
-
-/** Reads the body as text, refusing to hold more than `maxBytes` in memory. */
-async function readCapped(response: Response, maxBytes: number, host: string): Promise<string> {
-  return (await readCappedBytes(response, maxBytes, host)).toString('utf8');
-}
-
-/** Reads the body, refusing to hold more than `maxBytes` in memory. */
-async function readCappedBytes(response: Response, maxBytes: number, host: string): Promise<Buffer> {
-  const tooLarge = () =>
-    new CoreError(
-      'bad-response',
-      `${host} sent an answer larger than ${Math.round(maxBytes / 1048576)} MB: narrow the filters.`,
-      {
-        status: response.status,
-      },
-    );
-  const declared = Number(response.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > maxBytes) {
-    await response.body?.cancel();
-    throw tooLarge();
-  }
-  if (!response.body) return Buffer.alloc(0);
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel();
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks, total);
 }
