@@ -21,12 +21,20 @@ export interface OutboxEntry {
 
 export interface OutboxRecord {
   entries: OutboxEntry[];
-  /** The last note the server confirmed from us, per call: our own write is not a conflict. */
+  /**
+   * The last note the server confirmed from this agent, per `noteKey` (agent and call): our own
+   * write is not a conflict; another agent's on the same workstation is.
+   */
   confirmed: Record<string, string>;
-  /** Per call, the server's `dateLastModified` in the answer to our last confirmed save. */
+  /** Per `noteKey`, the server's `dateLastModified` in the answer to our last confirmed save. */
   confirmedAt: Record<string, string>;
-  /** Per call, the text our last confirmed save replaced: a read still showing it is stale. */
+  /** Per `noteKey`, the text our last confirmed save replaced: a read still showing it is stale. */
   replaced: Record<string, string>;
+}
+
+/** One agent's note on one call: the key of what the outbox learned from the server about it. */
+export function noteKey(entry: Pick<OutboxEntry, 'owner' | 'sessionId'>): string {
+  return JSON.stringify([entry.owner, entry.sessionId]);
 }
 
 /**
@@ -38,18 +46,18 @@ export function isConflict(record: OutboxRecord, entry: OutboxEntry, server: Ses
   if (entry.base.dateLastModified !== undefined && server.dateLastModified === entry.base.dateLastModified)
     return false;
   if (theirs === (entry.base.value ?? '') || theirs === entry.sent) return false;
-  return record.confirmed[entry.sessionId] !== theirs && !isStale(record, entry.sessionId, server);
+  return record.confirmed[noteKey(entry)] !== theirs && !isStale(record, noteKey(entry), server);
 }
 
 /**
  * A read older than our last confirmed save (a lagging replica): by `dateLastModified` when both
  * are readable dates, else because it still shows the text that save replaced.
  */
-function isStale(record: OutboxRecord, sessionId: string, server: SessionInfo): boolean {
-  const savedAt = Date.parse(record.confirmedAt[sessionId] ?? '');
+function isStale(record: OutboxRecord, key: string, server: SessionInfo): boolean {
+  const savedAt = Date.parse(record.confirmedAt[key] ?? '');
   const readAt = Date.parse(server.dateLastModified ?? '');
   if (!Number.isNaN(savedAt) && !Number.isNaN(readAt)) return readAt < savedAt;
-  const replaced = record.replaced[sessionId];
+  const replaced = record.replaced[key];
   return replaced !== undefined && (server.consoleData ?? '') === replaced;
 }
 
@@ -58,7 +66,7 @@ export function pendingStatus(entry: OutboxEntry): ConsoleDataStatus {
   return { sessionId: entry.sessionId, state: 'saving', pending: entry.text };
 }
 
-/** An entry not being sent: in conflict, refused, or waiting for a sign-in. */
+/** An entry not being sent: in conflict, refused, or waiting its turn. */
 export function restingStatus(entry: OutboxEntry): ConsoleDataStatus {
   if (entry.conflict) {
     return {
@@ -83,6 +91,6 @@ export function restingStatus(entry: OutboxEntry): ConsoleDataStatus {
     sessionId: entry.sessionId,
     state: 'waiting-for-network',
     pending: entry.text,
-    message: 'Kept on this computer; it will be sent when you are signed in.',
+    message: 'Kept on this computer; waiting to be sent.',
   };
 }

@@ -9,7 +9,7 @@ import type { ConsoleDataStatus } from '../../shared/live';
 import { backoffDelay } from './backoff';
 import { CoreError, toCoreError } from './errors';
 import type { Login } from './login';
-import { isConflict, type OutboxEntry, type OutboxRecord, pendingStatus, restingStatus } from './outbox-entry';
+import { isConflict, noteKey, type OutboxEntry, type OutboxRecord, pendingStatus, restingStatus } from './outbox-entry';
 import type { Clock, Logger, SettingsStore } from './ports';
 
 export const OUTBOX_RECORD = 'outbox';
@@ -69,23 +69,30 @@ export class ConsoleDataOutbox {
       confirmedAt: saved?.confirmedAt ?? {},
       replaced: saved?.replaced ?? {},
     };
-    for (const entry of this.record.entries) this.status[entry.sessionId] = restingStatus(entry);
   }
 
   get statuses(): Record<string, ConsoleDataStatus> {
     return this.status;
   }
 
-  /** Who is signed in (server + user), or undefined: only their notes are sent. */
+  /**
+   * Who is signed in (server + user), or undefined: only their notes are sent, and only theirs
+   * are in `statuses` (an agent on a shared workstation never sees another agent's unsent notes).
+   */
   setOwner(owner: string | undefined): void {
-    this.owner = owner;
+    if (owner !== this.owner) {
+      for (const sessionId of Object.keys(this.status)) delete this.status[sessionId];
+      for (const entry of this.record.entries) {
+        if (entry.owner === owner) this.status[entry.sessionId] = restingStatus(entry);
+      }
+      this.owner = owner;
+      this.deps.onChange();
+    }
     if (owner) this.kick();
   }
 
-  /** `caller` names the call in the list of unsent notes. */
-  save(owner: string | undefined, args: RequestArgs<'call:save-console-data'>, caller?: string): ConsoleDataStatus {
-    const who = owner ?? this.owner;
-    if (!who) throw new CoreError('not-signed-in', 'Sign in to save notes.');
+  /** A note of `who` (server + user); `caller` names the call in the list of unsent notes. */
+  save(who: string, args: RequestArgs<'call:save-console-data'>, caller?: string): ConsoleDataStatus {
     let entry = this.record.entries.find((e) => e.sessionId === args.sessionId && e.owner === who);
     if (!entry) {
       entry = { owner: who, sessionId: args.sessionId, text: args.text, base: { ...args.base }, rev: 0 };
@@ -106,10 +113,10 @@ export class ConsoleDataOutbox {
     return this.status[entry.sessionId] as ConsoleDataStatus;
   }
 
-  /** `status` (as `save` answered it) once everything saved so far is on disk, brought up to date. */
+  /** `status` (what `save` answered) once everything saved so far is on disk. */
   async onDisk(status: ConsoleDataStatus): Promise<ConsoleDataStatus> {
     await this.deps.store.flushed();
-    return this.status[status.sessionId] ?? status;
+    return status;
   }
 
   /** The agent chose `text` for a call in conflict (or failed): send it over the server's value. */
@@ -238,20 +245,21 @@ export class ConsoleDataOutbox {
     // Written ahead: after a crash, finding this text on the server must read as our own write.
     await this.deps.store.flushed();
     const saved = await this.deps.transport.write(entry.sessionId, text);
-    this.record.replaced[entry.sessionId] = theirs;
+    this.record.replaced[noteKey(entry)] = theirs;
     this.confirm(entry, rev, saved.consoleData ?? text, saved);
   }
 
   private confirm(entry: OutboxEntry, rev: number, value: string, session: SessionInfo): void {
     const { confirmed, confirmedAt, replaced } = this.record;
-    delete confirmed[entry.sessionId];
-    confirmed[entry.sessionId] = value;
-    if (session.dateLastModified) confirmedAt[entry.sessionId] = session.dateLastModified;
-    const ids = Object.keys(confirmed);
-    for (const id of ids.slice(0, Math.max(0, ids.length - CONFIRMED_CAP))) {
-      delete confirmed[id];
-      delete confirmedAt[id];
-      delete replaced[id];
+    const key = noteKey(entry);
+    delete confirmed[key];
+    confirmed[key] = value;
+    if (session.dateLastModified) confirmedAt[key] = session.dateLastModified;
+    const keys = Object.keys(confirmed);
+    for (const old of keys.slice(0, Math.max(0, keys.length - CONFIRMED_CAP))) {
+      delete confirmed[old];
+      delete confirmedAt[old];
+      delete replaced[old];
     }
     delete entry.sent;
     if (entry.rev === rev) {

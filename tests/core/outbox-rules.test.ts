@@ -1,0 +1,122 @@
+// The outbox's rules, case by case: when the server's note is someone else's change (a conflict
+// the agent must see) and when it is the edit's own base, our own write, or a read older than our
+// confirmed save (a lagging replica); and the words of each resting status.
+import { describe, expect, it } from 'vitest';
+
+import {
+  isConflict,
+  noteKey,
+  type OutboxEntry,
+  type OutboxRecord,
+  pendingStatus,
+  restingStatus,
+} from '../../src/main/core/outbox-entry';
+import type { SessionInfo } from '../../src/shared/evovoice';
+
+const KEY = noteKey({ owner: 'https://evo.example|agent', sessionId: 'sess-1' });
+const T0 = '2026-11-23T12:00:00.000Z';
+const T1 = '2026-11-23T12:01:00.000Z';
+const T2 = '2026-11-23T12:02:00.000Z';
+
+const entry = (fields: Partial<OutboxEntry> = {}): OutboxEntry => ({
+  owner: 'https://evo.example|agent',
+  sessionId: 'sess-1',
+  text: 'mine',
+  base: { value: 'original', dateLastModified: T0 },
+  rev: 0,
+  ...fields,
+});
+const record = (fields: Partial<OutboxRecord> = {}): OutboxRecord => ({
+  entries: [],
+  confirmed: {},
+  confirmedAt: {},
+  replaced: {},
+  ...fields,
+});
+const read = (consoleData: string | undefined, dateLastModified?: string): SessionInfo => ({
+  id: 'sess-1',
+  ...(consoleData === undefined ? {} : { consoleData }),
+  ...(dateLastModified ? { dateLastModified } : {}),
+});
+
+describe('isConflict', () => {
+  it('someone else wrote after the base the edit began from: a conflict', () => {
+    expect(isConflict(record(), entry(), read('Priya wrote this', T1))).toBe(true);
+  });
+
+  it('the server still shows the base (by its text, or by its date when the text reads differently): no conflict', () => {
+    expect(isConflict(record(), entry(), read('original', T1))).toBe(false);
+    expect(isConflict(record(), entry(), read('original, re-encoded', T0))).toBe(false);
+    expect(isConflict(record(), entry({ base: { value: 'original' } }), read('other', undefined))).toBe(true);
+  });
+
+  it('an empty note on the server is the base of an edit begun on an empty note', () => {
+    expect(isConflict(record(), entry({ base: {} }), read(undefined, T1))).toBe(false);
+    expect(isConflict(record(), entry({ base: {} }), read('', T1))).toBe(false);
+    expect(isConflict(record(), entry({ base: {} }), read('x', T1))).toBe(true);
+  });
+
+  it('our own write whose answer was lost (`sent`), or the last one the server confirmed from this agent: no conflict', () => {
+    expect(isConflict(record(), entry({ sent: 'mine, earlier' }), read('mine, earlier', T1))).toBe(false);
+    expect(isConflict(record({ confirmed: { [KEY]: 'ours' } }), entry(), read('ours', T1))).toBe(false);
+    const otherAgent = noteKey({ owner: 'https://evo.example|colleague', sessionId: 'sess-1' });
+    const otherCall = noteKey({ owner: 'https://evo.example|agent', sessionId: 'sess-2' });
+    expect(isConflict(record({ confirmed: { [otherAgent]: 'ours' } }), entry(), read('ours', T1))).toBe(true);
+    expect(isConflict(record({ confirmed: { [otherCall]: 'ours' } }), entry(), read('ours', T1))).toBe(true);
+  });
+
+  it('a read dated before our confirmed save is stale; one dated at or after it is news', () => {
+    const saved = record({ confirmed: { [KEY]: 'ours' }, confirmedAt: { [KEY]: T2 } });
+    expect(isConflict(saved, entry(), read('something older', T1))).toBe(false);
+    expect(isConflict(saved, entry(), read('written at the same moment', T2))).toBe(true);
+    expect(isConflict(saved, entry(), read('written later', '2026-11-23T12:03:00.000Z'))).toBe(true);
+  });
+
+  it('without readable dates, a read still showing the text our save replaced is stale, and only that', () => {
+    const saved = record({ confirmed: { [KEY]: 'ours' }, replaced: { [KEY]: 'what we replaced' } });
+    expect(isConflict(saved, entry(), read('what we replaced'))).toBe(false);
+    expect(isConflict(saved, entry(), read('something else'))).toBe(true);
+    const dated = record({ ...saved, confirmedAt: { [KEY]: 'not a date' } });
+    expect(isConflict(dated, entry(), read('what we replaced', T1))).toBe(false);
+    expect(isConflict(dated, entry(), read('something else', T1))).toBe(true);
+    expect(isConflict(record({ confirmedAt: { [KEY]: T2 } }), entry(), read('x', 'not a date'))).toBe(true);
+    expect(isConflict(record(), entry(), read(''))).toBe(true);
+  });
+});
+
+describe('statuses', () => {
+  it('a note on its way shows what is being sent', () => {
+    expect(pendingStatus(entry())).toEqual({ sessionId: 'sess-1', state: 'saving', pending: 'mine' });
+  });
+
+  it('a conflict carries both texts, when theirs was written, who called, and what to do', () => {
+    const conflict = entry({ conflict: { theirs: 'Priya wrote this', theirsModified: T1 }, caller: 'Ada (+1555)' });
+    expect(restingStatus(conflict)).toEqual({
+      sessionId: 'sess-1',
+      state: 'conflict',
+      pending: 'mine',
+      theirs: 'Priya wrote this',
+      theirsModified: T1,
+      message: 'Someone else changed this note while you were editing: choose which text to keep.',
+      caller: 'Ada (+1555)',
+    });
+    expect(restingStatus(entry({ conflict: { theirs: 'x' } }))).not.toHaveProperty('theirsModified');
+    expect(restingStatus(entry({ conflict: { theirs: 'x' } }))).not.toHaveProperty('caller');
+  });
+
+  it('a refused note says why; one waiting its turn says it is kept', () => {
+    expect(restingStatus(entry({ failed: 'Could not save the note: gone', caller: 'Ada' }))).toEqual({
+      sessionId: 'sess-1',
+      state: 'failed',
+      pending: 'mine',
+      message: 'Could not save the note: gone',
+      caller: 'Ada',
+    });
+    expect(restingStatus(entry())).toEqual({
+      sessionId: 'sess-1',
+      state: 'waiting-for-network',
+      pending: 'mine',
+      message: 'Kept on this computer; waiting to be sent.',
+    });
+  });
+});
