@@ -46,6 +46,28 @@ test('signs in, picks an account, and can switch it from the header', async ({ u
     .toBe(true);
 });
 
+test('a server that lists no accounts and has no calls yet: the agent enters the account id, a wrong one is refused in words', async ({
+  ui,
+  sim,
+}) => {
+  sim.control.setStrictness({ authStatus: 'no-account-ids' });
+  await fillSignIn(ui, sim.url, DEMO_USER.userName, DEMO_USER.password);
+  await expect(ui.getByText(/did not list the accounts of Demo Agent/)).toBeVisible();
+  const id = ui.getByLabel('Account id');
+  await id.fill('acct-elsewhere');
+  await id.press('Enter');
+  await expect(ui.getByRole('main').getByRole('alert')).toContainText('cannot work on account acct-elsewhere');
+  await expect(id).toHaveAttribute('aria-invalid', 'true');
+
+  await id.fill('acct-north');
+  await ui.getByRole('button', { name: 'Open this account' }).click();
+  await expect(ui.getByRole('banner').getByText('acct-north', { exact: true })).toBeVisible();
+  await expect(ui.getByText('No live calls right now.')).toBeVisible();
+  await expect
+    .poll(() => sim.control.requests({ pathPrefix: '/sessions' }).some((r) => r.query.AccountIds === 'acct-north'))
+    .toBe(true);
+});
+
 test('the demo is one click away and labelled as such', async ({ ui }) => {
   await ui.getByRole('button', { name: 'Try the demo' }).click();
   await chooseAccountIfAsked(ui);

@@ -31,6 +31,11 @@ export interface Identity {
   demo: boolean;
   /** Set when "remember me" was asked for but the keychain could not keep the password. */
   keychainProblem?: string;
+  /**
+   * True once the server answered without a list of the agent's accounts: they are named as
+   * their calls arrive, and the agent can enter one by hand (the server is asked whether it is theirs).
+   */
+  accountsUnlisted?: boolean;
 }
 
 /** A call the agent missed, waiting to be seen. */

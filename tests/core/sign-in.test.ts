@@ -27,6 +27,7 @@ describe('sign-in', () => {
     expect(identity).toMatchObject({ userName: DEMO_USER.userName, displayName: 'Demo Agent', demo: false });
     expect(identity.accounts.map((a) => a.id)).toEqual(['acct-north', 'acct-south']);
     expect(identity.accountId).toBeUndefined();
+    expect(identity.accountsUnlisted).toBeUndefined();
     expect(rig.secrets.entries.get(`evo-voice-console:${rig.sim.url}|${DEMO_USER.userName}`)).toBe(DEMO_USER.password);
 
     await rig.core.selectAccount('acct-north');
@@ -277,6 +278,7 @@ describe('without the accounts from GET /auth/status', () => {
           { id: 'acct-south', name: 'South Desk' },
         ]),
       );
+      expect(rig.core.getState().identity?.accountsUnlisted, 'the picker offers to enter an id').toBe(true);
       const first = rig.sim.control.requests({ pathPrefix: '/sessions' })[0];
       expect(first?.query.AccountIds).toBeUndefined();
 

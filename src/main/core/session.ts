@@ -78,6 +78,8 @@ export class SignedInSession {
     if (status.userId) identity.userId = status.userId;
     if (chosen) identity.accountId = chosen;
     else delete identity.accountId;
+    if (listed) delete identity.accountsUnlisted;
+    else identity.accountsUnlisted = true;
     this.identity = identity;
     this.accountsListed = listed;
     this.accountsLoaded = true;

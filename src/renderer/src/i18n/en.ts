@@ -195,6 +195,11 @@ export const en = {
   'picker.loading':
     'Loading the accounts of {user}… If none appear, this user has no account on {server}: sign out and try another user.',
   'picker.several': '{user} can work on several accounts. You can switch later from the header.',
+  'picker.unlisted':
+    '{server} did not list the accounts of {user}. They appear here as their calls arrive; or enter an account id (your administrator has it).',
+  'picker.enterLabel': 'Account id',
+  'picker.open': 'Open this account',
+  'picker.opening': 'Checking…',
   'status.online': 'Online',
   'status.degraded': 'Degraded',
   'status.offline': 'Offline',

@@ -198,6 +198,11 @@ export const es: Record<MessageKey, string> = {
   'picker.loading':
     'Cargando las cuentas de {user}… Si no aparece ninguna, este usuario no tiene cuenta en {server}: cierre la sesión y pruebe con otro usuario.',
   'picker.several': '{user} puede trabajar en varias cuentas. Puede cambiar más tarde desde la cabecera.',
+  'picker.unlisted':
+    '{server} no ha indicado las cuentas de {user}. Aparecen aquí a medida que llegan sus llamadas; o escriba el identificador de una cuenta (su administrador lo tiene).',
+  'picker.enterLabel': 'Identificador de cuenta',
+  'picker.open': 'Abrir esta cuenta',
+  'picker.opening': 'Comprobando…',
   'status.online': 'En línea',
   'status.degraded': 'Con problemas',
   'status.offline': 'Sin conexión',

@@ -29,13 +29,17 @@ export async function signInDemo(): Promise<Outcome> {
   return { ok: true, identity: result.value };
 }
 
-export async function selectAccount(accountId: string): Promise<void> {
+/** Opens an account (one the agent typed: the server is asked whether it is theirs). */
+export async function openAccount(accountId: string): Promise<Outcome> {
   const result = await request('auth:select-account', { accountId });
-  if (!result.ok) {
-    toasts.show({ kind: 'error', title: 'Account not switched', body: result.error.message });
-    return;
-  }
+  if (!result.ok) return result;
   signedIn(result.value);
+  return { ok: true, identity: result.value };
+}
+
+export async function selectAccount(accountId: string): Promise<void> {
+  const outcome = await openAccount(accountId);
+  if (!outcome.ok) toasts.show({ kind: 'error', title: 'Account not switched', body: outcome.error.message });
 }
 
 export async function signOut(): Promise<void> {
