@@ -48,6 +48,78 @@ describe('outbox paths', () => {
     expect(rig.log.lines).toContainEqual(expect.stringMatching(/^warn console data refused .*"code":"not-found"/));
   });
 
+  it('an edit of the note the server shows is saved over it, not taken for a conflict', async () => {
+    const id = await signedInWithCall({ consoleData: 'original' });
+    const shown = rig.core.getSnapshot().sessions.find((s) => s.id === id);
+    await rig.core.saveConsoleData({
+      sessionId: id,
+      text: 'original, and a callback at 3',
+      base: { value: shown?.consoleData },
+    });
+    await rig.core.settled();
+    expect(rig.core.getState().consoleData[id]).toEqual({ sessionId: id, state: 'saved' });
+    expect(patches()).toEqual(['original, and a callback at 3']);
+  });
+
+  it('a note in conflict is still in conflict, with when theirs was written, after a restart', async () => {
+    const id = await signedInWithCall({ consoleData: 'original' });
+    const theirs = rig.sim.control.setConsoleData(id, 'Priya: called back');
+    await rig.core.saveConsoleData({ sessionId: id, text: 'mine', base: { value: 'original' } });
+    await rig.core.settled();
+    const conflict = {
+      sessionId: id,
+      state: 'conflict',
+      pending: 'mine',
+      theirs: 'Priya: called back',
+      theirsModified: theirs.dateLastModified,
+    };
+    expect(rig.core.getState().consoleData[id]).toMatchObject(conflict);
+    // The restart signs the agent in again from the keychain ("remember me").
+    await rig.restart();
+    await rig.step(MINUTE);
+    expect(rig.core.getState().identity?.userName).toBe(DEMO_USER.userName);
+    expect(rig.core.getState().consoleData[id]).toMatchObject(conflict);
+    expect(patches()).toEqual([]);
+  });
+
+  it('a server that keeps refusing the signed-in agent (401 after re-sign-ins) leaves the note waiting, sent after signing in again', async () => {
+    const id = await signedInWithCall();
+    rig.sim.control.addFault({ endpoint: 'sessions', kind: 'unauthorized', rate: 1 });
+    await rig.core.saveConsoleData({ sessionId: id, text: 'kept through refusals', base: {} });
+    await rig.step(2 * MINUTE);
+    expect(rig.core.getState().connection.status).toBe('signed-out');
+    rig.sim.control.clearFaults();
+    await rig.signIn();
+    await rig.step(MINUTE);
+    expect(rig.sim.control.getSession(id)?.consoleData).toBe('kept through refusals');
+  });
+
+  it('signing out while a note is on its way keeps it for the next sign-in, without asking to retry', async () => {
+    const held = new HeldAnswers();
+    const id = await signedInWithCall({}, held.fetch);
+    const lookup = held.hold((method, url) => method === 'GET' && url.searchParams.get('SpecificIds') === id);
+    void rig.core.saveConsoleData({ sessionId: id, text: 'typed just before signing out', base: {} });
+    await lookup;
+    await rig.core.signOut();
+    held.release();
+    await rig.core.settled();
+    expect(patches()).toEqual([]);
+    await rig.signIn();
+    await rig.step(MINUTE);
+    expect(rig.sim.control.getSession(id)?.consoleData).toBe('typed just before signing out');
+  });
+
+  it('while Evo Voice is unreachable the note backs off: a few lookups in ten minutes, not one a second', async () => {
+    const id = await signedInWithCall();
+    rig.sim.control.addFault({ endpoint: '*', kind: 'reset', rate: 1 });
+    rig.sim.control.clearRequests();
+    await rig.core.saveConsoleData({ sessionId: id, text: 'offline', base: {} });
+    await rig.step(10 * MINUTE);
+    const lookups = rig.sim.control.requests({ pathPrefix: '/sessions' }).filter((r) => r.query.SpecificIds === id);
+    expect(lookups.length).toBeGreaterThanOrEqual(5);
+    expect(lookups.length).toBeLessThanOrEqual(25);
+  });
+
   it('a note the server already holds (our write whose answer was lost, or the same words) is saved without a PATCH', async () => {
     const id = await signedInWithCall({ consoleData: 'original' });
     rig.sim.control.setConsoleData(id, 'Refund approved');
