@@ -8,7 +8,7 @@ import { CoreError } from '../../src/main/core/errors';
 import { OUTBOX_RECORD } from '../../src/main/core/outbox';
 import type { Strictness } from '../../src/simulator/strictness';
 import { HeldAnswers } from './ports';
-import { liveCall, type Rig, startRig } from './rig';
+import { type Rig, rigWithCall } from './rig';
 
 let rig: Rig;
 afterEach(() => rig.close());
@@ -21,12 +21,8 @@ async function boardWithCall(
   fetch?: typeof globalThis.fetch,
   strictness: Partial<Strictness> = {},
 ): Promise<string> {
-  rig = await startRig(fetch ? { fetch } : {});
-  rig.sim.control.setStrictness(strictness);
-  await rig.signIn();
-  const id = liveCall(rig.sim, fields);
-  rig.core.pollNow();
-  await rig.core.settled();
+  let id: string;
+  ({ rig, id } = await rigWithCall(fields, { fetch, strictness }));
   return id;
 }
 

@@ -8,7 +8,7 @@ import { OUTBOX_RECORD } from '../../src/main/core/outbox';
 import { startSimulator } from '../../src/simulator/index';
 import { DEMO_USER, type SimUser } from '../../src/simulator/types';
 import { HeldAnswers } from './ports';
-import { liveCall, type Rig, START, startRig } from './rig';
+import { liveCall, type Rig, rigWithCall, START, startRig } from './rig';
 
 let rig: Rig;
 const closing: (() => Promise<void>)[] = [];
@@ -25,11 +25,8 @@ const patches = () =>
     .map((r) => (r.body as { consoleData: string }).consoleData);
 
 async function signedInWithCall(fields: Record<string, unknown> = {}, fetch?: typeof globalThis.fetch) {
-  rig = await startRig(fetch ? { fetch } : {});
-  await rig.signIn();
-  const id = liveCall(rig.sim, fields);
-  rig.core.pollNow();
-  await rig.core.settled();
+  let id: string;
+  ({ rig, id } = await rigWithCall(fields, { fetch }));
   return id;
 }
 

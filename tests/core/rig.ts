@@ -3,6 +3,7 @@ import type { CoreEvent } from '../../src/main/core/console';
 import { createConsoleCore, type LocalConsoleCore } from '../../src/main/core/index';
 import type { Settings } from '../../src/shared/ipc';
 import { startSimulator } from '../../src/simulator/index';
+import type { Strictness } from '../../src/simulator/strictness';
 import { DEMO_USER, type Simulator } from '../../src/simulator/types';
 import { MemorySecrets, MemorySettings, RecordingLogger, RecordingNotifier, SteppedClock, TestPower } from './ports';
 
@@ -92,6 +93,23 @@ export async function startRig(
     },
   };
   return rig;
+}
+
+/**
+ * A signed-in rig with a live call on its board. `fetch`: the core's, to watch or hold answers;
+ * `strictness`: the simulator's, from before the sign-in.
+ */
+export async function rigWithCall(
+  fields: Record<string, unknown> = {},
+  options: { fetch?: typeof globalThis.fetch | undefined; strictness?: Partial<Strictness> } = {},
+): Promise<{ rig: Rig; id: string }> {
+  const rig = await startRig(options.fetch ? { fetch: options.fetch } : {});
+  if (options.strictness) rig.sim.control.setStrictness(options.strictness);
+  await rig.signIn();
+  const id = liveCall(rig.sim, fields);
+  rig.core.pollNow();
+  await rig.core.settled();
+  return { rig, id };
 }
 
 /** A connected call on the first account, owned by the demo agent. */
