@@ -117,6 +117,21 @@ describe('outbox paths', () => {
     expect(lookups.length).toBeLessThanOrEqual(25);
   });
 
+  it(
+    'remembers its own confirmed saves for the newest 500 calls, forgetting the oldest',
+    { timeout: 60_000 },
+    async () => {
+      const first = await signedInWithCall();
+      const ids = [first, ...Array.from({ length: 500 }, () => liveCall(rig.sim))];
+      await Promise.all(ids.map((id) => rig.core.saveConsoleData({ sessionId: id, text: `note on ${id}`, base: {} })));
+      await rig.core.settled();
+      const confirmed = rig.settings.getRecord<{ confirmed: Record<string, string> }>(OUTBOX_RECORD)?.confirmed ?? {};
+      expect(Object.keys(confirmed)).toHaveLength(500);
+      expect(Object.values(confirmed)).not.toContain(`note on ${first}`);
+      expect(Object.values(confirmed)).toContain(`note on ${ids.at(-1)}`);
+    },
+  );
+
   it('a note the server already holds (our write whose answer was lost, or the same words) is saved without a PATCH', async () => {
     const id = await signedInWithCall({ consoleData: 'original' });
     rig.sim.control.setConsoleData(id, 'Refund approved');
