@@ -1,5 +1,7 @@
 // Signing in through the form: a wrong password in words, the account picker, the account in the header,
 // and the live board (not Settings) after signing out and in again.
+import AxeBuilder from '@axe-core/playwright';
+
 import { DEMO_USER } from '../src/simulator/types';
 import { chooseAccountIfAsked, fillSignIn } from './agent';
 import { expect, test } from './fixtures';
@@ -58,6 +60,8 @@ test('a server that lists no accounts and has no calls yet: the agent enters the
   await id.press('Enter');
   await expect(ui.getByRole('main').getByRole('alert')).toContainText('cannot work on account acct-elsewhere');
   await expect(id).toHaveAttribute('aria-invalid', 'true');
+  const axe = await new AxeBuilder({ page: ui }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 
   await id.fill('acct-north');
   await ui.getByRole('button', { name: 'Open this account' }).click();
