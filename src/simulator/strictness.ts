@@ -25,6 +25,8 @@ export interface Strictness {
   staleReads: number;
   /** GET /auth/status (not on the reference pages): all fields, no account ids, or not there at all (404). */
   authStatus: AuthStatusMode;
+  /** A voicemail's uri answers 302 to a signed storage address, as servers that keep recordings in a blob store do. */
+  fileRedirects: boolean;
 }
 
 /** Today's forgiving simulator: what every test gets unless it asks for more. */
@@ -39,6 +41,7 @@ export const LENIENT: Readonly<Strictness> = Object.freeze({
   stringBooleans: false,
   staleReads: 0,
   authStatus: 'full',
+  fileRedirects: false,
 });
 
 /** Every behaviour on: what a client must survive before it meets a real server. */
@@ -53,6 +56,7 @@ export const STRICT: Readonly<Strictness> = Object.freeze({
   stringBooleans: true,
   staleReads: 1,
   authStatus: 'no-account-ids',
+  fileRedirects: true,
 });
 
 const AUTH_STATUS_MODES: readonly AuthStatusMode[] = ['full', 'no-account-ids', 'missing'];

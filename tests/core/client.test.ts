@@ -1,8 +1,11 @@
 // The API client against the simulator over HTTP: JSON, query strings, cookies, and every
 // failure as one CoreError with words for the agent.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { createEvoVoiceClient } from '../../src/main/core/client';
+import { createEvoVoiceClient, FILE_REDIRECTS } from '../../src/main/core/client';
 import { CoreError } from '../../src/main/core/errors';
 import { toQueryString } from '../../src/main/core/query';
 import { startSimulator } from '../../src/simulator/index';
@@ -153,5 +156,46 @@ describe('EvoVoiceClient', () => {
     await api.signIn(DEMO_USER.userName, DEMO_USER.password);
     await api.logout();
     expect(api.hasSession()).toBe(false);
+  });
+});
+
+describe('file downloads that redirect', () => {
+  /** A file host on loopback: `/loop.wav` redirects to itself, `/away.wav` to a plain-http host. */
+  async function fileHost(): Promise<{ url: string; hits: string[]; close: () => Promise<void> }> {
+    const hits: string[] = [];
+    const server = createServer((req, res) => {
+      hits.push(req.url ?? '');
+      if (req.url === '/loop.wav') res.writeHead(302, { Location: '/loop.wav' }).end();
+      else res.writeHead(302, { Location: 'http://files.example.invalid/recording.wav' }).end();
+    });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    return {
+      url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      hits,
+      close: () => new Promise((done) => server.close(() => done())),
+    };
+  }
+
+  it(`follows at most ${FILE_REDIRECTS} redirects, then says so`, async () => {
+    const host = await fileHost();
+    try {
+      const files = createEvoVoiceClient({ baseUrl: host.url, fetch: globalThis.fetch, timeoutMs: 2_000 });
+      const error = await failure(files.getFile('/loop.wav', 1024));
+      expect(error.message).toMatch(/redirected a file more than 3 times: not fetched/);
+      expect(host.hits).toHaveLength(FILE_REDIRECTS + 1);
+    } finally {
+      await host.close();
+    }
+  });
+
+  it('never follows a redirect to another host without https', async () => {
+    const host = await fileHost();
+    try {
+      const files = createEvoVoiceClient({ baseUrl: host.url, fetch: globalThis.fetch, timeoutMs: 2_000 });
+      const error = await failure(files.getFile('/away.wav', 1024));
+      expect(error.message).toMatch(/pointed to a file at files\.example\.invalid without https: not fetched/);
+    } finally {
+      await host.close();
+    }
   });
 });

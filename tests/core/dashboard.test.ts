@@ -48,6 +48,7 @@ describe('dashboard period and customer', () => {
 describe('voicemail playback', () => {
   it('fetches a listed voicemail by id with the session, as WAV bytes', async () => {
     rig = await startRig();
+    rig.sim.control.setStrictness({ fileRedirects: false });
     await rig.signIn();
     const file = voicemailFor(rig);
     const home = await rig.core.loadDashboard();
@@ -62,6 +63,18 @@ describe('voicemail playback', () => {
     expect(bytes.subarray(8, 12).toString('ascii')).toBe('WAVE');
     const request = rig.sim.control.requests({ pathPrefix: '/files/voicemail/' }).at(-1);
     expect(request).toMatchObject({ status: 200, auth: expect.not.stringMatching(/^none$/) });
+  });
+
+  it('plays a recording kept in a blob store: the uri redirects to a signed address, which is followed', async () => {
+    rig = await startRig();
+    rig.sim.control.setStrictness({ fileRedirects: true });
+    await rig.signIn();
+    const file = voicemailFor(rig);
+    await rig.core.loadDashboard();
+    const audio = await rig.core.voicemailAudio(file.id as string);
+    expect(Buffer.from(audio.base64, 'base64').subarray(0, 4).toString('ascii')).toBe('RIFF');
+    const files = rig.sim.control.requests({ pathPrefix: '/files/' }).map((r) => `${r.path} ${r.status}`);
+    expect(files).toEqual([`${file.uri} 302`, expect.stringMatching(/^\/files\/store\/.+\.wav 200$/)]);
   });
 
   it('refuses a voicemail the last dashboard answer did not list, without asking the server', async () => {

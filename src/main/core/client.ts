@@ -80,6 +80,8 @@ export interface FileBytes {
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
 export const DEFAULT_MAX_BODY_BYTES = 50 * 1024 * 1024;
+/** Redirects a file download may follow (a recording's signed storage address). */
+export const FILE_REDIRECTS = 3;
 
 interface Call {
   method: 'GET' | 'POST' | 'PATCH';
@@ -111,6 +113,36 @@ export function createEvoVoiceClient(config: EvoVoiceClientOptions): EvoVoiceCli
   }
 
   /** Sends the call and reads a successful answer's text; a failed one throws its CoreError. */
+  /**
+   * A file's answer, following up to FILE_REDIRECTS redirects (recordings kept in a blob store
+   * answer 302 to a signed address): cookies go to the server's own origin only, and any other
+   * address must be https.
+   */
+  async function fileAnswer(first: URL, signal: AbortSignal): Promise<Response> {
+    let url = first;
+    for (let hop = 0; ; hop++) {
+      const own = url.origin === new URL(base).origin;
+      if (!own && url.protocol !== 'https:') {
+        throw new CoreError('bad-response', `${host} pointed to a file at ${url.host} without https: not fetched.`);
+      }
+      const headers: Record<string, string> = { Accept: 'audio/*, */*' };
+      const cookie = own ? jar.header(now()) : undefined;
+      if (cookie) headers.Cookie = cookie;
+      const response = await config.fetch(url.href, { method: 'GET', headers, signal, redirect: 'manual' });
+      if (own) jar.store(response.headers.getSetCookie(), now());
+      const location = response.status >= 300 && response.status < 400 ? response.headers.get('location') : null;
+      if (location === null) return response;
+      await response.body?.cancel();
+      if (hop === FILE_REDIRECTS) {
+        throw new CoreError(
+          'bad-response',
+          `${host} redirected a file more than ${FILE_REDIRECTS} times: not fetched.`,
+        );
+      }
+      url = new URL(location, url);
+    }
+  }
+
   async function receive(call: Call): Promise<{ text: string; status: number }> {
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(), timeoutMs);
@@ -231,20 +263,11 @@ export function createEvoVoiceClient(config: EvoVoiceClientOptions): EvoVoiceCli
         parsed('/portal/home', parsePortalHome, raw),
       ),
     async getFile(uri, fileMaxBytes, options) {
-      const url = new URL(uri, base + '/');
-      const own = url.origin === new URL(base).origin;
-      if (!own && url.protocol !== 'https:') {
-        throw new CoreError('bad-response', `${host} pointed to a file at ${url.host} without https: not fetched.`);
-      }
       const timeout = new AbortController();
       const timer = setTimeout(() => timeout.abort(), timeoutMs);
       const signal = options?.signal ? AbortSignal.any([timeout.signal, options.signal]) : timeout.signal;
-      const headers: Record<string, string> = { Accept: 'audio/*, */*' };
-      const cookie = own ? jar.header(now()) : undefined;
-      if (cookie) headers.Cookie = cookie;
       try {
-        const response = await config.fetch(url.href, { method: 'GET', headers, signal, redirect: 'manual' });
-        if (own) jar.store(response.headers.getSetCookie(), now());
+        const response = await fileAnswer(new URL(uri, base + '/'), signal);
         if (!response.ok) {
           const json = parseJson(await readCapped(response, 64 * 1024, host));
           throw httpError(response.status, host, json.ok ? parseResponseStatus(json.value) : undefined);
