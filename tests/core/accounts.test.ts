@@ -4,7 +4,7 @@
 // sign-in is restored at start and when a poll fails.
 import { afterEach, describe, expect, it } from 'vitest';
 
-import type { ConnectionState } from '../../src/shared/live';
+import type { Connection } from '../../src/shared/live';
 import { startSimulator } from '../../src/simulator/index';
 import { DEMO_USER, type SimUser } from '../../src/simulator/types';
 import { liveCall, type Rig, START, startRig } from './rig';
@@ -17,7 +17,7 @@ afterEach(async () => {
 });
 
 const connections = () =>
-  rig.events.flatMap((e) => (e.type === 'state' ? [e.state.connection] : [])) as ConnectionState[];
+  rig.events.flatMap((e) => (e.type === 'state' ? [e.state.connection] : [])) as Connection[];
 
 async function oneAccountRig(): Promise<Rig> {
   const user: SimUser = { ...DEMO_USER, accountIds: ['acct-south'] };
