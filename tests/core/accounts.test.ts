@@ -16,8 +16,7 @@ afterEach(async () => {
   for (const close of closing.splice(0)) await close();
 });
 
-const connections = () =>
-  rig.events.flatMap((e) => (e.type === 'state' ? [e.state.connection] : [])) as Connection[];
+const connections = () => rig.events.flatMap((e) => (e.type === 'state' ? [e.state.connection] : [])) as Connection[];
 
 async function oneAccountRig(): Promise<Rig> {
   const user: SimUser = { ...DEMO_USER, accountIds: ['acct-south'] };
