@@ -4,7 +4,7 @@
 // sign-in is restored at start and when a poll fails.
 import { afterEach, describe, expect, it } from 'vitest';
 
-import type { Connection } from '../../src/shared/live';
+import type { Connection, Identity } from '../../src/shared/live';
 import { startSimulator } from '../../src/simulator/index';
 import { DEMO_USER, type SimUser } from '../../src/simulator/types';
 import { liveCall, type Rig, START, startRig } from './rig';
@@ -25,16 +25,29 @@ async function oneAccountRig(): Promise<Rig> {
   return startRig({ sim });
 }
 
-describe('accounts', () => {
-  it('a listed account carries the name the server gives it', async () => {
-    rig = await startRig();
-    rig.sim.control.setStrictness({ authStatus: 'full' });
-    const identity = await rig.core.signIn({
+/** The demo agent signs in to the rig's simulator, the server being `authStatus` about accounts. */
+async function signIn(
+  authStatus: 'full' | 'no-account-ids',
+  options: { remember?: boolean; demo?: boolean } = {},
+): Promise<Identity> {
+  rig.sim.control.setStrictness({ authStatus });
+  const identity = await rig.core.signIn(
+    {
       serverUrl: rig.sim.url,
       userName: DEMO_USER.userName,
       password: DEMO_USER.password,
-      remember: false,
-    });
+      remember: options.remember ?? false,
+    },
+    { demo: options.demo ?? false },
+  );
+  await rig.core.settled();
+  return identity;
+}
+
+describe('accounts', () => {
+  it('a listed account carries the name the server gives it', async () => {
+    rig = await startRig();
+    const identity = await signIn('full');
     expect(identity.accounts).toEqual([
       { id: 'acct-north', name: 'Northwind Health (North)' },
       { id: 'acct-south', name: 'Southgate Logistics (South)' },
@@ -44,26 +57,14 @@ describe('accounts', () => {
 
   it('an agent with one account works on it without being asked, and it is remembered', async () => {
     rig = await oneAccountRig();
-    rig.sim.control.setStrictness({ authStatus: 'full' });
-    await rig.core.signIn({
-      serverUrl: rig.sim.url,
-      userName: DEMO_USER.userName,
-      password: DEMO_USER.password,
-      remember: true,
-    });
-    await rig.core.settled();
+    await signIn('full', { remember: true });
     expect(rig.core.getState().identity?.accountId).toBe('acct-south');
     expect(rig.settings.getSettings().accountId).toBe('acct-south');
   });
 
   it('the demo never writes its account into the settings, taken without asking or picked', async () => {
     rig = await oneAccountRig();
-    rig.sim.control.setStrictness({ authStatus: 'full' });
-    await rig.core.signIn(
-      { serverUrl: rig.sim.url, userName: DEMO_USER.userName, password: DEMO_USER.password, remember: false },
-      { demo: true },
-    );
-    await rig.core.settled();
+    await signIn('full', { demo: true });
     expect(rig.core.getState().identity?.accountId).toBe('acct-south');
     await rig.core.selectAccount('acct-south');
     await rig.core.settled();
@@ -72,14 +73,7 @@ describe('accounts', () => {
 
   it('an account typed by hand is named by the first of its calls that carries a name', async () => {
     rig = await startRig();
-    rig.sim.control.setStrictness({ authStatus: 'no-account-ids' });
-    await rig.core.signIn({
-      serverUrl: rig.sim.url,
-      userName: DEMO_USER.userName,
-      password: DEMO_USER.password,
-      remember: false,
-    });
-    await rig.core.settled();
+    await signIn('no-account-ids');
     expect(rig.core.getState().identity?.accounts).toEqual([]);
     await rig.core.selectAccount('acct-north');
     expect(rig.core.getState().identity?.accounts).toEqual([{ id: 'acct-north', name: 'acct-north' }]);
