@@ -119,9 +119,10 @@ export function createEvoVoiceClient(config: EvoVoiceClientOptions): EvoVoiceCli
    * address must be https.
    */
   async function fileAnswer(first: URL, signal: AbortSignal): Promise<Response> {
+    const home = new URL(base).origin;
     let url = first;
     for (let hop = 0; ; hop++) {
-      const own = url.origin === new URL(base).origin;
+      const own = url.origin === home;
       if (!own && url.protocol !== 'https:') {
         throw new CoreError('bad-response', `${host} pointed to a file at ${url.host} without https: not fetched.`);
       }

@@ -3,6 +3,7 @@
 // (GET /files/store/{sessionId}.wav?sig=…, no sign-in needed, as a blob store's signed URL).
 import { createHash } from 'node:crypto';
 
+import type { FileInfo } from '../../shared/evovoice';
 import { forbidden, notFound } from '../errors';
 import { voicemailWav } from '../wav';
 import type { World } from '../world';
@@ -10,9 +11,13 @@ import { accountsFor, type Answer, requireUser, type Route } from './route';
 
 const signature = (name: string) => createHash('sha256').update(`evo-sim-store:${name}`).digest('hex').slice(0, 16);
 
-function recording(world: World, uri: string): Answer {
+function voicemailAt(world: World, uri: string): FileInfo {
   const file = world.store.voicemail.find((f) => f.uri === uri);
   if (file === undefined) throw notFound(`No voicemail at ${uri}`);
+  return file;
+}
+
+function recording(file: FileInfo): Answer {
   const seed = [...(file.id ?? '')].reduce((sum, c) => sum + c.charCodeAt(0), 0);
   return {
     status: 200,
@@ -28,10 +33,9 @@ export const fileRoutes: Route[] = [
     endpoint: 'voicemail-audio',
     handle: (world: World, req) => {
       const user = requireUser(req);
-      const file = world.store.voicemail.find((f) => f.uri === req.path);
-      if (file === undefined) throw notFound(`No voicemail at ${req.path}`);
+      const file = voicemailAt(world, req.path);
       accountsFor(user, [file.accountId ?? '']);
-      if (!world.strictness.fileRedirects) return recording(world, req.path);
+      if (!world.strictness.fileRedirects) return recording(file);
       const name = req.match[1] as string;
       return { status: 302, body: '', headers: { Location: `/files/store/${name}.wav?sig=${signature(name)}` } };
     },
@@ -43,7 +47,7 @@ export const fileRoutes: Route[] = [
     handle: (world: World, req) => {
       const name = req.match[1] as string;
       if (req.params.string('sig') !== signature(name)) throw forbidden('The storage address is not signed');
-      return recording(world, `/files/voicemail/${name}.wav`);
+      return recording(voicemailAt(world, `/files/voicemail/${name}.wav`));
     },
   },
 ];

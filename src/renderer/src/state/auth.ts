@@ -10,31 +10,28 @@ import { toasts } from './toasts.svelte';
 
 type Outcome = { ok: true; identity: Identity } | { ok: false; error: ConsoleError };
 
-function signedIn(identity: Identity): void {
-  consoleMirror.state = { ...consoleMirror.state, identity };
+/** An answer naming who is signed in: mirrored, then a fresh copy of the board. */
+async function signedIn(
+  answer: Promise<{ ok: true; value: Identity } | { ok: false; error: ConsoleError }>,
+): Promise<Outcome> {
+  const result = await answer;
+  if (!result.ok) return result;
+  consoleMirror.state = { ...consoleMirror.state, identity: result.value };
   void resync();
-}
-
-export async function signIn(args: RequestArgs<'auth:sign-in'>): Promise<Outcome> {
-  const result = await request('auth:sign-in', args);
-  if (!result.ok) return result;
-  signedIn(result.value);
   return { ok: true, identity: result.value };
 }
 
-export async function signInDemo(): Promise<Outcome> {
-  const result = await request('auth:sign-in-demo', {});
-  if (!result.ok) return result;
-  signedIn(result.value);
-  return { ok: true, identity: result.value };
+export function signIn(args: RequestArgs<'auth:sign-in'>): Promise<Outcome> {
+  return signedIn(request('auth:sign-in', args));
+}
+
+export function signInDemo(): Promise<Outcome> {
+  return signedIn(request('auth:sign-in-demo', {}));
 }
 
 /** Opens an account (one the agent typed: the server is asked whether it is theirs). */
-export async function openAccount(accountId: string): Promise<Outcome> {
-  const result = await request('auth:select-account', { accountId });
-  if (!result.ok) return result;
-  signedIn(result.value);
-  return { ok: true, identity: result.value };
+export function openAccount(accountId: string): Promise<Outcome> {
+  return signedIn(request('auth:select-account', { accountId }));
 }
 
 export async function selectAccount(accountId: string): Promise<void> {
