@@ -31,6 +31,21 @@ export const policySchema = z.strictObject({
   holdAlerts: flag.optional(),
   /** Where crash reports are uploaded; without it minidumps stay on the workstation. */
   crashReportUrl: httpUrl.optional(),
+  /** Whether an agent may hold or resume a call that is not theirs: freely, after a question, or never. */
+  holdOthersCalls: z.enum(['allow', 'confirm', 'deny']).optional(),
+  /** Hosts besides the Evo Voice server that voicemail recordings may be fetched from (e.g. a blob store). */
+  recordingHosts: z
+    .union([z.array(z.string().max(253)), z.string().max(4000)])
+    .transform((value) => (typeof value === 'string' ? value.split(/[\s,;]+/) : value).filter(Boolean))
+    .optional(),
+  /** True: desktop notifications say "Missed call on <line>" without the caller's name or number. */
+  privateNotifications: flag.optional(),
+  /** The dialer a "Call back" opens, with `{number}` for the E.164 number, e.g. `callto:{number}`. */
+  dialerUriTemplate: z
+    .string()
+    .max(500)
+    .refine((value) => /^[a-z][a-z0-9+.-]*:/i.test(value) && value.includes('{number}'), 'must be a URI with {number}')
+    .optional(),
 });
 export type Policy = z.output<typeof policySchema>;
 export const POLICY_KEYS = Object.keys(policySchema.shape) as (keyof Policy)[];
