@@ -1,13 +1,21 @@
-// Mutation testing (npm run test:mutation, not part of npm test): how many deliberate bugs in the
-// core, the shared contract, redaction and the settings store the tests catch. Incremental: a second
-// run re-tests only mutants whose code or covering tests changed (reports/stryker-incremental.json,
-// kept out of git: it is a cache of one working copy).
+// Mutation testing (not part of npm test): how many deliberate bugs in the core, the shared contract,
+// the renderer's logic (state/ and lib/), redaction and the settings store the tests catch.
+// `npm run test:mutation -- --next` runs one slice at a time through scripts/mutation.mjs, which
+// keeps each slice's incremental result in tests/mutation/; `npx stryker run` alone mutates
+// everything below (hours on 2 cores) with a local cache in reports/.
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',
   vitest: { configFile: 'vitest.mutation.config.ts', related: true },
   plugins: ['@stryker-mutator/vitest-runner'],
-  mutate: ['src/main/core/**/*.ts', 'src/shared/**/*.ts', 'src/main/redact.ts', 'src/main/settings-store.ts'],
+  mutate: [
+    'src/main/core/**/*.ts',
+    'src/shared/**/*.ts',
+    'src/renderer/src/state/**/*.ts',
+    'src/renderer/src/lib/**/*.ts',
+    'src/main/redact.ts',
+    'src/main/settings-store.ts',
+  ],
   coverageAnalysis: 'perTest',
   ignoreStatic: true,
   incremental: true,
