@@ -73,6 +73,7 @@ function usePath(use: string, path: string): void {
   recorded.paths.push({ use, path, exists: existsSync(path) });
 }
 
+/** The window's webContents: what the app reads and sends (docs/api/web-contents.md). */
 class WebContents extends EventEmitter {
   sent: { channel: string; payload: unknown }[] = [];
   url = '';
@@ -107,6 +108,7 @@ export class StandInWindow extends EventEmitter {
   /** The answer the app:// handler gave for the page (undefined until it and its assets loaded). */
   pageStatus: number | undefined;
   declare setOverlayIcon?: (image: unknown, description: string) => void;
+  /** app 'web-contents-created' for each new webContents (docs/api/app.md 284); overlay icons on Windows only (browser-window.md 1366). */
   constructor(readonly options: { webPreferences?: { preload?: string } }) {
     super();
     recorded.windows.push(this);
@@ -114,6 +116,8 @@ export class StandInWindow extends EventEmitter {
     if (cfg().platform === 'win32') this.setOverlayIcon = (image) => this.overlay.push(image);
     app.emit('web-contents-created', {}, this.webContents);
   }
+  /** The page through the scheme's protocol.handle handler (docs/api/protocol.md 127), then
+   * 'did-finish-load' and 'ready-to-show' (docs/api/browser-window.md 267-273). */
   async loadURL(url: string) {
     this.webContents.url = url;
     this.webContents.loading = true;
@@ -175,6 +179,7 @@ export class StandInWindow extends EventEmitter {
   getBounds() {
     return { x: 10, y: 10, width: 1100, height: 760 };
   }
+  /** 'close' (preventable), then 'closed' (docs/api/browser-window.md, Events 'close'/'closed'). */
   close() {
     let prevented = false;
     this.emit('close', { preventDefault: () => (prevented = true) });
@@ -201,7 +206,11 @@ export class StandInTray extends EventEmitter {
     this.menu = menu;
   }
   destroy() {}
-  /** The agent clicks the icon: Linux trays never deliver this (StatusNotifierItem). */
+  /**
+   * The agent clicks the icon. docs/api/tray.md 98-110: on Linux 'click' comes only from an
+   * activation of the StatusNotifierItem, which many desktops never send on a click (GNOME's
+   * AppIndicator extension opens the menu): modelled as never, so the app cannot rely on it.
+   */
   click() {
     if (cfg().platform !== 'linux') this.emit('click');
   }
@@ -342,6 +351,7 @@ class App extends EventEmitter {
     return cfg().packaged;
   }
   declare setAppUserModelId?: (id: string) => void;
+  /** docs/api/app.md 569-573. */
   whenReady() {
     return new Promise<void>((resolve) =>
       setImmediate(() => {
@@ -394,18 +404,20 @@ class App extends EventEmitter {
     const pkg = this.packageJson();
     return `${pkg.productName ?? pkg.name ?? 'Electron'}`.trim();
   }
+  /** The only instance (docs/api/app.md 1070); 'second-instance' is emitted by the test. */
   requestSingleInstanceLock() {
     return true;
   }
   setBadgeCount(count: number) {
-    // Documented: a no-op on Windows (answers false).
+    // docs/api/app.md 1509: Linux and macOS only (Windows answers false, shows nothing).
     if (cfg().platform === 'win32') return false;
     recorded.badge.push(count);
     return true;
   }
   setLoginItemSettings() {}
+  /** shell/browser/api/electron_api_app.cc 1158-1164: throws once ready. */
   disableHardwareAcceleration() {
-    if (recorded.ready) throw new Error('electron stand-in: disableHardwareAcceleration() after ready has no effect');
+    if (recorded.ready) throw new Error('app.disableHardwareAcceleration() can only be called before app is ready');
     recorded.hardwareAccelerationDisabled = true;
   }
   /**
@@ -442,16 +454,19 @@ class App extends EventEmitter {
     recorded.quitCompleted = true;
     this.emit('quit');
   }
+  /** docs/api/app.md 526-533: exits at once, no before-quit or will-quit. */
   exit(code = 0) {
     recorded.exitCode = code;
   }
 }
 
 export const app = new App();
+/** docs/api/power-monitor.md: events ('shutdown', 'suspend', …) and getSystemIdleState. */
 export const powerMonitor = Object.assign(new EventEmitter(), {
   getSystemIdleState: () => 'active' as const,
 });
 export const autoUpdater = new EventEmitter();
+/** docs/api/crash-reporter.md: start() options recorded. */
 export const crashReporter = {
   start: (options: { uploadToServer?: boolean; submitURL?: string }) => {
     recorded.crashReporter = options;
@@ -467,6 +482,7 @@ export const Tray = StandInTray;
 export const Notification = StandInNotification;
 
 export const nativeImage = {
+  /** docs/api/native-image.md createFromPath: an empty image (isEmpty) when the file is missing. */
   createFromPath(path: string) {
     usePath('nativeImage', path);
     const exists = existsSync(path);
@@ -474,6 +490,7 @@ export const nativeImage = {
   },
 };
 
+/** docs/api/menu.md: buildFromTemplate, setApplicationMenu(null) removes the default menu. */
 export const Menu = {
   buildFromTemplate: (template: unknown[]) => ({ template }),
   setApplicationMenu: (menu: unknown) => (recorded.applicationMenu = menu),
@@ -486,6 +503,7 @@ export const protocol = {
     for (const s of schemes)
       recorded.privilegedSchemes.push({ scheme: s.scheme, privileges: s.privileges ?? {}, beforeReady: true });
   },
+  /** docs/api/protocol.md 127: the handler answers every request of the scheme. */
   handle(scheme: string, handler: (request: Request) => Promise<Response>) {
     recorded.protocolHandlers.set(scheme, handler);
   },
@@ -501,6 +519,7 @@ export const session = {
   },
 };
 
+/** lib/browser/ipc-main-impl.ts 14-19: a second handle() for a channel throws. */
 export const ipcMain = Object.assign(new EventEmitter(), {
   handle(channel: string, handler: Handler) {
     if (recorded.ipcHandlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
@@ -508,6 +527,7 @@ export const ipcMain = Object.assign(new EventEmitter(), {
   },
 });
 
+/** docs/api/screen.md: one 1920×1080 display. */
 export const screen = {
   getAllDisplays: () => [{ id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1040 } }],
   getPrimaryDisplay: () => ({ id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1040 } }),
@@ -537,7 +557,9 @@ function portalShortcuts(): boolean {
 export const globalShortcut = {
   register(accelerator: string, callback: () => void) {
     if (!recorded.ready) throw new Error('globalShortcut cannot be used before the app is ready');
-    if (!/^(\w+\+)*\w+$/.test(accelerator)) throw new Error(`Failed to parse accelerator ${accelerator}`);
+    // gin's converter (shell/common/gin_helper/function_template.cc ThrowConversionError 63-84).
+    if (!/^(\w+\+)*\w+$/.test(accelerator))
+      throw new Error(`Error processing argument at index 0, conversion failure from ${accelerator}`);
     if (portalShortcuts()) {
       recorded.shortcuts.set(accelerator, callback);
       return true;
@@ -557,6 +579,7 @@ export const globalShortcut = {
   },
 };
 
+/** docs/api/clipboard.md, shell.md, dialog.md (showErrorBox 400-405): recorded, nothing shown. */
 export const clipboard = { writeText: (text: string) => recorded.clipboard.push(text) };
 export const shell = { openExternal: async () => undefined, openPath: async () => '' };
 export const dialog = {
@@ -566,7 +589,7 @@ export const dialog = {
 
 export function configure(next: StandInConfig): void {
   config = next;
-  // Electron adds these to the main process's `process`.
+  // Electron adds these to the main process's `process` (docs/api/process.md 22, 230).
   const versions = { darwin: '15.3.0', win32: '10.0.22631', linux: '6.8.0' };
   Object.assign(process, { getSystemVersion: () => versions[next.platform], type: 'browser' });
   if (next.platform === 'win32') {
