@@ -56,7 +56,7 @@ function headersOf(record: Record<string, string | string[]>): Headers {
 export function createSessionFetch(request: NetRequest): Fetch {
   return async (input, init) => {
     const req = new Request(input, init);
-    const body = req.body === null ? undefined : Buffer.from(await req.arrayBuffer());
+    const payload = req.body === null ? undefined : Buffer.from(await req.arrayBuffer());
     const { signal } = req;
     signal.throwIfAborted();
     return new Promise<Response>((resolve, reject) => {
@@ -67,9 +67,12 @@ export function createSessionFetch(request: NetRequest): Fetch {
         credentials: 'omit',
         useSessionCookies: false,
       });
+      let body: Readable | undefined;
+      // Until the body is read: a cancel (the core's time limit) stops the request and the body.
       const onAbort = () => {
         reject(signal.reason);
         r.abort();
+        body?.destroy(signal.reason instanceof Error ? signal.reason : new Error(String(signal.reason)));
       };
       signal.addEventListener('abort', onAbort, { once: true });
       const settle = () => signal.removeEventListener('abort', onAbort);
@@ -83,13 +86,14 @@ export function createSessionFetch(request: NetRequest): Fetch {
         resolve(new Response(null, { status: statusCode, headers: headersOf(headers) }));
       });
       r.on('response', (response) => {
-        settle();
-        const stream =
-          NULL_BODY.has(response.statusCode) || req.method === 'HEAD'
-            ? null
-            : (Readable.toWeb(response as unknown as Readable) as ReadableStream<Uint8Array>);
+        const empty = NULL_BODY.has(response.statusCode) || req.method === 'HEAD';
+        if (empty) settle();
+        else {
+          body = response as unknown as Readable;
+          body.once('close', settle);
+        }
         resolve(
-          new Response(stream, {
+          new Response(empty ? null : (Readable.toWeb(body as Readable) as ReadableStream<Uint8Array>), {
             status: response.statusCode,
             statusText: response.statusMessage,
             headers: headersOf(response.headers),
@@ -100,7 +104,7 @@ export function createSessionFetch(request: NetRequest): Fetch {
         settle();
         reject(error);
       });
-      r.end(body);
+      r.end(payload);
     });
   };
 }

@@ -117,6 +117,25 @@ describe('session fetch', () => {
     }
   });
 
+  it("stops reading a body that stalls once the request is cancelled (the core's time limit)", async () => {
+    const stalling = createServer((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'text/plain' });
+      res.write('partial');
+    });
+    await new Promise<void>((done) => stalling.listen(0, '127.0.0.1', done));
+    try {
+      const cancel = new AbortController();
+      const response = await viaNet()(`http://127.0.0.1:${(stalling.address() as AddressInfo).port}/`, {
+        signal: cancel.signal,
+      });
+      setTimeout(() => cancel.abort(new Error('took too long')), 100);
+      await expect(response.text()).rejects.toThrow();
+    } finally {
+      stalling.closeAllConnections();
+      stalling.close();
+    }
+  });
+
   it('reports a refused connection as an error, a cancelled request with its reason', async () => {
     const fetch = viaNet();
     await expect(fetch('http://127.0.0.1:1/', {})).rejects.toThrow('net::ERR_CONNECTION_REFUSED');
