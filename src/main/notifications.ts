@@ -16,6 +16,8 @@
 //   after a restart still acts (Copy number then opens the call: the number is not in the tag).
 // A custom toastXml is kept (it supersedes `actions`, docs/api/notification.md) for its launch
 // argument: without one a cold-start click could not say which call it was.
+import { createHash } from 'node:crypto';
+
 import { Notification as NativeNotification } from 'electron';
 
 import type { Notification, Notifier } from './core/ports';
@@ -44,6 +46,8 @@ export interface DesktopNotifier extends Notifier {
 const LAUNCH_PREFIX = 'evo-call:';
 const COPY_PREFIX = 'evo-copy:';
 const RESUME_PREFIX = 'evo-resume:';
+/** ToastNotification.Tag's limit (Windows 10 1703 and later). */
+const MAX_TAG = 64;
 /** Windows: a click seen both as 'click' and through handleActivation within this time is one click. */
 const SAME_CLICK_MS = 2000;
 
@@ -78,7 +82,15 @@ function xmlText(text: string): string {
  */
 export function toastTag(notification: Notification): string | undefined {
   if (!notificationActions(notification).length) return undefined;
-  return `${notification.missedCall ? 'missed' : 'hold'}:${notification.sessionId ?? ''}`;
+  const kind = notification.missedCall ? 'missed' : 'hold';
+  const tag = `${kind}:${notification.sessionId ?? ''}`;
+  // Windows refuses a tag over 64 characters: then a digest (read back only while the toast is live).
+  // Electron splits the button arguments on "&" and "=": a session id holding them cannot be read back.
+  if (tag.length <= MAX_TAG && !/[&=]/.test(tag)) return tag;
+  return `${kind}#${createHash('sha256')
+    .update(notification.sessionId ?? '')
+    .digest('hex')
+    .slice(0, 40)}`;
 }
 
 /** The action an Electron-style button argument ("type=action&action=1&tag=missed:s1") names. */
@@ -86,7 +98,12 @@ export function actionFromArguments(
   argument: string,
   live: (tag: string) => Notification | undefined,
 ): NotificationAction | undefined {
-  const fields = new URLSearchParams(argument);
+  // Read as Electron reads them (windows_toast_activator.cc HandleToastActivation): no decoding.
+  const fields = new Map<string, string>();
+  for (const pair of argument.split('&')) {
+    const [name = '', value = ''] = pair.split('=');
+    fields.set(name, value);
+  }
   const tag = fields.get('tag') ?? '';
   const index = Number(fields.get('action'));
   if (fields.get('type') !== 'action' || !Number.isInteger(index)) return undefined;

@@ -518,6 +518,16 @@ describe('notifications', () => {
     expect(done).toEqual(['copy +15550123', 'resume h1']);
   });
 
+  it('on Windows keeps the toast tag within 64 characters, still acting while the toast is live', () => {
+    const { notifier, done } = actingNotifier('win32');
+    const sessionId = 'x'.repeat(80);
+    notifier.show({ ...missed, sessionId, missedCall: { ...missed.missedCall, sessionId } });
+    const tag = String(recorded.notifications[0]!.options.id);
+    expect(tag.length).toBeLessThanOrEqual(64);
+    recorded.activation!({ type: 'action', arguments: `type=action&action=0&tag=${tag}`, actionIndex: 0 });
+    expect(done).toEqual([`open ${sessionId}`]);
+  });
+
   it('on Windows acts on a button pressed after a restart from its tag alone', () => {
     const { done } = actingNotifier('win32');
     recorded.activation!({ type: 'action', arguments: 'type=action&action=0&tag=hold:h9', actionIndex: 0 });
