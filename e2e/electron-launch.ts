@@ -1,7 +1,10 @@
-// How the e2e suite starts the real Electron app: the app folder as `npm start` does, no Chromium
-// sandbox only when running as root, an isolated HOME, and a virtual X display on headless Linux.
+// How the e2e suite starts the real Electron app: the app folder as `npm start` does, an isolated
+// HOME, a virtual X display on headless Linux, and the Chromium sandbox on unless running as root
+// or, on Linux CI only, when the chrome-sandbox helper is not set up (root-owned, mode 4755; the
+// release workflow sets it up, so there the sandbox stays on).
 import { spawn } from 'node:child_process';
-import { join } from 'node:path';
+import { statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 export interface ElectronLaunchPlan {
   executablePath: string;
@@ -17,11 +20,37 @@ export interface LaunchFacts {
   /** The folder holding package.json: Electron reads its name, version and `main` from there. */
   appDir: string;
   dataDir: string;
-  /** Running as root: Chromium's sandbox refuses to start, so it is turned off (and only then). */
+  /** Running as root: Chromium's sandbox refuses to start, so it is turned off. */
   root: boolean;
+  /** Linux: chrome-sandbox beside the binary is root-owned with mode 4755 (default: looked up). */
+  sandboxHelperReady?: boolean;
+  /** Default: process.platform. */
+  platform?: NodeJS.Platform;
   env: NodeJS.ProcessEnv;
   /** An X display started for this run (headless Linux), e.g. ':99'. */
   display?: string;
+}
+
+/** Linux: Chromium's SUID sandbox helper (node_modules/electron/dist/chrome-sandbox) is set up. */
+export function sandboxHelperReady(binary: string): boolean {
+  try {
+    const helper = statSync(join(dirname(binary), 'chrome-sandbox'));
+    return helper.uid === 0 && (helper.mode & 0o7777) === 0o4755;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Whether to pass --no-sandbox: as root (Chromium refuses to start), or on Linux in CI when the
+ * helper is not set up (Playwright then reports "Process failed to launch!"). A developer's Linux
+ * machine keeps the sandbox and gets Chromium's own message naming the helper to fix.
+ */
+export function withoutSandbox(facts: LaunchFacts): boolean {
+  if (facts.root) return true;
+  const platform = facts.platform ?? process.platform;
+  if (platform !== 'linux' || !facts.env.CI) return false;
+  return !(facts.sandboxHelperReady ?? sandboxHelperReady(facts.binary));
 }
 
 /**
@@ -40,12 +69,13 @@ export function electronLaunchPlan(facts: LaunchFacts): ElectronLaunchPlan {
     XDG_CACHE_HOME: join(home, '.cache'),
   });
   if (facts.display !== undefined) env.DISPLAY = facts.display;
+  const noSandbox = withoutSandbox(facts);
   return {
     executablePath: facts.binary,
-    args: ['.', `--user-data-dir=${facts.dataDir}`, ...(facts.root ? ['--no-sandbox'] : [])],
+    args: ['.', `--user-data-dir=${facts.dataDir}`, ...(noSandbox ? ['--no-sandbox'] : [])],
     cwd: facts.appDir,
     env,
-    chromiumSandbox: !facts.root,
+    chromiumSandbox: !noSandbox,
   };
 }
 

@@ -40,9 +40,10 @@ echo "tests run on Node $(node --version) ($(command -v node))"
 step typecheck npm run --silent typecheck
 step lint npm run --silent lint
 step build npm run --silent build
-step launch "$NPX/vitest" run --config vitest.launch.config.ts
-# The unpacked app (placeholder runtime here) that tests/package/layout.test.ts lists.
+# The unpacked app (placeholder runtime here) that tests/package/layout.test.ts lists, and whose
+# app.asar the launch step runs from (extracted, with only the node_modules it packed).
 step package npm run --silent package
+step launch "$NPX/vitest" run --config vitest.launch.config.ts
 step unit with_keyring "$NPX/vitest" run --reporter=default --reporter=json --outputFile.json=.tmp/vitest.json
 step electronegativity node scripts/electronegativity.mjs
 if [ -f playwright.config.ts ]; then

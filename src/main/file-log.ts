@@ -1,4 +1,5 @@
-// The Logger port as a rotating file log (size cap, N files kept), redacted before anything is written.
+// The Logger port as a rotating file log (size cap, N files kept), redacted before anything is
+// written; kept in a fallback folder when the app's log folder cannot be used.
 import { appendFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -57,4 +58,30 @@ export function createFileLog(options: FileLogOptions): FileLog {
     warn: (message, data) => write('WARN', message, data),
     error: (message, data) => write('ERROR', message, data),
   };
+}
+
+export interface OpenedFileLog {
+  log: FileLog;
+  /** Why the preferred folder could not be used (then the log is in the fallback one). */
+  problem?: string;
+}
+
+/**
+ * The log in the preferred folder (Electron's app.getPath('logs') creates it and throws when it
+ * cannot), else in the fallback folder, so the console starts either way; the problem is kept for
+ * the agent. A fallback that fails too throws (the start-up error names it).
+ */
+export function createFileLogWithFallback(
+  preferred: () => string,
+  fallback: () => string,
+  options: Omit<FileLogOptions, 'dir'> = {},
+): OpenedFileLog {
+  try {
+    return { log: createFileLog({ ...options, dir: preferred() }) };
+  } catch (error) {
+    const problem = error instanceof Error ? error.message : String(error);
+    const log = createFileLog({ ...options, dir: fallback() });
+    log.warn('The log folder could not be used: the log is kept here instead', { problem });
+    return { log, problem };
+  }
 }

@@ -1,7 +1,10 @@
 // Global hotkeys on Electron's globalShortcut: hold/resume the agent's own active call, show/hide
 // the console, open that call's notes. Registered from the settings and again when they change; an
 // accelerator the OS or another application holds (register answers false or throws) is reported
-// to the agent in a notification and the log, never silently lost.
+// to the agent in a notification and the log, never silently lost. On a Wayland session the keys
+// are bound through the desktop portal: register answers true whatever the desktop does with them,
+// and unregister does nothing for them (electron_api_global_shortcut.cc Register/Unregister), so
+// a change there releases them all with unregisterAll before registering again.
 import type { GlobalShortcut } from 'electron';
 
 import { agentCalls, callerOf } from '../shared/agent-call';
@@ -23,8 +26,24 @@ export const HOTKEY_NAMES: Record<HotkeyAction, string> = {
   notes: 'Edit the notes of my call',
 };
 
+/**
+ * Linux on Wayland: Electron 38+ runs natively there (its ozone platform is `auto`, Wayland when
+ * XDG_SESSION_TYPE=wayland and a Wayland display is set) unless started with
+ * --ozone-platform=x11; then global hotkeys go through the desktop's GlobalShortcuts portal.
+ */
+export function hotkeysThroughPortal(
+  platform: NodeJS.Platform,
+  env: NodeJS.ProcessEnv,
+  ozonePlatform: string,
+): boolean {
+  if (platform !== 'linux' || ozonePlatform === 'x11') return false;
+  return ozonePlatform === 'wayland' || (env.XDG_SESSION_TYPE === 'wayland' && !!env.WAYLAND_DISPLAY);
+}
+
 export interface GlobalHotkeysOptions {
-  globalShortcut: Pick<GlobalShortcut, 'register' | 'unregister'>;
+  globalShortcut: Pick<GlobalShortcut, 'register' | 'unregister' | 'unregisterAll'>;
+  /** The keys are bound through the desktop portal (Wayland): see hotkeysThroughPortal. */
+  portal?: boolean;
   core: Pick<ConsoleCore, 'getState' | 'getSnapshot' | 'hold'>;
   /** Shows the console when hidden or behind other windows, hides it when it is in front. */
   toggleWindow: () => void;
@@ -100,11 +119,11 @@ export function createGlobalHotkeys(options: GlobalHotkeysOptions): GlobalHotkey
     }
   }
 
-  function release(action: HotkeyAction): void {
-    const accelerator = registered.get(action);
-    if (accelerator === undefined) return;
-    globalShortcut.unregister(accelerator);
-    registered.delete(action);
+  /** Releases every key this registered; through the portal only unregisterAll does. */
+  function releaseAll(): void {
+    if (options.portal && registered.size) globalShortcut.unregisterAll();
+    else for (const accelerator of registered.values()) globalShortcut.unregister(accelerator);
+    registered.clear();
   }
 
   return {
@@ -112,7 +131,7 @@ export function createGlobalHotkeys(options: GlobalHotkeysOptions): GlobalHotkey
       const next = Object.fromEntries(HOTKEY_ACTIONS.map((a) => [a, settings[HOTKEY_SETTINGS[a]]]));
       if (HOTKEY_ACTIONS.every((a) => next[a] === wanted[a])) return [];
       wanted = next;
-      for (const action of HOTKEY_ACTIONS) release(action);
+      releaseAll();
       const problems: string[] = [];
       const taken = new Map<string, HotkeyAction>();
       for (const action of HOTKEY_ACTIONS) {
@@ -137,7 +156,7 @@ export function createGlobalHotkeys(options: GlobalHotkeysOptions): GlobalHotkey
     },
     registered: () => Object.fromEntries(registered),
     dispose() {
-      for (const action of HOTKEY_ACTIONS) release(action);
+      releaseAll();
       wanted = {};
     },
   };

@@ -1,6 +1,7 @@
 // The Electron main process: wires the console core to the desktop (window, tray, notifications,
 // keychain, settings, power events) and serves the IPC contract to the preload. The page comes
 // from app://console (app-protocol.ts); API calls go through Chromium's network stack.
+import { mkdtempSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -14,6 +15,7 @@ import {
   globalShortcut,
   ipcMain,
   Menu,
+  net,
   powerMonitor,
   protocol,
   screen,
@@ -30,8 +32,8 @@ import { systemClock } from './core/ports';
 import { setupCrashReports } from './crash-reports';
 import { createDemo } from './demo';
 import { openElectronStore } from './electron-settings';
-import { createFileLog, type FileLog } from './file-log';
-import { createGlobalHotkeys } from './hotkeys';
+import { createFileLogWithFallback, type FileLog, type OpenedFileLog } from './file-log';
+import { createGlobalHotkeys, hotkeysThroughPortal } from './hotkeys';
 import { createDispatcher } from './ipc/dispatch';
 import { registerIpc, sendTo } from './ipc/electron-ipc';
 import { forwardCoreEvents } from './ipc/events';
@@ -46,6 +48,7 @@ import { hardenSession, hardenWebContents } from './security';
 import { createSessionFetch } from './session-fetch';
 import { createSettingsStore } from './settings-store';
 import { composeSignIn } from './sign-in';
+import { runSmokeTest, smokeTestRequested } from './smoke-test';
 import { installTestHooks } from './test-hooks';
 import { createConsoleTray } from './tray';
 import { runTrayAction, type TrayAction } from './tray-actions';
@@ -72,8 +75,9 @@ function appPage(): AppPage {
   return { url: APP_PAGE_URL };
 }
 
-async function main(log: FileLog): Promise<void> {
+async function main({ log, problem: logProblem }: OpenedFileLog): Promise<void> {
   await app.whenReady();
+  const smokeTest = smokeTestRequested(process.argv);
   policy.flushLog(log);
   const settings = policy.govern(
     createSettingsStore({
@@ -132,9 +136,7 @@ async function main(log: FileLog): Promise<void> {
     },
   });
   const core = createConsoleCore({
-    fetch: createSessionFetch((input, init) =>
-      session.defaultSession.fetch(input instanceof URL ? input.href : input, init),
-    ),
+    fetch: createSessionFetch((options) => net.request({ ...options, session: session.defaultSession })),
     secrets: createKeychain(),
     settings,
     notifier,
@@ -171,7 +173,21 @@ async function main(log: FileLog): Promise<void> {
     chrome: process.versions.chrome ?? '?',
     os: `${process.platform} ${process.getSystemVersion()}`,
   });
-  const notices = () => [...(settings.recovered ? [settings.recovered] : []), ...policy.notices()];
+  // Hotkeys through the desktop portal (Wayland): whether they fire is the desktop's to say.
+  const portalHotkeys = hotkeysThroughPortal(
+    process.platform,
+    process.env,
+    app.commandLine.getSwitchValue('ozone-platform'),
+  );
+  const notices = () => [
+    ...(settings.recovered ? [settings.recovered] : []),
+    ...policy.notices(),
+    ...(logProblem
+      ? [
+          `The log folder could not be used (${logProblem}): the log is kept in ${log.file} for now. Send that file to your IT support if something goes wrong.`,
+        ]
+      : []),
+  ];
   const signIn = composeSignIn(core, demo, policy.checkServer);
   const dispatch = createDispatcher(core, {
     log,
@@ -180,6 +196,7 @@ async function main(log: FileLog): Promise<void> {
     notices,
     lockedSettings: () => settings.lockedKeys,
     restartToUpdate: () => updates.restart(),
+    hotkeysByDesktop: () => portalHotkeys,
   });
 
   hardenSession(session.defaultSession, page, log);
@@ -260,10 +277,13 @@ async function main(log: FileLog): Promise<void> {
     onBounds: (bounds) => settings.setRecord(BOUNDS_RECORD, bounds),
     onSessionEnd: quit.sessionEnding,
   });
-  shown.win.webContents.on('did-finish-load', () => {
-    pendingOpen?.();
-    pendingOpen = undefined;
-  });
+  const pageLoaded = new Promise<void>((resolve) =>
+    shown.win?.webContents.on('did-finish-load', () => {
+      pendingOpen?.();
+      pendingOpen = undefined;
+      resolve();
+    }),
+  );
   watchRenderer(shown.win, {
     log,
     logFile: log.file,
@@ -277,6 +297,7 @@ async function main(log: FileLog): Promise<void> {
   forwardCoreEvents(core, send);
   const hotkeys = createGlobalHotkeys({
     globalShortcut,
+    portal: portalHotkeys,
     core,
     mac: process.platform === 'darwin',
     log,
@@ -330,6 +351,18 @@ async function main(log: FileLog): Promise<void> {
   }, 5000);
   app.on('will-quit', () => clearInterval(holdTimer));
 
+  if (smokeTest) {
+    await runSmokeTest({
+      pageLoaded,
+      tray: !!tray,
+      desktopHasTray: hasTray,
+      hotkeys: () => Object.values(hotkeys.registered()),
+      log,
+      quit: () => app.quit(),
+      exit: (code) => app.exit(code),
+    });
+    return;
+  }
   // Updates: checked now and every few hours.
   updates.start();
   app.on('will-quit', () => updates.stop());
@@ -361,11 +394,15 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   let log: FileLog | undefined;
   try {
-    log = createFileLog({
-      dir: app.getPath('logs'),
-      ...(app.isPackaged ? {} : { echo: (line: string) => process.stderr.write(`${line}\n`) }),
-    });
-    main(log).catch((error: unknown) => failedToStart(error, log));
+    // app.getPath('logs') creates the folder and throws when it cannot: then a private folder in
+    // the temp folder holds the log, and the agent is told once the page is up.
+    const opened = createFileLogWithFallback(
+      () => app.getPath('logs'),
+      () => mkdtempSync(join(app.getPath('temp'), 'evo-voice-console-logs-')),
+      app.isPackaged ? {} : { echo: (line: string) => process.stderr.write(`${line}\n`) },
+    );
+    log = opened.log;
+    main(opened).catch((error: unknown) => failedToStart(error, log));
   } catch (error) {
     failedToStart(error, log);
   }

@@ -184,6 +184,8 @@ export type RequestResults = Exactly<
       notices?: string[];
       /** Settings the administrator's policy fixes: shown as set by the administrator, not editable. */
       lockedSettings?: (keyof Settings)[];
+      /** The desktop binds the global hotkeys (a Wayland session): they fire only if it lets them. */
+      hotkeysByDesktop?: boolean;
     };
     'live:resync': RowSnapshot;
     'live:rows': RowChunk;

@@ -1,10 +1,18 @@
-// The Electron e2e launcher's plan: the app folder (`electron .`), no sandbox only as root, an
-// isolated HOME, and a virtual X display that really starts where Xvfb is installed.
-import { existsSync } from 'node:fs';
+// The Electron e2e launcher's plan: the app folder (`electron .`), no sandbox only as root or on
+// Linux CI without the chrome-sandbox helper set up, an isolated HOME, and a virtual X display
+// that really starts where Xvfb is installed.
+import { chmodSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { electronLaunchPlan, needsVirtualDisplay, startVirtualDisplay } from '../../e2e/electron-launch';
+import {
+  electronLaunchPlan,
+  needsVirtualDisplay,
+  sandboxHelperReady,
+  startVirtualDisplay,
+} from '../../e2e/electron-launch';
 
 const facts = {
   binary: '/opt/electron/electron',
@@ -23,13 +31,30 @@ describe('electron launch plan', () => {
     expect(plan.args).toContain('--user-data-dir=/tmp/e2e/console-1');
   });
 
-  it('turns the Chromium sandbox off as root only', () => {
+  it('turns the Chromium sandbox off as root, and on Linux CI only while the helper is not set up', () => {
     const root = electronLaunchPlan({ ...facts, root: true });
     expect(root.args).toContain('--no-sandbox');
     expect(root.chromiumSandbox).toBe(false);
-    const user = electronLaunchPlan({ ...facts, root: false });
+    const user = electronLaunchPlan({ ...facts, root: false, platform: 'linux', sandboxHelperReady: false });
     expect(user.args).not.toContain('--no-sandbox');
     expect(user.chromiumSandbox).toBe(true);
+    const ci = { ...facts, env: { ...facts.env, CI: 'true' }, root: false, platform: 'linux' as const };
+    expect(electronLaunchPlan({ ...ci, sandboxHelperReady: false }).args).toContain('--no-sandbox');
+    expect(electronLaunchPlan({ ...ci, sandboxHelperReady: true }).chromiumSandbox).toBe(true);
+    expect(electronLaunchPlan({ ...ci, platform: 'win32', sandboxHelperReady: false }).chromiumSandbox).toBe(true);
+  });
+
+  it('sees the helper as set up only when root-owned with mode 4755', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'evo-sandbox-'));
+    writeFileSync(join(dir, 'chrome-sandbox'), '');
+    chmodSync(join(dir, 'chrome-sandbox'), 0o755);
+    expect(sandboxHelperReady(join(dir, 'electron'))).toBe(false);
+    expect(sandboxHelperReady(join(dir, 'missing', 'electron'))).toBe(false);
+    // Root-owned 4755 is what `sudo chown root:root … && sudo chmod 4755 …` makes.
+    if (process.getuid?.() === 0) {
+      chmodSync(join(dir, 'chrome-sandbox'), 0o4755);
+      expect(sandboxHelperReady(join(dir, 'electron'))).toBe(true);
+    }
   });
 
   it('isolates HOME and the XDG folders under the data folder, keeps the rest of the environment, turns on the test hooks', () => {

@@ -1,10 +1,16 @@
-// Starts the built main process (out/main/index.js) on the Electron stand-in for one platform,
-// packaged or not, and drives it: second instance, tray menu, a missed call from the simulator on
-// loopback to a notification and its activation, the global hotkeys (hold on the simulator, a
-// taken one reported), and a quit with an unsent console-data edit.
+// Starts the main process on the Electron stand-in for one platform, packaged or not, and drives
+// it: second instance, tray menu, a missed call from the simulator on loopback to a notification
+// and its activation (Windows: clicked while running), the global hotkeys (hold on the simulator,
+// a taken one reported), a voicemail served by a redirect, an SSO proxy's redirect at sign-in, and
+// a quit with an unsent console-data edit. Other scenarios: 'unwritable-logs', 'wayland', 'smoke'.
+// Unpackaged: out/main/index.js of this tree. Packaged: the app extracted from the package's
+// app.asar (EVO_LAUNCH_APP, its `main`), with only the node_modules the package holds, and the
+// package's resources folder (EVO_LAUNCH_RESOURCES).
 // Prints one JSON line of named checks; exits 1 when any failed. Run by startup.test.ts as
 //   node --import tsx --import ./tests/launch/register.mjs tests/launch/start-main.ts linux packaged
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -22,7 +28,14 @@ const [platform = 'linux', layout = 'unpackaged', scenario = 'run'] = process.ar
 ];
 const packaged = layout === 'packaged';
 const root = resolve(import.meta.dirname, '../..');
-const bundle = process.env.EVO_LAUNCH_BUNDLE ?? join(root, 'out/main/index.js');
+const appDir = packaged ? process.env.EVO_LAUNCH_APP : root;
+if (!appDir || (packaged && !process.env.EVO_LAUNCH_RESOURCES)) {
+  throw new Error(
+    'packaged: set EVO_LAUNCH_APP (the extracted app.asar) and EVO_LAUNCH_RESOURCES (its resources folder)',
+  );
+}
+const appPackage = JSON.parse(readFileSync(join(appDir, 'package.json'), 'utf8')) as { main: string };
+const bundle = packaged ? join(appDir, appPackage.main) : join(root, 'out/main/index.js');
 const QUIT_LIMIT_MS = 2000;
 
 const checks: { name: string; ok: boolean; detail?: unknown }[] = [];
@@ -37,7 +50,7 @@ async function until<T>(what: string, probe: () => T | undefined | false, ms = 8
     const value = probe();
     if (value) return value;
     if (Date.now() > end) {
-      const titles = recorded.notifications.map((n) => n.options.title);
+      const titles = recorded.notifications.map((n) => `${n.options.title}: ${n.options.body}`);
       throw new Error(`timed out waiting for ${what} (notifications: ${JSON.stringify(titles)})`);
     }
     // A poll already in flight may have read the server before the change: ask again now and then.
@@ -77,40 +90,117 @@ function filesContaining(dir: string, needle: string): string[] {
 }
 
 const scratch = mkdtempSync(join(tmpdir(), `evo-launch-${platform}-`));
-// A packaged app: the bundle inside the app folder, resources/tray copied beside it by the
-// packager (extraResources), nothing else from the source tree.
-const resourcesPath = join(scratch, 'resources');
-if (packaged) cpSync(join(root, 'resources/tray'), join(resourcesPath, 'tray'), { recursive: true });
+const resourcesPath = process.env.EVO_LAUNCH_RESOURCES ?? join(scratch, 'resources');
 Object.defineProperty(process, 'platform', { value: platform });
 Object.defineProperty(process, 'resourcesPath', { value: resourcesPath });
 // The Linux tray check asks D-Bus; with no bus to ask it trusts a desktop other than GNOME.
 process.env.XDG_CURRENT_DESKTOP = 'KDE';
 process.env.DBUS_SESSION_BUS_ADDRESS = 'unix:path=/nonexistent';
+// An X11 session unless the scenario is a Wayland one (Ubuntu 24.04's default session).
+process.env.XDG_SESSION_TYPE = scenario === 'wayland' ? 'wayland' : 'x11';
+if (scenario === 'wayland') process.env.WAYLAND_DISPLAY = 'wayland-0';
+else delete process.env.WAYLAND_DISPLAY;
+if (scenario === 'smoke') process.argv.push('--smoke-test');
 // 'unwritable-logs': the log folder cannot be created (a file is in the way).
 const blocked = join(scratch, 'blocked');
 if (scenario === 'unwritable-logs') writeFileSync(blocked, '');
+const temp = join(scratch, 'tmp');
+mkdirSync(temp);
 configure({
   platform,
   packaged,
-  appPath: packaged ? join(resourcesPath, 'app.asar') : root,
+  appPath: appDir,
   userData: join(scratch, 'userData'),
   logs: scenario === 'unwritable-logs' ? join(blocked, 'logs') : join(scratch, 'logs'),
   home: join(scratch, 'home'),
+  temp,
 });
 
 // Windows: the app is started by a click on a toast left in the Action Center.
 if (platform === 'win32') recorded.launchActivation = { type: 'click', arguments: 'evo-call:from-action-center' };
 const sim = await startSimulator({ host: '127.0.0.1', clock: 'manual', scenario: false });
-if (scenario === 'unwritable-logs') {
-  await import(pathToFileURL(bundle).href);
-  await until('the start-up failure', () => recorded.exitCode !== undefined).catch(() => undefined);
-  const box = recorded.errorBoxes[0];
-  check('a failed start shows an error dialog naming the log', !!box?.content.includes(join(blocked, 'logs')), box);
-  check('a failed start exits with status 1', recorded.exitCode === 1, recorded.exitCode);
-  await sim.close();
+/** Prints the report and exits (1 when a check failed). */
+function report(): never {
   rmSync(scratch, { recursive: true, force: true });
-  process.stdout.write(`${JSON.stringify({ platform, layout, checks })}\n`);
+  process.stdout.write(`${JSON.stringify({ platform, layout, scenario, checks })}\n`);
   process.exit(checks.every((c) => c.ok) ? 0 : 1);
+}
+
+/** Every line of every file in `dir` (the app's log folder). */
+function logLines(dir: string): string[] {
+  return readdirSync(dir, { recursive: true })
+    .map((name) => join(dir, String(name)))
+    .filter((file) => statSync(file).isFile())
+    .flatMap((file) => readFileSync(file, 'utf8').split('\n'))
+    .filter((line) => line !== '');
+}
+
+if (scenario !== 'run') {
+  try {
+    await import(pathToFileURL(bundle).href);
+    if (scenario === 'smoke') {
+      await until('the smoke test to end', () => recorded.quitCompleted || recorded.exitCode !== undefined, 15_000);
+      const ready = logLines(join(scratch, 'logs')).filter((l) => l.includes('Smoke test: ready'));
+      check('--smoke-test writes one "ready" line to the log', ready.length === 1, ready);
+      const facts = JSON.parse(ready[0]?.replace(/^.*Smoke test: ready /, '') ?? '{}') as { hotkeys?: string[] };
+      check(
+        '--smoke-test loaded the page and made the tray and hotkeys first',
+        recorded.windows[0]?.pageStatus === 200 && recorded.trays.length === 1 && facts.hotkeys?.length === 3,
+        facts,
+      );
+      check(
+        '--smoke-test quits by itself with status 0',
+        recorded.quitCompleted && recorded.exitCode === undefined,
+        recorded.exitCode,
+      );
+    } else {
+      const win = await until('the window', () => recorded.windows[0]);
+      await until('the page', () => win.pageStatus !== undefined);
+      await until('the tray menu', () => recorded.trays[0]?.menu);
+      const state = await invoke<{ notices?: string[]; hotkeysByDesktop?: boolean }>('state:get');
+      if (scenario === 'unwritable-logs') {
+        const fallback = readdirSync(temp).filter((d) => d.startsWith('evo-voice-console-logs-'));
+        const file = fallback[0] ? join(temp, fallback[0], 'main.log') : '';
+        check(
+          'the console starts although the log folder cannot be used',
+          win.pageStatus === 200 && recorded.exitCode === undefined,
+          recorded.exitCode,
+        );
+        check(
+          'the log is kept in a private folder in the temp folder',
+          fallback.length === 1 && logLines(join(temp, fallback[0] ?? '')).length > 0,
+          fallback,
+        );
+        check(
+          'the agent is told where the log is once the page is up',
+          !!state.notices?.some((n) => n.includes(file)),
+          state.notices,
+        );
+      } else if (scenario === 'wayland') {
+        check('Settings is told the desktop binds the hotkeys', state.hotkeysByDesktop === true, state);
+        const defaults = Object.values(DEFAULT_HOTKEYS);
+        check(
+          'the default hotkeys are bound through the portal',
+          defaults.every((a) => recorded.shortcuts.has(a)),
+        );
+        await invoke('settings:update', { hotkeyWindow: 'CommandOrControl+Alt+Shift+W' });
+        check(
+          'a changed hotkey is bound and the old key no longer fires',
+          recorded.shortcuts.has('CommandOrControl+Alt+Shift+W') &&
+            !recorded.shortcuts.has(DEFAULT_HOTKEYS.hotkeyWindow),
+          [...recorded.shortcuts.keys()],
+        );
+      }
+      menuItem('Quit Evo Voice Console').click?.();
+      await until('the quit', () => recorded.quitCompleted, QUIT_LIMIT_MS + 1000);
+    }
+  } catch (error) {
+    failures.push(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  }
+  await sim.close();
+  check('no exception at start or while running', failures.length === 0, failures);
+  check('no start-up error dialog', recorded.errorBoxes.length === 0, recorded.errorBoxes);
+  report();
 }
 try {
   await import(pathToFileURL(bundle).href);
@@ -128,8 +218,16 @@ try {
     win.webContents.sent.length = 0;
   }
   check(
-    'app:// registered as privileged before ready',
-    recorded.privilegedSchemes.some((s) => s.beforeReady),
+    'app:// registered once as privileged before ready, as standard, secure and fetch-capable',
+    JSON.stringify(recorded.privilegedSchemes) ===
+      JSON.stringify([
+        {
+          scheme: 'app',
+          privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: false, stream: false },
+          beforeReady: true,
+        },
+      ]),
+    recorded.privilegedSchemes,
   );
   check('page served by app:// with 200', win.pageStatus === 200, win.pageStatus);
   check(
@@ -190,6 +288,26 @@ try {
   const demo = await invoke<{ demo?: boolean; accountId?: string }>('auth:sign-in-demo');
   check('the demo starts (its simulator loaded on demand) and signs in', demo.demo === true && !!demo.accountId, demo);
 
+  // An SSO proxy in front of the server answers every request with a redirect to its login page.
+  const proxy = createServer((_req, res) => res.writeHead(302, { Location: '/sso/login' }).end());
+  await new Promise<void>((done) => proxy.listen(0, '127.0.0.1', done));
+  const proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+  const proxied = await invoke('auth:sign-in', {
+    serverUrl: proxyUrl,
+    userName: DEMO_USER.userName,
+    password: DEMO_USER.password,
+    remember: false,
+  }).then(
+    () => 'signed in',
+    (error: Error) => error.message,
+  );
+  proxy.close();
+  check(
+    "an SSO proxy's redirect at sign-in is reported as the proxy's sign-in page",
+    proxied.includes('A sign-in page of a proxy') && proxied.includes('HTTP 302'),
+    proxied,
+  );
+
   await invoke('auth:sign-in', {
     serverUrl: sim.url,
     userName: DEMO_USER.userName,
@@ -200,6 +318,22 @@ try {
   // The simulator's clock started before this sign-in: bring it past it (calls missed before the
   // first sign-in are not announced).
   sim.control.advance(Date.now() - sim.control.now() + 1000);
+
+  // A voicemail kept in a blob store: its address answers 302 to a signed one (the simulator's fileRedirects).
+  sim.control.setStrictness({ fileRedirects: true });
+  const caller = sim.control.addSession({ accountId: 'acct-north', callState: 'Ringing' });
+  sim.control.missCall(String(caller.id));
+  const voicemail = sim.control.addVoicemail(String(caller.id), {});
+  await invoke('dashboard:load', {});
+  const audio = await invoke<{ contentType: string; base64: string }>('voicemail:audio', {
+    voicemailId: voicemail.id,
+  }).catch((error: Error) => ({ contentType: error.message, base64: '' }));
+  const hops = sim.control.requests({ pathPrefix: '/files/' }).map((r) => r.status);
+  check(
+    'a voicemail served by a 302 to a signed address plays',
+    audio.contentType === 'audio/wav' && Buffer.from(audio.base64, 'base64').subarray(0, 4).toString() === 'RIFF',
+    { contentType: audio.contentType, hops },
+  );
 
   // The hold hotkey, pressed while another application has focus: the agent's call is held on the
   // server, and pressed again taken off hold.
@@ -224,9 +358,13 @@ try {
   );
   await invoke('poll:now');
   press(DEFAULT_HOTKEYS.hotkeyHold);
+  // The core refuses a second press while the hold's answer is still being read ("wait a moment"):
+  // pressed again, as the agent would, while the call is still held.
   const resumed = await until(
     'the resume on the server',
     () => sim.control.getSession(String(mine.id))?.callState === 'Connected',
+    8000,
+    () => sim.control.getSession(String(mine.id))?.callState === 'Hold' && press(DEFAULT_HOTKEYS.hotkeyHold),
   );
   check("the hold hotkey PATCHes the agent's call on hold and off hold", held && resumed);
   showAndFocus();
@@ -300,13 +438,25 @@ try {
     });
   }
   win.hide();
+  win.webContents.sent.length = 0;
   shown.activate();
-  const opened = win.webContents.sent.find((m) => m.channel === 'notification:clicked');
+  const opened = win.webContents.sent.filter((m) => m.channel === 'notification:clicked');
   check(
-    'activating the notification shows the window and opens the call',
-    win.visible && (opened?.payload as { sessionId?: string } | undefined)?.sessionId === call.id,
+    'activating the notification shows the window and opens the call, once',
+    win.visible && opened.length === 1 && (opened[0]?.payload as { sessionId?: string })?.sessionId === call.id,
     opened,
   );
+  if (platform !== 'linux') {
+    win.hide();
+    win.webContents.sent.length = 0;
+    shown.pressAction('Open call');
+    const viaButton = win.webContents.sent.filter((m) => m.channel === 'notification:clicked');
+    check(
+      'the Open call button shows the window and opens the call, once',
+      win.visible && viaButton.length === 1 && (viaButton[0]?.payload as { sessionId?: string })?.sessionId === call.id,
+      viaButton,
+    );
+  }
 
   const edit = `unsent note ${platform} ${layout} ${Date.now()}`;
   const other = sim.control.addSession({ accountId: 'acct-north', callState: 'Connected' });
@@ -332,7 +482,6 @@ try {
   await sim.close();
   check('no exception at start or while running', failures.length === 0, failures);
   check('no start-up error dialog', recorded.errorBoxes.length === 0, recorded.errorBoxes);
-  rmSync(scratch, { recursive: true, force: true });
-  process.stdout.write(`${JSON.stringify({ platform, layout, checks })}\n`);
-  process.exit(checks.every((c) => c.ok) ? 0 : 1);
+  check("no 'window-all-closed' during the quit", recorded.windowAllClosed === 0, recorded.windowAllClosed);
+  report();
 }

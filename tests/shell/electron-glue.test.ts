@@ -491,17 +491,71 @@ describe('notifications', () => {
     expect(done).toEqual(['copy +15550123', 'resume h1', 'open m1']);
   });
 
-  it('on Windows puts the actions in the toast and performs them through handleActivation', () => {
+  it('on Windows writes the buttons with Electron\'s own "type=action" arguments, tagged with the call', () => {
+    const { notifier } = actingNotifier('win32');
+    notifier.show(missed);
+    notifier.show(reminder);
+    const [toast, hold] = recorded.notifications;
+    const xml = String(toast!.options.toastXml);
+    expect(toast!.options.id).toBe('missed:m1');
+    expect(hold!.options.id).toBe('hold:h1');
+    expect(xml).toContain('launch="evo-call:m1"');
+    expect(xml).toContain(
+      '<action content="Open call" arguments="type=action&#38;action=0&#38;tag=missed:m1" activationType="foreground"/>',
+    );
+    expect(xml).toContain('<action content="Copy number" arguments="type=action&#38;action=1&#38;tag=missed:m1"');
+  });
+
+  it('on Windows performs a button once: from handleActivation, not again from the instance event', () => {
     const { notifier, done } = actingNotifier('win32');
     notifier.show(missed);
     notifier.show(reminder);
-    const xml = String(recorded.notifications[0]!.options.toastXml);
-    expect(xml).toContain('<action content="Open call" arguments="evo-call:m1" activationType="foreground"/>');
-    expect(xml).toContain('<action content="Copy number" arguments="evo-copy:+15550123" activationType="foreground"/>');
-    expect(String(recorded.notifications[1]!.options.toastXml)).toContain('arguments="evo-resume:h1"');
-    recorded.activation!({ type: 'click', arguments: 'evo-copy:+15550123' });
-    recorded.activation!({ type: 'click', arguments: 'evo-resume:h1' });
+    // What Electron does for a live toast: the callback, then 'action' on the instance.
+    recorded.activation!({ type: 'action', arguments: 'type=action&action=1&tag=missed:m1', actionIndex: 1 });
+    recorded.notifications[0]!.emit('action', {}, 1);
+    recorded.activation!({ type: 'action', arguments: 'type=action&action=0&tag=hold:h1', actionIndex: 0 });
+    recorded.notifications[1]!.emit('action', {}, 0);
     expect(done).toEqual(['copy +15550123', 'resume h1']);
+  });
+
+  it('on Windows keeps the toast tag within 64 characters, still acting while the toast is live', () => {
+    const { notifier, done } = actingNotifier('win32');
+    const sessionId = 'x'.repeat(80);
+    notifier.show({ ...missed, sessionId, missedCall: { ...missed.missedCall, sessionId } });
+    const tag = String(recorded.notifications[0]!.options.id);
+    expect(tag.length).toBeLessThanOrEqual(64);
+    recorded.activation!({ type: 'action', arguments: `type=action&action=0&tag=${tag}`, actionIndex: 0 });
+    expect(done).toEqual([`open ${sessionId}`]);
+  });
+
+  it('on Windows acts on a button pressed after a restart from its tag alone', () => {
+    const { done } = actingNotifier('win32');
+    recorded.activation!({ type: 'action', arguments: 'type=action&action=0&tag=hold:h9', actionIndex: 0 });
+    recorded.activation!({ type: 'action', arguments: 'type=action&action=1&tag=missed:m9', actionIndex: 1 });
+    recorded.activation!({ type: 'action', arguments: 'type=action&action=0&tag=other', actionIndex: 0 });
+    expect(done).toEqual(['resume h9', 'open m9']);
+  });
+
+  it('on Windows opens the call on a click of a live toast (Electron emits only click), once if activation also runs', () => {
+    let clock = 1000;
+    const clicked: (string | undefined)[] = [];
+    const notifier = createDesktopNotifier({
+      doNotDisturb: () => false,
+      onClick: (id) => clicked.push(id),
+      onCopy: () => undefined,
+      onResume: () => undefined,
+      onFailed: () => undefined,
+      platform: 'win32',
+      now: () => clock,
+    });
+    notifier.show(missed);
+    recorded.notifications[0]!.emit('click');
+    expect(clicked).toEqual(['m1']);
+    recorded.activation!({ type: 'click', arguments: 'evo-call:m1' });
+    expect(clicked).toEqual(['m1']);
+    clock += 5000;
+    recorded.activation!({ type: 'click', arguments: 'evo-call:m1' });
+    expect(clicked).toEqual(['m1', 'm1']);
   });
 
   it('on Linux offers no actions: the click opens the call', () => {

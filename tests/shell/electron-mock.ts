@@ -10,7 +10,7 @@ export const recorded = {
   exposed: new Map<string, unknown>(),
   badge: [] as number[],
   overlays: [] as { image: unknown; description: string }[],
-  activation: undefined as ((details: { type: string; arguments: string }) => void) | undefined,
+  activation: undefined as ((details: { type: string; arguments: string; actionIndex?: number }) => void) | undefined,
   ipcInvokes: [] as { channel: string; args: unknown }[],
   ipcListeners: new Map<string, Set<(...args: unknown[]) => void>>(),
 };
@@ -58,7 +58,7 @@ export class FakeNotification extends EventEmitter {
   static isSupported() {
     return FakeNotification.supported;
   }
-  static handleActivation(callback: (details: { type: string; arguments: string }) => void) {
+  static handleActivation(callback: (details: { type: string; arguments: string; actionIndex?: number }) => void) {
     recorded.activation = callback;
   }
   constructor(

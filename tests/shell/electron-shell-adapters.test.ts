@@ -1,9 +1,12 @@
 // The Electron shell's adapters that need no electron module: the app:// handler (files served
-// with the CSP, traversal refused), the session fetch (cookies joined as Electron's net.fetch
-// joins them, split back for the core's jar, against the simulator over real HTTP), the quit cap,
+// with the CSP, traversal refused), the session fetch (on the stand-in's model of Electron's
+// net.request: cookies kept, a manual redirect answered with its 3xx, against the simulator over
+// real HTTP), the quit cap,
 // the tray-host check and renderer recovery.
 import { EventEmitter } from 'node:events';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -13,10 +16,11 @@ import { appFilePath, appRequestHandler } from '../../src/main/app-protocol';
 import { createEvoVoiceClient } from '../../src/main/core/client';
 import { CONTENT_SECURITY_POLICY } from '../../src/main/csp';
 import { createQuitControl } from '../../src/main/quit';
-import { createSessionFetch, splitSetCookie } from '../../src/main/session-fetch';
+import { createSessionFetch } from '../../src/main/session-fetch';
 import { desktopHasTray } from '../../src/main/tray-host';
 import { RELOAD_LIMIT, watchRenderer } from '../../src/main/window-recovery';
 import { DEMO_USER, type Simulator, startSimulator } from '../../src/simulator/index';
+import { fetchWithSession, netLog, netRequest, type StandInRequestOptions } from '../launch/stand-in-net';
 import { recordingLog } from './recording-core';
 
 describe('app:// handler', () => {
@@ -65,44 +69,80 @@ describe('session fetch', () => {
     sim = await startSimulator({ host: '127.0.0.1', clock: 'manual', scenario: false });
   });
   afterAll(() => sim.close());
+  const viaNet = () => createSessionFetch((options) => netRequest(options, () => true));
 
-  it('splits joined Set-Cookie values, keeping the comma inside Expires', () => {
-    expect(
-      splitSetCookie('ss-id=a; Path=/; Expires=Thu, 01 Jan 2099 00:00:00 GMT; HttpOnly, ss-pid=b, ss-opt=perm'),
-    ).toEqual(['ss-id=a; Path=/; Expires=Thu, 01 Jan 2099 00:00:00 GMT; HttpOnly', 'ss-pid=b', 'ss-opt=perm']);
-  });
-
-  it('keeps every session cookie over a fetch that joins them as Electron does, never using the session jar', async () => {
-    const credentials: (string | undefined)[] = [];
-    const cookiesSent: string[] = [];
-    // What Electron's net.fetch hands back: repeated headers joined with ", ".
-    const electronLike: typeof fetch = async (input, init) => {
-      credentials.push(init?.credentials);
-      cookiesSent.push(new Headers(init?.headers).get('cookie') ?? '');
-      const response = await fetch(input, init);
-      const headers = new Headers();
-      for (const [k, v] of response.headers) if (k !== 'set-cookie') headers.set(k, v);
-      const lines = response.headers.getSetCookie();
-      if (lines.length) headers.set('set-cookie', lines.join(', '));
-      return new Response(response.body, { status: response.status, headers });
-    };
-    const namesSent = () =>
-      (cookiesSent.at(-1) ?? '')
-        .split('; ')
-        .map((c) => c.split('=')[0])
-        .sort();
-
-    const unsplit = createEvoVoiceClient({ baseUrl: sim.url, fetch: electronLike });
-    await unsplit.signIn(DEMO_USER.userName, DEMO_USER.password);
-    await unsplit.authStatus().catch(() => undefined);
-    expect(namesSent(), 'the joined header loses cookies when not split').not.toEqual(['ss-id', 'ss-opt', 'ss-pid']);
-
-    const client = createEvoVoiceClient({ baseUrl: sim.url, fetch: createSessionFetch(electronLike) });
+  it('keeps every session cookie, never using the session jar', async () => {
+    netLog.length = 0;
+    const client = createEvoVoiceClient({ baseUrl: sim.url, fetch: viaNet() });
     await client.signIn(DEMO_USER.userName, DEMO_USER.password);
     await client.authStatus();
-    expect(namesSent()).toEqual(['ss-id', 'ss-opt', 'ss-pid']);
+    expect(sim.control.requests({ pathPrefix: '/auth' }).at(-1)?.auth).toBe('cookie');
     expect(client.hasSession()).toBe(true);
-    expect(credentials.slice(-2)).toEqual(['omit', 'omit']);
+    expect(netLog.map((o) => [o.credentials, o.useSessionCookies, o.redirect])).toEqual([
+      ['omit', false, 'manual'],
+      ['omit', false, 'manual'],
+    ]);
+  });
+
+  it("answers a manual redirect with the 3xx and its Location, where Electron's session.fetch fails", async () => {
+    sim.control.setStrictness({ fileRedirects: true });
+    const client = createEvoVoiceClient({ baseUrl: sim.url, fetch: viaNet() });
+    await client.signIn(DEMO_USER.userName, DEMO_USER.password);
+    const session = sim.control.addSession({ accountId: 'acct-north', callState: 'Ringing' });
+    sim.control.missCall(String(session.id));
+    const file = sim.control.addVoicemail(String(session.id), {});
+    sim.control.clearRequests();
+    const audio = await client.getFile(String(file.uri), 1024 * 1024);
+    expect(audio.contentType).toBe('audio/wav');
+    expect(Buffer.from(audio.bytes).subarray(0, 4).toString('ascii')).toBe('RIFF');
+    const hops = sim.control.requests({ pathPrefix: '/files/' }).map((r) => r.status);
+    expect(hops).toEqual([302, 200]);
+  });
+
+  it("models Electron's session.fetch: a manual redirect fails as cancelled, a followed one arrives", async () => {
+    const proxy = createServer((req, res) => {
+      if (req.url === '/sso') res.writeHead(302, { Location: '/login' }).end();
+      else res.writeHead(200, { 'Content-Type': 'text/plain' }).end('login page');
+    });
+    await new Promise<void>((done) => proxy.listen(0, '127.0.0.1', done));
+    const url = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}/sso`;
+    const request = (options: StandInRequestOptions) => netRequest(options, () => true);
+    try {
+      await expect(fetchWithSession(url, { redirect: 'manual' }, request)).rejects.toThrow('Redirect was cancelled');
+      expect(await (await fetchWithSession(url, {}, request)).text()).toBe('login page');
+      const manual = await viaNet()(url, { redirect: 'manual' });
+      expect([manual.status, manual.headers.get('location')]).toEqual([302, '/login']);
+    } finally {
+      proxy.close();
+    }
+  });
+
+  it("stops reading a body that stalls once the request is cancelled (the core's time limit)", async () => {
+    const stalling = createServer((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'text/plain' });
+      res.write('partial');
+    });
+    await new Promise<void>((done) => stalling.listen(0, '127.0.0.1', done));
+    try {
+      const cancel = new AbortController();
+      const response = await viaNet()(`http://127.0.0.1:${(stalling.address() as AddressInfo).port}/`, {
+        signal: cancel.signal,
+      });
+      setTimeout(() => cancel.abort(new Error('took too long')), 100);
+      await expect(response.text()).rejects.toThrow();
+    } finally {
+      stalling.closeAllConnections();
+      stalling.close();
+    }
+  });
+
+  it('reports a refused connection as an error, a cancelled request with its reason', async () => {
+    const fetch = viaNet();
+    await expect(fetch('http://127.0.0.1:1/', {})).rejects.toThrow('net::ERR_CONNECTION_REFUSED');
+    const cancel = new AbortController();
+    const pending = fetch(`${sim.url}/auth`, { signal: cancel.signal });
+    cancel.abort(new Error('stop'));
+    await expect(pending).rejects.toThrow('stop');
   });
 });
 

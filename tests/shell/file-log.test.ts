@@ -1,12 +1,13 @@
-// The file log rotates at its size cap and never writes a secret.
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+// The file log rotates at its size cap, never writes a secret, and falls back to another folder
+// when the app's log folder cannot be used.
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import { createFileLog } from '../../src/main/file-log';
+import { createFileLog, createFileLogWithFallback } from '../../src/main/file-log';
 import { redact, redactText } from '../../src/main/redact';
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'evo-log-'));
@@ -73,5 +74,33 @@ describe('file log', () => {
     for (const f of files) expect(readFileSync(join(dir, f)).length).toBeLessThanOrEqual(1000);
     expect(readFileSync(join(dir, 'main.log'), 'utf8')).toContain('line 199');
     expect(readFileSync(join(dir, 'main.1.log'), 'utf8')).not.toContain('line 199');
+  });
+
+  it('keeps the log in the fallback folder when the log folder cannot be used, and says why', () => {
+    const blocked = join(tempDir(), 'file');
+    writeFileSync(blocked, '');
+    const fallback = tempDir();
+    const opened = createFileLogWithFallback(
+      () => {
+        throw new Error("Failed to get 'logs' path");
+      },
+      () => fallback,
+    );
+    expect(opened.problem).toBe("Failed to get 'logs' path");
+    expect(opened.log.file).toBe(join(fallback, 'main.log'));
+    expect(readFileSync(opened.log.file, 'utf8')).toContain('The log folder could not be used');
+    const usable = tempDir();
+    expect(
+      createFileLogWithFallback(
+        () => usable,
+        () => fallback,
+      ),
+    ).toEqual({ log: expect.objectContaining({ file: join(usable, 'main.log') }) });
+    expect(() =>
+      createFileLogWithFallback(
+        () => join(blocked, 'a'),
+        () => join(blocked, 'b'),
+      ),
+    ).toThrow();
   });
 });

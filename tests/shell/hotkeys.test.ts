@@ -4,22 +4,26 @@
 import { describe, expect, it } from 'vitest';
 
 import type { Notification } from '../../src/main/core/ports';
-import { createGlobalHotkeys } from '../../src/main/hotkeys';
+import { createGlobalHotkeys, hotkeysThroughPortal } from '../../src/main/hotkeys';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/shared/ipc';
 
-function rig(taken: string[] = []) {
+function rig(taken: string[] = [], portal = false) {
   const registered = new Map<string, () => void>();
   const shown: Notification[] = [];
   const hotkeys = createGlobalHotkeys({
     globalShortcut: {
       register(accelerator, callback) {
         if (accelerator === 'Ctrl+Alt+F24') throw new Error('conversion failure');
-        if (taken.includes(accelerator) || registered.has(accelerator)) return false;
+        // Through the portal Electron answers true without asking (electron_api_global_shortcut.cc).
+        if (!portal && (taken.includes(accelerator) || registered.has(accelerator))) return false;
         registered.set(accelerator, callback);
         return true;
       },
-      unregister: (accelerator) => void registered.delete(accelerator),
+      // Through the portal unregister returns early: the key stays bound.
+      unregister: (accelerator) => void (portal || registered.delete(accelerator)),
+      unregisterAll: () => registered.clear(),
     },
+    portal,
     core: {
       getState: () => ({
         connection: { status: 'online' },
@@ -88,5 +92,28 @@ describe('global hotkeys', () => {
     hotkeys.apply(settings());
     registered.get(DEFAULT_SETTINGS.hotkeyHold)?.();
     expect(shown.map((n) => n.title)).toEqual(['No call of yours to act on']);
+  });
+
+  it('on a Wayland session (keys bound through the portal) moves a changed hotkey instead of leaving the old one bound', () => {
+    const { hotkeys, registered } = rig([], true);
+    hotkeys.apply(settings());
+    hotkeys.apply(settings({ hotkeyWindow: 'Ctrl+Alt+F5' }));
+    expect([...registered.keys()].sort()).toEqual(
+      ['CommandOrControl+Alt+Shift+H', 'CommandOrControl+Alt+Shift+N', 'Ctrl+Alt+F5'].sort(),
+    );
+    hotkeys.dispose();
+    expect(registered.size).toBe(0);
+  });
+});
+
+describe('Wayland detection', () => {
+  it('is Linux in a Wayland session with a Wayland display, unless Electron was told to use X11', () => {
+    const wayland = { XDG_SESSION_TYPE: 'wayland', WAYLAND_DISPLAY: 'wayland-0' };
+    expect(hotkeysThroughPortal('linux', wayland, '')).toBe(true);
+    expect(hotkeysThroughPortal('linux', wayland, 'x11')).toBe(false);
+    expect(hotkeysThroughPortal('linux', { XDG_SESSION_TYPE: 'x11', DISPLAY: ':0' }, '')).toBe(false);
+    expect(hotkeysThroughPortal('linux', { XDG_SESSION_TYPE: 'wayland' }, '')).toBe(false);
+    expect(hotkeysThroughPortal('linux', {}, 'wayland')).toBe(true);
+    expect(hotkeysThroughPortal('win32', wayland, '')).toBe(false);
   });
 });

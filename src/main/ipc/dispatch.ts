@@ -25,6 +25,8 @@ export interface DispatchDeps {
   lockedSettings?: () => (keyof Settings)[];
   /** Installs a downloaded update when nothing is in flight (absent: this shell does not update). */
   restartToUpdate?: () => Promise<RequestResults['app:restart-to-update']>;
+  /** Global hotkeys are bound by the desktop (Wayland portal): whether they fire is not known here. */
+  hotkeysByDesktop?: () => boolean;
 }
 
 export type Dispatch = (channel: unknown, args: unknown) => Promise<IpcResult<unknown>>;
@@ -40,6 +42,7 @@ function handlersFor(core: ConsoleCore, deps: DispatchDeps): Handlers {
       demoOffered: deps.signIn.demoOffered,
       notices: deps.notices?.() ?? [],
       lockedSettings: deps.lockedSettings?.() ?? [],
+      hotkeysByDesktop: deps.hotkeysByDesktop?.() ?? false,
     }),
     'live:resync': () => core.getRowSnapshot(),
     'live:rows': (args) => core.snapshotRows(args),

@@ -315,6 +315,9 @@ export const en = {
   'history.loadingMore': 'Loading…',
   'history.loadMore': 'Load more',
   'history.tryAgain': 'Try again',
+  // Desktop shell (Electron): what the desktop decides
+  'settings.hotkeysWayland':
+    'On this desktop (Wayland) the system-wide hotkeys work only if the desktop allows them: it may ask you once, or list them in its keyboard settings. The keys in the console page always work.',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -320,4 +320,7 @@ export const es: Record<MessageKey, string> = {
   'history.loadingMore': 'Cargando…',
   'history.loadMore': 'Cargar más',
   'history.tryAgain': 'Reintentar',
+  // Desktop shell (Electron): what the desktop decides
+  'settings.hotkeysWayland':
+    'En este escritorio (Wayland) los atajos globales solo funcionan si el escritorio los permite: puede preguntarle una vez o mostrarlos en su configuración de teclado. Los atajos dentro de la consola siempre funcionan.',
 };

@@ -1,6 +1,8 @@
 // The Settings hotkeys in the web shell, while the page has focus: hold/resume the agent's own
 // active call and open its notes. The desktop app registers them with the OS instead (main's
-// hotkeys.ts), so this handler stands aside there; show/hide has no meaning inside a browser tab.
+// hotkeys.ts), so this handler stands aside there, except where the desktop binds them (Wayland:
+// the desktop may refuse them, and takes the key when it binds it); show/hide has no meaning
+// inside a page.
 import { agentCalls } from '../../../shared/agent-call';
 import { matchesAccelerator } from '../../../shared/hotkeys';
 import { t } from '../i18n/i18n.svelte';
@@ -14,7 +16,7 @@ const mac = typeof navigator !== 'undefined' && /Mac/i.test(navigator.platform);
 
 /** True when the key press was a page hotkey (and was handled). */
 export function handlePageHotkey(event: KeyboardEvent): boolean {
-  if (window.evoConsole || !consoleMirror.signedIn) return false;
+  if ((window.evoConsole && !consoleMirror.hotkeysByDesktop) || !consoleMirror.signedIn) return false;
   const { hotkeyHold, hotkeyNotes } = consoleMirror.settings;
   const hold = matchesAccelerator(hotkeyHold, event, mac);
   if (!hold && !matchesAccelerator(hotkeyNotes, event, mac)) return false;

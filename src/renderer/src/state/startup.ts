@@ -59,6 +59,7 @@ export async function startConsole(): Promise<void> {
   consoleMirror.state = state;
   consoleMirror.settings = settings;
   consoleMirror.lockedSettings = lockedSettings ?? [];
+  consoleMirror.hotkeysByDesktop = result.value.hotkeysByDesktop ?? false;
   applyTheme(settings.theme);
   // The pushed snapshot may already be here (and newer): replacing it would re-render every row for nothing.
   if (state.identity && (!live.loaded || snapshot.version > live.version)) live.replace(snapshot);
