@@ -6,9 +6,21 @@ import type { Configuration } from 'electron-builder';
 import { applyFuses } from './scripts/package/fuses';
 import { notarizeMac } from './scripts/package/notarize';
 import { APP_ID, PRODUCT_NAME } from './src/main/app-identity';
+import { NO_BUILT_IN_FEED } from './src/main/updates/update-host';
 
-/** Where a release's latest*.yml and installers are served from; the console's setting or policy can override it. */
-export const DEFAULT_UPDATE_URL = process.env.EVO_UPDATE_URL ?? 'https://updates.evovoice.invalid/console';
+/**
+ * The update feed built into the packages (resources/app-update.yml): `EVO_UPDATE_URL` at build
+ * time, https only. At run time the console uses it when the policy names no `updateUrl`
+ * (src/main/updates/update-host.ts); without EVO_UPDATE_URL it is NO_BUILT_IN_FEED, which the
+ * console treats as "no update server" (no checks).
+ */
+export function builtInUpdateUrl(env: NodeJS.ProcessEnv = process.env): string {
+  const url = env.EVO_UPDATE_URL?.trim();
+  if (!url) return NO_BUILT_IN_FEED;
+  if (!/^https:\/\/[^\s/]+/i.test(url)) throw new Error(`EVO_UPDATE_URL must be an https URL, not ${url}`);
+  return url;
+}
+export const DEFAULT_UPDATE_URL = builtInUpdateUrl();
 
 const config: Configuration = {
   appId: APP_ID,

@@ -5,10 +5,11 @@ import { readFileSync } from 'node:fs';
 import { FuseV1Options, FuseVersion } from '@electron/fuses';
 import { describe, expect, it } from 'vitest';
 
-import config from '../../electron-builder.config';
+import config, { builtInUpdateUrl } from '../../electron-builder.config';
 import { FUSES } from '../../scripts/package/fuses';
 import { notarizeCredentials } from '../../scripts/package/notarize';
 import { APP_ID, DESKTOP_NAME, PRODUCT_NAME } from '../../src/main/app-identity';
+import { NO_BUILT_IN_FEED } from '../../src/main/updates/update-host';
 
 const targetsOf = (targets: unknown) =>
   (targets as (string | { target: string })[]).map((t) => (typeof t === 'string' ? t : t.target));
@@ -57,8 +58,13 @@ describe('electron-builder config', () => {
     expect(config.extraResources).toContainEqual({ from: 'resources/tray', to: 'tray' });
   });
 
-  it('serves updates from a generic feed', () => {
+  it('serves updates from a generic feed, built in from EVO_UPDATE_URL (https only) or none', () => {
     expect(config.publish).toMatchObject({ provider: 'generic' });
+    expect(builtInUpdateUrl({})).toBe(NO_BUILT_IN_FEED);
+    expect(builtInUpdateUrl({ EVO_UPDATE_URL: 'https://updates.example.com/console' })).toBe(
+      'https://updates.example.com/console',
+    );
+    expect(() => builtInUpdateUrl({ EVO_UPDATE_URL: 'http://updates.example.com/console' })).toThrow(/https/);
   });
 });
 
