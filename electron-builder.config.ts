@@ -49,7 +49,11 @@ const config: Configuration = {
   ],
   afterPack: applyFuses,
   afterSign: notarizeMac,
-  publish: { provider: 'generic', url: DEFAULT_UPDATE_URL, channel: 'latest' },
+  // No `channel`: electron-builder then takes it from the version (0.3.0-beta.1 writes beta*.yml,
+  // 0.3.0 writes latest*.yml). All channels: a stable release is written to the beta feed too, so
+  // beta seats move on to it (tests/updates/feed-files.test.ts runs electron-builder's own code).
+  publish: { provider: 'generic', url: DEFAULT_UPDATE_URL },
+  generateUpdatesFilesForAllChannels: true,
   win: {
     icon: 'resources/icons/icon.ico',
     target: [
