@@ -5,6 +5,7 @@ import type { Configuration } from 'electron-builder';
 
 import { applyFuses } from './scripts/package/fuses';
 import { notarizeMac } from './scripts/package/notarize';
+import { packagesNotShipped } from './scripts/package/runtime-deps';
 import { APP_ID, PRODUCT_NAME } from './src/main/app-identity';
 import { NO_BUILT_IN_FEED } from './src/main/updates/update-host';
 
@@ -21,6 +22,8 @@ export function builtInUpdateUrl(env: NodeJS.ProcessEnv = process.env): string {
   return url;
 }
 export const DEFAULT_UPDATE_URL = builtInUpdateUrl();
+
+const trayArt = (os: 'win' | 'mac' | 'linux') => ({ from: `resources/tray/${os}`, to: `tray/${os}` });
 
 const config: Configuration = {
   appId: APP_ID,
@@ -40,13 +43,14 @@ const config: Configuration = {
     '!**/*.{test,spec}.*',
     '!**/{test,tests,spec,__tests__,.tmp,e2e,bench}/**',
     '!**/{README,CHANGELOG,HISTORY}*',
+    // What out/main already contains (zod, conf, electron-store...) and keytar's install-time tools
+    // are production dependencies the app never loads: not packed (scripts/package/runtime-deps.ts).
+    ...packagesNotShipped().map((name) => `!**/node_modules/${name}/**`),
   ],
   asar: true,
   asarUnpack: ['**/*.node'],
-  extraResources: [
-    { from: 'resources/tray', to: 'tray' },
-    { from: 'resources/icons/icon.png', to: 'icons/icon.png' },
-  ],
+  // The window icon everywhere; each OS gets only its own tray artwork (in win/mac/linux below).
+  extraResources: [{ from: 'resources/icons/icon.png', to: 'icons/icon.png' }],
   afterPack: applyFuses,
   afterSign: notarizeMac,
   // No `channel`: electron-builder then takes it from the version (0.3.0-beta.1 writes beta*.yml,
@@ -56,6 +60,7 @@ const config: Configuration = {
   generateUpdatesFilesForAllChannels: true,
   win: {
     icon: 'resources/icons/icon.ico',
+    extraResources: [trayArt('win')],
     target: [
       { target: 'nsis', arch: ['x64'] },
       { target: 'msi', arch: ['x64'] },
@@ -76,6 +81,7 @@ const config: Configuration = {
   msi: { perMachine: true, oneClick: true, createDesktopShortcut: true, shortcutName: PRODUCT_NAME },
   mac: {
     icon: 'resources/icons/icon.icns',
+    extraResources: [trayArt('mac')],
     category: 'public.app-category.business',
     target: [
       { target: 'dmg', arch: ['universal'] },
@@ -90,6 +96,7 @@ const config: Configuration = {
   },
   linux: {
     icon: 'resources/icons/icon.png',
+    extraResources: [trayArt('linux')],
     category: 'Office',
     synopsis: 'Softphone console for Evo Voice call-centre agents',
     target: ['deb', 'rpm', 'AppImage'],

@@ -45,7 +45,7 @@ describe('electron-builder config', () => {
     expect(config.rpm?.depends).toContain('libsecret');
   });
 
-  it('packs only out/ into the asar, unpacks native modules and ships the tray icons as resources', () => {
+  it('packs only out/ into the asar, unpacks native modules and ships each OS only its own tray icons', () => {
     expect(config.asar).toBe(true);
     expect(config.asarUnpack).toEqual(['**/*.node']);
     expect((config.files as string[]).filter((f) => !f.startsWith('!'))).toEqual([
@@ -55,7 +55,10 @@ describe('electron-builder config', () => {
       'package.json',
     ]);
     expect(config.files).toContain('!**/*.map');
-    expect(config.extraResources).toContainEqual({ from: 'resources/tray', to: 'tray' });
+    expect(config.extraResources).toEqual([{ from: 'resources/icons/icon.png', to: 'icons/icon.png' }]);
+    expect(config.win?.extraResources).toEqual([{ from: 'resources/tray/win', to: 'tray/win' }]);
+    expect(config.mac?.extraResources).toEqual([{ from: 'resources/tray/mac', to: 'tray/mac' }]);
+    expect(config.linux?.extraResources).toEqual([{ from: 'resources/tray/linux', to: 'tray/linux' }]);
   });
 
   it('serves updates from a generic feed, built in from EVO_UPDATE_URL (https only) or none', () => {

@@ -1,16 +1,16 @@
 // The release workflow cannot run here (it needs a hosted CI with internet): keep it valid against
 // GitHub's workflow schema (action-validator) and holding the matrix and steps a release needs.
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
+import { runBin } from '../../scripts/package/node-bin';
+
 const ROOT = join(import.meta.dirname, '..', '..');
 const WORKFLOW = join(ROOT, '.github', 'workflows', 'release.yml');
-const validator = join(ROOT, 'node_modules', '.bin', 'action-validator');
-const validate = (file: string) => execFileSync(validator, [file], { encoding: 'utf8', stdio: 'pipe' });
+const validate = (file: string) => runBin('@action-validator/cli', [file], { encoding: 'utf8', stdio: 'pipe' });
 
 describe('release workflow', () => {
   it('passes the workflow schema check', () => {

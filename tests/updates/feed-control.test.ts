@@ -61,7 +61,10 @@ describe('which installs update themselves', () => {
   });
 
   it('MSI: never (no NSIS uninstaller beside the executable), per-user NSIS: yes', () => {
-    const execPath = 'C:\\Users\\agent\\AppData\\Local\\Programs\\evo-voice-console\\Evo Voice Console.exe';
+    const execPath = 'C:\\Users\\agent\\AppData\\Local\\Programs\\evo-voice-console\\evo-voice-console.exe';
+    expect(nsisUninstaller(execPath)).toBe(
+      'C:\\Users\\agent\\AppData\\Local\\Programs\\evo-voice-console\\Uninstall evo-voice-console.exe',
+    );
     const env = { ProgramFiles: 'C:\\Program Files' };
     const msi = detectUpdateHost({ platform: 'win32', execPath, resourcesPath: undefined, env, ...files({}) });
     expect(msi.managedBy).toBe('the MSI package');
@@ -80,7 +83,7 @@ describe('which installs update themselves', () => {
   });
 
   it('per-machine NSIS (Program Files): never, a non-admin agent cannot elevate', () => {
-    const execPath = 'C:\\Program Files\\Evo Voice Console\\Evo Voice Console.exe';
+    const execPath = 'C:\\Program Files\\Evo Voice Console\\evo-voice-console.exe';
     const host = detectUpdateHost({
       platform: 'win32',
       execPath,

@@ -2,9 +2,7 @@
 // build names (resources/app-update.yml, from EVO_UPDATE_URL at build time), and whether the
 // package is one IT updates instead (MSI, deb, rpm: never self-updated; NSIS, macOS, AppImage are).
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-
-import { PRODUCT_NAME } from '../app-identity';
+import { join, win32 } from 'node:path';
 
 /** The feed a build gets without EVO_UPDATE_URL: no server (`.invalid` never resolves), so no checks. */
 export const NO_BUILT_IN_FEED = 'https://updates.evovoice.invalid/console';
@@ -37,8 +35,12 @@ export interface HostFacts {
   read?: (file: string) => string;
 }
 
-/** The NSIS uninstaller electron-builder puts beside the executable (templates/nsis/common.nsh). */
-export const nsisUninstaller = (execPath: string) => join(dirname(execPath), `Uninstall ${PRODUCT_NAME}.exe`);
+/**
+ * The NSIS uninstaller electron-builder puts beside the executable: "Uninstall ${PRODUCT_FILENAME}.exe"
+ * (templates/nsis/common.nsh), where PRODUCT_FILENAME is also the executable's name.
+ */
+export const nsisUninstaller = (execPath: string) =>
+  win32.join(win32.dirname(execPath), `Uninstall ${win32.basename(execPath, '.exe')}.exe`);
 
 export function detectUpdateHost(facts: HostFacts): UpdateHost {
   const exists = facts.exists ?? existsSync;
