@@ -22,6 +22,11 @@ describe('electron-builder config', () => {
     expect(config.extraMetadata?.version).toBeUndefined();
   });
 
+  it('gives Electron the product name (app.getName(): the macOS app menu, the data folder)', () => {
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { productName?: string };
+    expect(pkg.productName).toBe(PRODUCT_NAME);
+  });
+
   it('names the Linux desktop entry as the main process expects (launcher badge: desktopName)', () => {
     const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { desktopName?: string };
     expect(pkg.desktopName).toBe(DESKTOP_NAME);
