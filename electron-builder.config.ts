@@ -24,6 +24,8 @@ export function builtInUpdateUrl(env: NodeJS.ProcessEnv = process.env): string {
 export const DEFAULT_UPDATE_URL = builtInUpdateUrl();
 
 const trayArt = (os: 'win' | 'mac' | 'linux') => ({ from: `resources/tray/${os}`, to: `tray/${os}` });
+/** The per-user clean-up command (docs/ADMIN.md, "Uninstalling"), in resources/cleanup. */
+const cleanup = (file: string) => ({ from: `build/cleanup/${file}`, to: `cleanup/${file}` });
 
 const config: Configuration = {
   appId: APP_ID,
@@ -60,7 +62,7 @@ const config: Configuration = {
   generateUpdatesFilesForAllChannels: true,
   win: {
     icon: 'resources/icons/icon.ico',
-    extraResources: [trayArt('win')],
+    extraResources: [trayArt('win'), cleanup('remove-user-data.ps1')],
     target: [
       { target: 'nsis', arch: ['x64'] },
       { target: 'msi', arch: ['x64'] },
@@ -76,12 +78,16 @@ const config: Configuration = {
     createDesktopShortcut: true,
     createStartMenuShortcut: true,
     shortcutName: PRODUCT_NAME,
+    // Uninstalling (not updating) removes the uninstalling user's app data, and through
+    // build/installer.nsh their saved passwords, start-at-login entry and update cache.
+    deleteAppDataOnUninstall: true,
+    include: 'build/installer.nsh',
   },
   // For software-deployment tools (Intune, SCCM, GPO): per-machine, silent with msiexec /qn.
   msi: { perMachine: true, oneClick: true, createDesktopShortcut: true, shortcutName: PRODUCT_NAME },
   mac: {
     icon: 'resources/icons/icon.icns',
-    extraResources: [trayArt('mac')],
+    extraResources: [trayArt('mac'), cleanup('remove-user-data.sh')],
     category: 'public.app-category.business',
     target: [
       { target: 'dmg', arch: ['universal'] },
@@ -96,7 +102,7 @@ const config: Configuration = {
   },
   linux: {
     icon: 'resources/icons/icon.png',
-    extraResources: [trayArt('linux')],
+    extraResources: [trayArt('linux'), cleanup('remove-user-data.sh')],
     category: 'Office',
     synopsis: 'Softphone console for Evo Voice call-centre agents',
     target: ['deb', 'rpm', 'AppImage'],

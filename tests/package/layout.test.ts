@@ -146,10 +146,11 @@ describe('app.asar', () => {
 });
 
 describe('resources folder', () => {
-  it('holds the asar, its unpacked natives, the update feed, the window icon and this OS’s tray icons only', () => {
+  it('holds the asar, its unpacked natives, the update feed, the clean-up command, the window icon and this OS’s tray icons only', () => {
     const tray = filesUnder(join(ROOT, 'resources', 'tray', TRAY_DIR)).map((p) => `tray/${TRAY_DIR}/${p}`);
     const files = filesUnder(RESOURCES).filter((p) => !p.startsWith('app.asar.unpacked/'));
-    expect(files).toEqual(['app-update.yml', 'app.asar', 'icons/icon.png', ...tray].sort());
+    const cleanup = PLATFORM === 'win32' ? 'cleanup/remove-user-data.ps1' : 'cleanup/remove-user-data.sh';
+    expect(files).toEqual(['app-update.yml', 'app.asar', cleanup, 'icons/icon.png', ...tray].sort());
     expect(readFileSync(join(RESOURCES, 'app-update.yml'), 'utf8')).toContain('provider: generic');
   });
 

@@ -61,9 +61,16 @@ describe('electron-builder config', () => {
     ]);
     expect(config.files).toContain('!**/*.map');
     expect(config.extraResources).toEqual([{ from: 'resources/icons/icon.png', to: 'icons/icon.png' }]);
-    expect(config.win?.extraResources).toEqual([{ from: 'resources/tray/win', to: 'tray/win' }]);
-    expect(config.mac?.extraResources).toEqual([{ from: 'resources/tray/mac', to: 'tray/mac' }]);
-    expect(config.linux?.extraResources).toEqual([{ from: 'resources/tray/linux', to: 'tray/linux' }]);
+    for (const [os, key, script] of [
+      ['win', 'win', 'remove-user-data.ps1'],
+      ['mac', 'mac', 'remove-user-data.sh'],
+      ['linux', 'linux', 'remove-user-data.sh'],
+    ] as const) {
+      expect(config[key]?.extraResources).toEqual([
+        { from: `resources/tray/${os}`, to: `tray/${os}` },
+        { from: `build/cleanup/${script}`, to: `cleanup/${script}` },
+      ]);
+    }
   });
 
   it('serves updates from a generic feed, built in from EVO_UPDATE_URL (https only) or none', () => {
