@@ -4,7 +4,7 @@
 // taken one reported), and a quit with an unsent console-data edit.
 // Prints one JSON line of named checks; exits 1 when any failed. Run by startup.test.ts as
 //   node --import tsx --import ./tests/launch/register.mjs tests/launch/start-main.ts linux packaged
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -83,6 +83,18 @@ const resourcesPath = join(scratch, 'resources');
 if (packaged) cpSync(join(root, 'resources/tray'), join(resourcesPath, 'tray'), { recursive: true });
 Object.defineProperty(process, 'platform', { value: platform });
 Object.defineProperty(process, 'resourcesPath', { value: resourcesPath });
+// Windows: the policy reader runs %SystemRoot%\System32\reg.exe; this one answers as Windows does
+// on a workstation without policy (the key is absent, the hive readable).
+if (platform === 'win32') {
+  process.env.SystemRoot = join(scratch, 'Windows');
+  mkdirSync(join(scratch, 'Windows', 'System32'), { recursive: true });
+  const reg = join(scratch, 'Windows', 'System32', 'reg.exe');
+  writeFileSync(
+    reg,
+    '#!/bin/sh\ncase "$2" in *\\\\Software) exit 0 ;; esac\necho "ERROR: The system was unable to find the specified registry key or value." >&2\nexit 1\n',
+    { mode: 0o755 },
+  );
+}
 // The Linux tray check asks D-Bus; with no bus to ask it trusts a desktop other than GNOME.
 process.env.XDG_CURRENT_DESKTOP = 'KDE';
 process.env.DBUS_SESSION_BUS_ADDRESS = 'unix:path=/nonexistent';

@@ -108,6 +108,8 @@ describe('Windows registry reader', () => {
   it('runs reg.exe by its full system path', () => {
     expect(regExePath({ SystemRoot: 'D:\\WINDOWS' })).toBe('D:\\WINDOWS\\System32\\reg.exe');
     expect(regExePath({})).toBe('C:\\Windows\\System32\\reg.exe');
+    // The Windows start-up run on Linux (tests/launch) gives a POSIX SystemRoot.
+    expect(regExePath({ SystemRoot: '/tmp/w/Windows' })).toBe('/tmp/w/Windows/System32/reg.exe');
   });
 
   it('tells "no such key" (exit 1, the hive readable) from reg.exe failing (exit 1, nothing readable)', () => {

@@ -3,7 +3,7 @@
 // both for "no such key" and for a failure (registry tools blocked, access denied): a second query
 // of the hive's Software key, which always exists, tells the two apart.
 import { spawnSync } from 'node:child_process';
-import { win32 } from 'node:path';
+import { posix, win32 } from 'node:path';
 
 import { MalformedPolicyError, type PolicySource, type UnreadablePolicy, UnsupportedValue } from './policy';
 
@@ -24,7 +24,9 @@ export type RunReg = (args: string[]) => RegResult;
 
 /** reg.exe by its full path, never by bare name (a reg.exe in the working folder would be found first). */
 export function regExePath(env: NodeJS.ProcessEnv = process.env): string {
-  return win32.join(env.SystemRoot ?? env.windir ?? 'C:\\Windows', 'System32', 'reg.exe');
+  const root = env.SystemRoot ?? env.windir ?? 'C:\\Windows';
+  // A POSIX SystemRoot exists only where the Windows start-up runs on Linux (tests/launch).
+  return (root.startsWith('/') ? posix : win32).join(root, 'System32', 'reg.exe');
 }
 
 export const runReg: RunReg = (args) => {
