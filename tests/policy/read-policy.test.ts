@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import { readLinuxPolicy } from '../../src/main/policy/read-linux';
-import { readPolicy, singlePlace } from '../../src/main/policy/read-policy';
+import { readMacPlaces, readPolicy, singlePlace } from '../../src/main/policy/read-policy';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'policy');
 const APP_ID = 'io.evovoice.console';
@@ -86,5 +86,32 @@ describe('readPolicy', () => {
     });
     expect(reading.signInBlocked).toBe(true);
     expect(reading.policy.updatesAllowed).toBe(false);
+  });
+});
+
+describe('macOS device and user profiles', () => {
+  it('reads the device’s managed preferences, then the user’s; the device wins key by key', () => {
+    const places = readMacPlaces('io.evovoice.console', 'agent1', join(FIXTURES, 'managed'));
+    expect(places.sources.map((s) => s.origin)).toEqual([
+      join(FIXTURES, 'managed', 'io.evovoice.console.plist'),
+      join(FIXTURES, 'managed', 'agent1', 'io.evovoice.console.plist'),
+    ]);
+    const reading = readPolicy({ platform: 'darwin', appId: APP_ID, log: recordingLog(), read: () => places });
+    expect(reading.policy).toEqual({
+      serverUrl: 'https://voice.example.com',
+      updatesAllowed: false,
+      startHidden: true,
+    });
+  });
+
+  it('has no policy when neither profile is installed', () => {
+    expect(readMacPlaces('io.evovoice.console', 'agent2', join(FIXTURES, 'managed', 'agent1', 'none'))).toEqual({
+      sources: [],
+      unreadable: [],
+      absent: [
+        join(FIXTURES, 'managed', 'agent1', 'none', 'io.evovoice.console.plist'),
+        join(FIXTURES, 'managed', 'agent1', 'none', 'agent2', 'io.evovoice.console.plist'),
+      ],
+    });
   });
 });

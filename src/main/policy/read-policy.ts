@@ -1,6 +1,9 @@
 // Reads the administrator's policy once at start from the place this OS keeps it and checks it key
 // by key: a bad key is one log line and skipped (failed closed when it restricts), an unknown key
 // is one log line and ignored, an unreadable policy applies its restrictions; never a crash.
+import { userInfo } from 'node:os';
+import { join } from 'node:path';
+
 import type { Logger } from '../core/ports';
 import { checkPolicy, type Policy, type PolicyKey, type PolicySource, type UnreadablePolicy } from './policy';
 import { LINUX_POLICY_FILE, readLinuxPolicy } from './read-linux';
@@ -46,11 +49,27 @@ export function singlePlace(origin: string, read: () => PolicySource | undefined
   }
 }
 
+/** Places read in order, highest precedence first, as one PolicyPlaces. */
+export function combinePlaces(places: PolicyPlaces[]): PolicyPlaces {
+  return {
+    sources: places.flatMap((p) => p.sources),
+    unreadable: places.flatMap((p) => p.unreadable),
+    absent: places.flatMap((p) => p.absent),
+  };
+}
+
+/** macOS: the device profile's managed preferences, then the user's (user-channel MDM profiles); the device wins. */
+export function readMacPlaces(appId: string, user: string, dir = MANAGED_PREFERENCES_DIR): PolicyPlaces {
+  return combinePlaces(
+    [dir, join(dir, user)].map((at) =>
+      singlePlace(join(at, `${appId}.plist`), () => readMacPolicy({ appId, dir: at })),
+    ),
+  );
+}
+
 export function readerFor(platform: NodeJS.Platform, appId: string): () => PolicyPlaces {
   if (platform === 'win32') return () => readWindowsPolicy();
-  if (platform === 'darwin') {
-    return () => singlePlace(`${MANAGED_PREFERENCES_DIR}/${appId}.plist`, () => readMacPolicy({ appId }));
-  }
+  if (platform === 'darwin') return () => readMacPlaces(appId, userInfo().username);
   return () => singlePlace(LINUX_POLICY_FILE, () => readLinuxPolicy());
 }
 
