@@ -5,10 +5,27 @@ import type { Configuration } from 'electron-builder';
 
 import { applyFuses } from './scripts/package/fuses';
 import { notarizeMac } from './scripts/package/notarize';
+import { packagesNotShipped } from './scripts/package/runtime-deps';
 import { APP_ID, PRODUCT_NAME } from './src/main/app-identity';
+import { NO_BUILT_IN_FEED } from './src/main/updates/update-host';
 
-/** Where a release's latest*.yml and installers are served from; the console's setting or policy can override it. */
-export const DEFAULT_UPDATE_URL = process.env.EVO_UPDATE_URL ?? 'https://updates.evovoice.invalid/console';
+/**
+ * The update feed built into the packages (resources/app-update.yml): `EVO_UPDATE_URL` at build
+ * time, https only. At run time the console uses it when the policy names no `updateUrl`
+ * (src/main/updates/update-host.ts); without EVO_UPDATE_URL it is NO_BUILT_IN_FEED, which the
+ * console treats as "no update server" (no checks).
+ */
+export function builtInUpdateUrl(env: NodeJS.ProcessEnv = process.env): string {
+  const url = env.EVO_UPDATE_URL?.trim();
+  if (!url) return NO_BUILT_IN_FEED;
+  if (!/^https:\/\/[^\s/]+/i.test(url)) throw new Error(`EVO_UPDATE_URL must be an https URL, not ${url}`);
+  return url;
+}
+export const DEFAULT_UPDATE_URL = builtInUpdateUrl();
+
+const trayArt = (os: 'win' | 'mac' | 'linux') => ({ from: `resources/tray/${os}`, to: `tray/${os}` });
+/** The per-user clean-up command (docs/ADMIN.md, "Uninstalling"), in resources/cleanup. */
+const cleanup = (file: string) => ({ from: `build/cleanup/${file}`, to: `cleanup/${file}` });
 
 const config: Configuration = {
   appId: APP_ID,
@@ -28,18 +45,24 @@ const config: Configuration = {
     '!**/*.{test,spec}.*',
     '!**/{test,tests,spec,__tests__,.tmp,e2e,bench}/**',
     '!**/{README,CHANGELOG,HISTORY}*',
+    // What out/main already contains (zod, conf, electron-store...) and keytar's install-time tools
+    // are production dependencies the app never loads: not packed (scripts/package/runtime-deps.ts).
+    ...packagesNotShipped().map((name) => `!**/node_modules/${name}/**`),
   ],
   asar: true,
   asarUnpack: ['**/*.node'],
-  extraResources: [
-    { from: 'resources/tray', to: 'tray' },
-    { from: 'resources/icons/icon.png', to: 'icons/icon.png' },
-  ],
+  // The window icon everywhere; each OS gets only its own tray artwork (in win/mac/linux below).
+  extraResources: [{ from: 'resources/icons/icon.png', to: 'icons/icon.png' }],
   afterPack: applyFuses,
   afterSign: notarizeMac,
-  publish: { provider: 'generic', url: DEFAULT_UPDATE_URL, channel: 'latest' },
+  // No `channel`: electron-builder then takes it from the version (0.3.0-beta.1 writes beta*.yml,
+  // 0.3.0 writes latest*.yml). All channels: a stable release is written to the beta feed too, so
+  // beta seats move on to it (tests/updates/feed-files.test.ts runs electron-builder's own code).
+  publish: { provider: 'generic', url: DEFAULT_UPDATE_URL },
+  generateUpdatesFilesForAllChannels: true,
   win: {
     icon: 'resources/icons/icon.ico',
+    extraResources: [trayArt('win'), cleanup('remove-user-data.ps1')],
     target: [
       { target: 'nsis', arch: ['x64'] },
       { target: 'msi', arch: ['x64'] },
@@ -55,11 +78,16 @@ const config: Configuration = {
     createDesktopShortcut: true,
     createStartMenuShortcut: true,
     shortcutName: PRODUCT_NAME,
+    // Uninstalling (not updating) removes the uninstalling user's app data, and through
+    // build/installer.nsh their saved passwords, start-at-login entry and update cache.
+    deleteAppDataOnUninstall: true,
+    include: 'build/installer.nsh',
   },
   // For software-deployment tools (Intune, SCCM, GPO): per-machine, silent with msiexec /qn.
   msi: { perMachine: true, oneClick: true, createDesktopShortcut: true, shortcutName: PRODUCT_NAME },
   mac: {
     icon: 'resources/icons/icon.icns',
+    extraResources: [trayArt('mac'), cleanup('remove-user-data.sh')],
     category: 'public.app-category.business',
     target: [
       { target: 'dmg', arch: ['universal'] },
@@ -74,6 +102,7 @@ const config: Configuration = {
   },
   linux: {
     icon: 'resources/icons/icon.png',
+    extraResources: [trayArt('linux'), cleanup('remove-user-data.sh')],
     category: 'Office',
     synopsis: 'Softphone console for Evo Voice call-centre agents',
     target: ['deb', 'rpm', 'AppImage'],

@@ -2,25 +2,19 @@
 // Electron runtime it builds the installers this OS can make (`--release`) or the unpacked app;
 // where the Electron zip cannot be downloaded it says so and packs the unpacked Linux app on a
 // placeholder runtime, so the asar, unpacked natives and resources are still built for real.
-import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { build, type Configuration, Platform } from 'electron-builder';
 
 import config from '../electron-builder.config';
 import { PLACEHOLDER_MARKER } from './package/fuses';
+import { runBin } from './package/node-bin';
+import { realElectronDist } from './package/output';
 
 const ROOT = join(import.meta.dirname, '..');
 export const PLACEHOLDER_DIR = join(ROOT, '.tmp', 'placeholder-electron-runtime');
 const release = process.argv.includes('--release');
-
-/** The Electron runtime the electron npm package downloaded on first use, if it did. */
-function realElectronDist(): string | undefined {
-  const dist = join(ROOT, 'node_modules', 'electron', 'dist');
-  const binary = { win32: 'electron.exe', darwin: 'Electron.app', linux: 'electron' }[process.platform as string];
-  return binary && existsSync(join(dist, binary)) ? dist : undefined;
-}
 
 function makePlaceholderRuntime(): string {
   rmSync(PLACEHOLDER_DIR, { recursive: true, force: true });
@@ -36,7 +30,7 @@ function makePlaceholderRuntime(): string {
   return PLACEHOLDER_DIR;
 }
 
-execFileSync(join(ROOT, 'node_modules', '.bin', 'electron-vite'), ['build'], { stdio: 'inherit', cwd: ROOT });
+runBin('electron-vite', ['build'], { stdio: 'inherit' });
 
 const dist = realElectronDist();
 if (release) {

@@ -40,7 +40,11 @@ if (!electronBinary() && !fetchElectron()) {
 }
 
 function launchDesktop() {
-  const run = (args) => spawn(join('node_modules', '.bin', 'electron-vite'), args, { stdio: 'inherit' });
+  // node <electron-vite's JS entry>: the .bin shim is a .cmd on Windows, which spawn cannot start.
+  const run = (args) =>
+    spawn(process.execPath, [join('node_modules', 'electron-vite', 'bin', 'electron-vite.js'), ...args], {
+      stdio: 'inherit',
+    });
   const build = run(['build']);
   build.on('exit', (code) => {
     if (code !== 0) process.exit(code ?? 1);

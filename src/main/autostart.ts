@@ -7,7 +7,7 @@ export const AUTOSTART_FILE = 'evo-voice-console.desktop';
 export interface AutostartTarget {
   /** $XDG_CONFIG_HOME, or ~/.config. */
   configHome: string;
-  /** The program to start (the AppImage or the installed binary) and its arguments. */
+  /** The program to start (startAtLoginProgram) and its arguments. */
   command: string[];
 }
 
@@ -15,6 +15,20 @@ export interface AutostartTarget {
 export function configHomeFrom(env: NodeJS.ProcessEnv, home: string): string {
   const xdg = env.XDG_CONFIG_HOME;
   return xdg && xdg.startsWith('/') ? xdg : join(home, '.config');
+}
+
+/**
+ * What start at login runs: the AppImage file only while this process runs from inside that
+ * AppImage (its mount, $APPDIR, holds the executable); otherwise the installed executable (deb,
+ * rpm: /opt/<product>/evo-voice-console). A stale or inherited $APPIMAGE (a deb launched from a
+ * terminal an AppImage started, or an AppImage replaced by the deb) is not trusted.
+ */
+export function startAtLoginProgram(env: NodeJS.ProcessEnv, execPath: string): string {
+  const { APPIMAGE: appImage, APPDIR: appDir } = env;
+  if (appImage?.startsWith('/') && appDir?.startsWith('/') && execPath.startsWith(`${appDir.replace(/\/+$/, '')}/`)) {
+    return appImage;
+  }
+  return execPath;
 }
 
 export function autostartPath(configHome: string): string {

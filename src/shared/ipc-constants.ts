@@ -31,7 +31,6 @@ export const DEFAULT_SETTINGS = {
   startAtLogin: false,
   startHidden: false,
   theme: 'system' as Theme,
-  updateUrl: '',
   updateChannel: 'stable' as UpdateChannel,
   language: 'system' as LanguageSetting,
   ...DEFAULT_HOTKEYS,

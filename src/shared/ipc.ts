@@ -66,8 +66,6 @@ export const settingsSchema = z.strictObject({
   startAtLogin: z.boolean(),
   startHidden: z.boolean(),
   theme: z.enum(THEMES),
-  /** Folder the update feed is served from ('' = none: no update checks unless policy names one). */
-  updateUrl: z.string().max(2000),
   updateChannel: z.enum(UPDATE_CHANNELS),
   language: z.enum(LANGUAGE_SETTINGS),
   /** Global hotkeys (desktop) or page hotkeys (web shell): hold/resume, show/hide, edit notes. */

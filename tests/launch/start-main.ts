@@ -93,6 +93,18 @@ const scratch = mkdtempSync(join(tmpdir(), `evo-launch-${platform}-`));
 const resourcesPath = process.env.EVO_LAUNCH_RESOURCES ?? join(scratch, 'resources');
 Object.defineProperty(process, 'platform', { value: platform });
 Object.defineProperty(process, 'resourcesPath', { value: resourcesPath });
+// Windows: the policy reader runs %SystemRoot%\System32\reg.exe; this one answers as Windows does
+// on a workstation without policy (the key is absent, the hive readable).
+if (platform === 'win32') {
+  process.env.SystemRoot = join(scratch, 'Windows');
+  mkdirSync(join(scratch, 'Windows', 'System32'), { recursive: true });
+  const reg = join(scratch, 'Windows', 'System32', 'reg.exe');
+  writeFileSync(
+    reg,
+    '#!/bin/sh\ncase "$2" in *\\\\Software) exit 0 ;; esac\necho "ERROR: The system was unable to find the specified registry key or value." >&2\nexit 1\n',
+    { mode: 0o755 },
+  );
+}
 // The Linux tray check asks D-Bus; with no bus to ask it trusts a desktop other than GNOME.
 process.env.XDG_CURRENT_DESKTOP = 'KDE';
 process.env.DBUS_SESSION_BUS_ADDRESS = 'unix:path=/nonexistent';

@@ -1,18 +1,28 @@
 // The packed app as IT would install it: lists app.asar and the resources folder of the unpacked
-// Linux build (made by `npm run package`, built here if missing) and fails on anything that does
-// not belong there (sources, tests, maps, dev dependencies) or is missing (bundles, natives, icons).
-import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+// build `npm run package` makes (this OS's with a real Electron, Linux on the placeholder runtime;
+// built here if missing) and fails on anything that does not belong there (sources, tests, maps,
+// dev dependencies, what the main bundle already contains, install-time tools, other OSes' tray
+// art) or is missing (bundles, natives, icons, a package the bundle loads or one it needs).
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 
-import { listPackage } from '@electron/asar';
+import { extractAll, extractFile, listPackage } from '@electron/asar';
+import { parse } from 'acorn';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { PLACEHOLDER_MARKER } from '../../scripts/package/fuses';
+import { runBin } from '../../scripts/package/node-bin';
+import { packagedPlatform, unpackedApp } from '../../scripts/package/output';
+import { dependencyClosure, INSTALL_TIME_ONLY, RUNTIME_EXTERNALS } from '../../scripts/package/runtime-deps';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const APP_DIR = join(ROOT, 'dist', 'linux-unpacked');
-const RESOURCES = join(APP_DIR, 'resources');
+const PLATFORM = packagedPlatform();
+const APP = unpackedApp(PLATFORM);
+const RESOURCES = APP.resources;
+const ASAR = join(RESOURCES, 'app.asar');
+const TRAY_DIR = { win32: 'win', darwin: 'mac' }[PLATFORM as string] ?? 'linux';
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
   dependencies: Record<string, string>;
   devDependencies: Record<string, string>;
@@ -25,12 +35,44 @@ function filesUnder(dir: string): string[] {
     .sort();
 }
 
+/** Package names a bundle loads at run time: import/export-from, import(), require() and createRequire(...)(...) of a string. */
+function packagesLoadedBy(code: string): string[] {
+  const found = new Set<string>();
+  const take = (node: unknown) => {
+    const literal = node as { type?: string; value?: unknown } | undefined;
+    if (literal?.type === 'Literal' && typeof literal.value === 'string') found.add(literal.value);
+  };
+  const visit = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(visit);
+    const n = node as Record<string, unknown> & { type?: string };
+    if (n.type === 'ImportDeclaration' || n.type === 'ExportNamedDeclaration' || n.type === 'ExportAllDeclaration')
+      take(n.source);
+    if (n.type === 'ImportExpression') take(n.source);
+    if (n.type === 'CallExpression') {
+      const callee = n.callee as { type?: string; name?: string };
+      if ((callee.type === 'Identifier' && callee.name === 'require') || callee.type === 'CallExpression') {
+        take((n.arguments as unknown[])[0]);
+      }
+    }
+    for (const value of Object.values(n)) if (value && typeof value === 'object') visit(value);
+  };
+  visit(parse(code, { ecmaVersion: 'latest', sourceType: 'module' }));
+  const builtins = new Set(builtinModules);
+  return [...found]
+    .filter((s) => !s.startsWith('.') && !s.startsWith('node:') && !builtins.has(s) && s !== 'electron')
+    .map((s) =>
+      s
+        .split('/')
+        .slice(0, s.startsWith('@') ? 2 : 1)
+        .join('/'),
+    );
+}
+
 let asar: string[] = [];
 beforeAll(() => {
-  if (!existsSync(join(RESOURCES, 'app.asar'))) {
-    execFileSync(join(ROOT, 'node_modules', '.bin', 'tsx'), ['scripts/package.ts'], { cwd: ROOT, stdio: 'inherit' });
-  }
-  asar = listPackage(join(RESOURCES, 'app.asar'), { isPack: false }).map((p) => p.split('\\').join('/'));
+  if (!existsSync(ASAR)) runBin('tsx', ['scripts/package.ts'], { stdio: 'inherit' });
+  asar = listPackage(ASAR, { isPack: false }).map((p) => p.split('\\').join('/'));
 }, 240_000);
 
 describe('app.asar', () => {
@@ -55,11 +97,45 @@ describe('app.asar', () => {
     expect(misplaced).toEqual([]);
   });
 
-  it('holds every production dependency and no dev dependency', () => {
+  it('holds exactly the packages out/main loads at run time and what they need; nothing bundled, no install-time tool', () => {
+    const bundles = asar.filter((p) => /^\/out\/main\/.*\.js$/.test(p));
+    const loaded = new Set(bundles.flatMap((p) => packagesLoadedBy(extractFile(ASAR, p.slice(1)).toString('utf8'))));
+    expect([...loaded].sort()).toEqual([...RUNTIME_EXTERNALS].sort());
     const modules = new Set(asar.filter((p) => /^\/node_modules\/(@[^/]+\/)?[^/@]+$/.test(p)).map((p) => p.slice(14)));
-    expect([...modules]).toEqual(expect.arrayContaining(Object.keys(pkg.dependencies)));
+    expect([...modules].sort()).toEqual([...dependencyClosure(RUNTIME_EXTERNALS)].sort());
+    const bundled = ['zod', 'conf', 'electron-store'];
+    const installTime = [...Object.values(INSTALL_TIME_ONLY).flat(), 'tar-fs', 'node-abi'];
+    expect([...bundled, ...installTime].filter((name) => modules.has(name))).toEqual([]);
     const dev = Object.keys(pkg.devDependencies).filter((name) => !(name in pkg.dependencies));
     expect(dev.filter((name) => modules.has(name))).toEqual([]);
+  });
+
+  it('resolves every package the bundle loads, and each of their dependencies, inside the extracted asar', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'evo-asar-'));
+    extractAll(ASAR, dir);
+    const missing: string[] = [];
+    // Node's lookup: node_modules/<name> in the requiring folder, then in each folder above, up to the asar root.
+    const lookup = (name: string, from: string): string | undefined => {
+      for (let at = from; at.startsWith(dir); at = dirname(at)) {
+        const manifest = join(at, 'node_modules', name, 'package.json');
+        if (existsSync(manifest)) return manifest;
+      }
+      return undefined;
+    };
+    const seen = new Set<string>();
+    const check = (name: string, from: string) => {
+      const manifest = lookup(name, from);
+      if (!manifest) return void missing.push(`${name} (needed in ${from.slice(dir.length) || '/'})`);
+      if (seen.has(manifest)) return;
+      seen.add(manifest);
+      const { dependencies = {} } = JSON.parse(readFileSync(manifest, 'utf8')) as {
+        dependencies?: Record<string, string>;
+      };
+      const skip = INSTALL_TIME_ONLY[name] ?? [];
+      for (const dep of Object.keys(dependencies)) if (!skip.includes(dep)) check(dep, dirname(manifest));
+    };
+    for (const name of RUNTIME_EXTERNALS) check(name, join(dir, 'out', 'main'));
+    expect(missing).toEqual([]);
   });
 
   it('keeps native modules out of the archive: each .node is unpacked beside it', () => {
@@ -70,10 +146,11 @@ describe('app.asar', () => {
 });
 
 describe('resources folder', () => {
-  it('holds the asar, its unpacked natives, the update feed, the window icon and every tray icon', () => {
-    const tray = filesUnder(join(ROOT, 'resources', 'tray')).map((p) => `tray/${p}`);
+  it('holds the asar, its unpacked natives, the update feed, the clean-up command, the window icon and this OS’s tray icons only', () => {
+    const tray = filesUnder(join(ROOT, 'resources', 'tray', TRAY_DIR)).map((p) => `tray/${TRAY_DIR}/${p}`);
     const files = filesUnder(RESOURCES).filter((p) => !p.startsWith('app.asar.unpacked/'));
-    expect(files).toEqual(['app-update.yml', 'app.asar', 'icons/icon.png', ...tray].sort());
+    const cleanup = PLATFORM === 'win32' ? 'cleanup/remove-user-data.ps1' : 'cleanup/remove-user-data.sh';
+    expect(files).toEqual(['app-update.yml', 'app.asar', cleanup, 'icons/icon.png', ...tray].sort());
     expect(readFileSync(join(RESOURCES, 'app-update.yml'), 'utf8')).toContain('provider: generic');
   });
 
@@ -86,13 +163,13 @@ describe('resources folder', () => {
 
 describe('runtime folder', () => {
   it('has the console executable, and says plainly when it is the placeholder runtime', () => {
-    expect(existsSync(join(APP_DIR, 'evo-voice-console'))).toBe(true);
-    const top = readdirSync(APP_DIR);
+    expect(existsSync(APP.executable)).toBe(true);
+    const top = readdirSync(APP.dir);
     if (top.includes(PLACEHOLDER_MARKER)) {
-      expect(relative(APP_DIR, join(APP_DIR, 'evo-voice-console'))).toBe('evo-voice-console');
-      expect(readFileSync(join(APP_DIR, PLACEHOLDER_MARKER), 'utf8')).toMatch(/stands in for the Electron runtime/);
-    } else {
-      expect(top).toEqual(expect.arrayContaining(['chrome-sandbox', 'resources.pak', 'icudtl.dat']));
+      expect(PLATFORM).toBe('linux');
+      expect(readFileSync(join(APP.dir, PLACEHOLDER_MARKER), 'utf8')).toMatch(/stands in for the Electron runtime/);
+    } else if (PLATFORM !== 'darwin') {
+      expect(top).toEqual(expect.arrayContaining(['resources.pak', 'icudtl.dat']));
     }
   });
 });

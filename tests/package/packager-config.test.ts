@@ -5,10 +5,11 @@ import { readFileSync } from 'node:fs';
 import { FuseV1Options, FuseVersion } from '@electron/fuses';
 import { describe, expect, it } from 'vitest';
 
-import config from '../../electron-builder.config';
+import config, { builtInUpdateUrl } from '../../electron-builder.config';
 import { FUSES } from '../../scripts/package/fuses';
 import { notarizeCredentials } from '../../scripts/package/notarize';
 import { APP_ID, DESKTOP_NAME, PRODUCT_NAME } from '../../src/main/app-identity';
+import { NO_BUILT_IN_FEED } from '../../src/main/updates/update-host';
 
 const targetsOf = (targets: unknown) =>
   (targets as (string | { target: string })[]).map((t) => (typeof t === 'string' ? t : t.target));
@@ -19,6 +20,11 @@ describe('electron-builder config', () => {
     expect(APP_ID).toBe('io.evovoice.console');
     expect(config.productName).toBe(PRODUCT_NAME);
     expect(config.extraMetadata?.version).toBeUndefined();
+  });
+
+  it('gives Electron the product name (app.getName(): the macOS app menu, the data folder)', () => {
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { productName?: string };
+    expect(pkg.productName).toBe(PRODUCT_NAME);
   });
 
   it('names the Linux desktop entry as the main process expects (launcher badge: desktopName)', () => {
@@ -44,7 +50,7 @@ describe('electron-builder config', () => {
     expect(config.rpm?.depends).toContain('libsecret');
   });
 
-  it('packs only out/ into the asar, unpacks native modules and ships the tray icons as resources', () => {
+  it('packs only out/ into the asar, unpacks native modules and ships each OS only its own tray icons', () => {
     expect(config.asar).toBe(true);
     expect(config.asarUnpack).toEqual(['**/*.node']);
     expect((config.files as string[]).filter((f) => !f.startsWith('!'))).toEqual([
@@ -54,11 +60,26 @@ describe('electron-builder config', () => {
       'package.json',
     ]);
     expect(config.files).toContain('!**/*.map');
-    expect(config.extraResources).toContainEqual({ from: 'resources/tray', to: 'tray' });
+    expect(config.extraResources).toEqual([{ from: 'resources/icons/icon.png', to: 'icons/icon.png' }]);
+    for (const [os, key, script] of [
+      ['win', 'win', 'remove-user-data.ps1'],
+      ['mac', 'mac', 'remove-user-data.sh'],
+      ['linux', 'linux', 'remove-user-data.sh'],
+    ] as const) {
+      expect(config[key]?.extraResources).toEqual([
+        { from: `resources/tray/${os}`, to: `tray/${os}` },
+        { from: `build/cleanup/${script}`, to: `cleanup/${script}` },
+      ]);
+    }
   });
 
-  it('serves updates from a generic feed', () => {
+  it('serves updates from a generic feed, built in from EVO_UPDATE_URL (https only) or none', () => {
     expect(config.publish).toMatchObject({ provider: 'generic' });
+    expect(builtInUpdateUrl({})).toBe(NO_BUILT_IN_FEED);
+    expect(builtInUpdateUrl({ EVO_UPDATE_URL: 'https://updates.example.com/console' })).toBe(
+      'https://updates.example.com/console',
+    );
+    expect(() => builtInUpdateUrl({ EVO_UPDATE_URL: 'http://updates.example.com/console' })).toThrow(/https/);
   });
 });
 

@@ -1,30 +1,41 @@
 // The three policy readers on fixtures of what each OS really holds: `reg query` output (CRLF,
-// subkeys, DWORDs), an MDM managed-preferences plist, the /etc JSON file; and how a malformed
-// policy is refused with one log line and a notice instead of a crash.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { readFileSync } from 'node:fs';
+// subkeys, DWORDs, flags written as text, a capitalised name, a type the policy does not read), an
+// MDM managed-preferences plist, the /etc JSON file; and reg.exe's exit 1 told apart from "no key".
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { checkPolicy, MalformedPolicyError } from '../../src/main/policy/policy';
+import { checkPolicy, MalformedPolicyError, UnsupportedValue } from '../../src/main/policy/policy';
 import { readLinuxPolicy } from '../../src/main/policy/read-linux';
 import { readMacPolicy } from '../../src/main/policy/read-mac';
-import { readPolicy } from '../../src/main/policy/read-policy';
-import { parseRegQuery, readWindowsPolicy } from '../../src/main/policy/read-windows';
+import { parseRegQuery, readWindowsPolicy, regExePath, type RunReg } from '../../src/main/policy/read-windows';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'policy');
 const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
 const APP_ID = 'io.evovoice.console';
+const HKLM = 'HKLM\\Software\\Policies\\EvoVoice\\Console';
+const HKCU = 'HKCU\\Software\\Policies\\EvoVoice\\Console';
+const NOT_FOUND = {
+  status: 1,
+  stdout: '',
+  stderr: 'ERROR: The system was unable to find the specified registry key or value.',
+};
 
-function recordingLog() {
-  const lines: { level: string; message: string; data?: Record<string, unknown> }[] = [];
-  return {
-    lines,
-    info: (message: string, data?: Record<string, unknown>) => lines.push({ level: 'info', message, data }),
-    error: (message: string, data?: Record<string, unknown>) => lines.push({ level: 'error', message, data }),
+/** A reg.exe answering from fixtures: a key it has, "not found" for policy keys it has not, and the probe. */
+function regWith(keys: Record<string, string>, probeWorks = true): RunReg & { calls: string[][] } {
+  const calls: string[][] = [];
+  const run = (args: string[]) => {
+    calls.push(args);
+    const key = args[1]!;
+    if (key in keys) return { status: 0, stdout: keys[key]!, stderr: '' };
+    if (/^HK(LM|CU)\\Software$/.test(key) && probeWorks) return { status: 0, stdout: `${key}\r\n`, stderr: '' };
+    if (!probeWorks)
+      return { status: 1, stdout: '', stderr: 'ERROR: Registry editing has been disabled by your administrator.' };
+    return NOT_FOUND;
   };
+  return Object.assign(run, { calls });
 }
 
 describe('Windows registry reader', () => {
@@ -38,36 +49,95 @@ describe('Windows registry reader', () => {
     });
   });
 
-  it('lets the machine policy (HKLM) win over the user policy (HKCU), key by key', () => {
-    const source = readWindowsPolicy((key) =>
-      key.startsWith('HKLM') ? fixture('reg-hklm.txt') : key.startsWith('HKCU') ? fixture('reg-hkcu.txt') : undefined,
+  it('reads REG_MULTI_SZ as a list and keeps a type it does not read for its key only', () => {
+    const values = parseRegQuery(fixture('reg-hklm-mixed.txt'), 'HKLM');
+    expect(values.recordingHosts).toEqual(['blobs.example.com', 'media.example.com']);
+    expect(values.holdAlerts).toEqual(new UnsupportedValue('REG_BINARY'));
+  });
+
+  it('checks each key on its own: text flags, a capitalised name, an unknown key and a bad value do not empty the rest', () => {
+    const found = readWindowsPolicy(regWith({ [HKLM]: fixture('reg-hklm-mixed.txt') }));
+    expect(found.absent).toEqual([HKCU]);
+    const checked = checkPolicy(found.sources, found.unreadable);
+    expect(checked.policy).toEqual({
+      serverUrl: 'https://voice.example.com',
+      demoAllowed: false,
+      startHidden: true,
+      updatesAllowed: false,
+      recordingHosts: ['blobs.example.com', 'media.example.com'],
+    });
+    expect(checked.unknown).toEqual([{ origin: HKLM, key: 'quietHours' }]);
+    expect(checked.problems).toEqual([
+      { origin: HKLM, key: 'holdAlerts', problem: expect.stringMatching(/REG_BINARY; use REG_SZ .* REG_DWORD/) },
+      { origin: HKLM, key: 'crashReportUrl', problem: 'must be an https URL' },
+    ]);
+    expect(checked.signInBlocked).toBe(false);
+  });
+
+  it('lets the machine policy win over the user policy for every key; a bad user value costs only that key', () => {
+    const found = readWindowsPolicy(
+      regWith({ [HKLM]: fixture('reg-hklm-mixed.txt'), [HKCU]: fixture('reg-hkcu-mixed.txt') }),
     );
-    expect(source?.origin).toBe(
-      'HKCU\\Software\\Policies\\EvoVoice\\Console + HKLM\\Software\\Policies\\EvoVoice\\Console',
-    );
-    const checked = checkPolicy(source!);
-    expect(checked).toEqual({
-      ok: true,
-      policy: {
-        serverUrl: 'https://voice.example.com',
-        demoAllowed: false,
-        startAtLogin: true,
-        startHidden: true,
-        updateUrl: 'https://updates.example.com/console',
-        updateChannel: 'beta',
-        hardwareAcceleration: false,
-      },
+    expect(found.sources.map((s) => s.origin)).toEqual([HKLM, HKCU]);
+    const checked = checkPolicy(found.sources, found.unreadable);
+    // HKLM's serverUrl and updatesAllowed = 0 stand; HKCU adds only keys HKLM does not set.
+    expect(checked.policy).toMatchObject({
+      serverUrl: 'https://voice.example.com',
+      updatesAllowed: false,
+      hardwareAcceleration: false,
+    });
+    expect(checked.policy.startAtLogin).toBeUndefined();
+    expect(checked.problems).toContainEqual({
+      origin: HKCU,
+      key: 'startAtLogin',
+      problem: 'must be true/false or 1/0',
     });
   });
 
-  it('finds no policy when neither hive has the key', () => {
-    expect(readWindowsPolicy(() => undefined)).toBeUndefined();
+  it('a bad machine value is not replaced by the user’s value: the key fails closed', () => {
+    const hklm =
+      'HKEY_LOCAL_MACHINE\\...\r\n    updatesAllowed    REG_SZ    sometimes\r\n    serverUrl    REG_SZ    voice\r\n';
+    const found = readWindowsPolicy(regWith({ [HKLM]: hklm, [HKCU]: fixture('reg-hkcu-mixed.txt') }));
+    const checked = checkPolicy(found.sources, found.unreadable);
+    expect(checked.policy.updatesAllowed).toBe(false);
+    expect(checked.policy.serverUrl).toBeUndefined();
+    expect(checked.signInBlocked).toBe(true);
+    expect(checked.failedClosed.sort()).toEqual(['serverUrl', 'updatesAllowed']);
   });
 
-  it('refuses a value type the policy does not use', () => {
-    expect(() => readWindowsPolicy((key) => (key.startsWith('HKLM') ? fixture('reg-binary.txt') : undefined))).toThrow(
-      /demoAllowed is REG_BINARY/,
-    );
+  it('runs reg.exe by its full system path', () => {
+    expect(regExePath({ SystemRoot: 'D:\\WINDOWS' })).toBe('D:\\WINDOWS\\System32\\reg.exe');
+    expect(regExePath({})).toBe('C:\\Windows\\System32\\reg.exe');
+    // The Windows start-up run on Linux (tests/launch) gives a POSIX SystemRoot.
+    expect(regExePath({ SystemRoot: '/tmp/w/Windows' })).toBe('/tmp/w/Windows/System32/reg.exe');
+  });
+
+  it('tells "no such key" (exit 1, the hive readable) from reg.exe failing (exit 1, nothing readable)', () => {
+    const none = regWith({});
+    expect(readWindowsPolicy(none)).toEqual({ sources: [], unreadable: [], absent: [HKLM, HKCU] });
+    expect(none.calls).toEqual([
+      ['query', HKLM],
+      ['query', 'HKLM\\Software'],
+      ['query', HKCU],
+      ['query', 'HKCU\\Software'],
+    ]);
+    const blocked = readWindowsPolicy(regWith({}, false));
+    expect(blocked.absent).toEqual([]);
+    expect(blocked.unreadable).toEqual([
+      {
+        origin: HKLM,
+        problem: expect.stringMatching(/reg\.exe cannot read the registry: ERROR: Registry editing has been disabled/),
+      },
+      { origin: HKCU, problem: expect.stringMatching(/Registry editing has been disabled/) },
+    ]);
+  });
+
+  it('treats reg.exe that cannot start as unreadable, not as no policy', () => {
+    const found = readWindowsPolicy(() => ({ status: null, stdout: '', stderr: '', error: new Error('spawn ENOENT') }));
+    expect(found.unreadable.map((u) => u.problem)).toEqual([
+      expect.stringMatching(/spawn ENOENT/),
+      expect.stringMatching(/spawn ENOENT/),
+    ]);
   });
 });
 
@@ -75,15 +145,12 @@ describe('macOS managed preferences reader', () => {
   it('reads the XML plist for the app id, leaving out the MDM payload keys', () => {
     const source = readMacPolicy({ appId: APP_ID, dir: FIXTURES });
     expect(source?.origin).toBe(join(FIXTURES, `${APP_ID}.plist`));
-    expect(checkPolicy(source!)).toEqual({
-      ok: true,
-      policy: {
-        serverUrl: 'https://voice.example.com',
-        demoAllowed: false,
-        startHidden: true,
-        updatesAllowed: false,
-        crashReportUrl: 'https://crash.example.com/submit',
-      },
+    expect(checkPolicy([source!]).policy).toEqual({
+      serverUrl: 'https://voice.example.com',
+      demoAllowed: false,
+      startHidden: true,
+      updatesAllowed: false,
+      crashReportUrl: 'https://crash.example.com/submit',
     });
   });
 
@@ -112,65 +179,11 @@ describe('macOS managed preferences reader', () => {
 describe('Linux policy file reader', () => {
   it('reads the JSON object', () => {
     const source = readLinuxPolicy(join(FIXTURES, 'policy.json'));
-    expect(checkPolicy(source!)).toMatchObject({
-      ok: true,
-      policy: { demoAllowed: false, hardwareAcceleration: false },
-    });
+    expect(checkPolicy([source!]).policy).toMatchObject({ demoAllowed: false, hardwareAcceleration: false });
   });
 
   it('finds no policy without the file, and refuses truncated JSON', () => {
     expect(readLinuxPolicy(join(FIXTURES, 'absent.json'))).toBeUndefined();
     expect(() => readLinuxPolicy(join(FIXTURES, 'truncated.json'))).toThrow(/is not valid JSON/);
-  });
-});
-
-describe('readPolicy', () => {
-  it('applies a valid policy and logs where it came from', () => {
-    const log = recordingLog();
-    const reading = readPolicy({
-      platform: 'linux',
-      appId: APP_ID,
-      log,
-      read: () => readLinuxPolicy(join(FIXTURES, 'policy.json')),
-    });
-    expect(reading.notice).toBeUndefined();
-    expect(reading.policy.serverUrl).toBe('https://voice.example.com');
-    expect(log.lines).toEqual([expect.objectContaining({ level: 'info', message: 'Administrator policy applies' })]);
-  });
-
-  it('ignores a policy with a misspelt key or a bad URL: one error line and a notice naming both', () => {
-    const log = recordingLog();
-    const reading = readPolicy({
-      platform: 'linux',
-      appId: APP_ID,
-      log,
-      read: () => readLinuxPolicy(join(FIXTURES, 'wrong-keys.json')),
-    });
-    expect(reading.policy).toEqual({});
-    expect(log.lines).toHaveLength(1);
-    expect(log.lines[0]).toMatchObject({ level: 'error', message: 'Administrator policy ignored: it is malformed' });
-    expect(reading.notice).toMatch(/unknown key\(s\) demoAlowed/);
-    expect(reading.notice).toMatch(/serverUrl: must be an http\(s\) URL/);
-  });
-
-  it('ignores an unreadable policy without throwing', () => {
-    const log = recordingLog();
-    const reading = readPolicy({
-      platform: 'linux',
-      appId: APP_ID,
-      log,
-      read: () => readLinuxPolicy(join(FIXTURES, 'truncated.json')),
-    });
-    expect(reading).toEqual({
-      policy: {},
-      notice: expect.stringMatching(/could not be read.*truncated\.json is not valid JSON/),
-    });
-    expect(log.lines.map((l) => l.level)).toEqual(['error']);
-  });
-
-  it('has no policy and says nothing when the OS holds none', () => {
-    const log = recordingLog();
-    expect(readPolicy({ platform: 'win32', appId: APP_ID, log, read: () => undefined })).toEqual({ policy: {} });
-    expect(log.lines).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 
 import { setupCrashReports } from '../../src/main/crash-reports';
 import { readLinuxPolicy } from '../../src/main/policy/read-linux';
+import { singlePlace } from '../../src/main/policy/read-policy';
 import { setupPolicy } from '../../src/main/policy/setup-policy';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'policy');
@@ -24,7 +25,7 @@ describe('setupPolicy', () => {
       app,
       platform: 'linux',
       appId: APP_ID,
-      read: () => readLinuxPolicy(join(FIXTURES, 'policy.json')),
+      read: () => singlePlace('policy.json', () => readLinuxPolicy(join(FIXTURES, 'policy.json'))),
     });
     expect(app.calls).toEqual(['disableHardwareAcceleration']);
     expect(setup.demoAllowed).toBe(false);
@@ -40,18 +41,21 @@ describe('setupPolicy', () => {
     expect(lines).toEqual(['Administrator policy applies', 'Hardware acceleration is off by administrator policy']);
   });
 
-  it('keeps every default and gives the agent a notice when the policy is malformed', () => {
+  it('keeps the readable keys, blocks sign-in when the server lock is unreadable, and tells the agent', () => {
     const app = fakeApp();
     const setup = setupPolicy({
       app,
       platform: 'linux',
       appId: APP_ID,
-      read: () => readLinuxPolicy(join(FIXTURES, 'wrong-keys.json')),
+      read: () => singlePlace('wrong-keys.json', () => readLinuxPolicy(join(FIXTURES, 'wrong-keys.json'))),
     });
     expect(app.calls).toEqual([]);
     expect(setup.demoAllowed).toBe(true);
-    expect(() => setup.checkServer('https://anywhere.example.com')).not.toThrow();
-    expect(setup.notices()).toEqual([expect.stringMatching(/^Your administrator’s settings .* could not be read/)]);
+    expect(setup.policy.updatesAllowed).toBe(false);
+    expect(() => setup.checkServer('https://anywhere.example.com')).toThrow(/cannot be read, so signing in is blocked/);
+    expect(setup.notices()).toEqual([
+      expect.stringMatching(/^Some of your administrator’s settings .* could not be read/),
+    ]);
   });
 });
 

@@ -14,7 +14,7 @@ import { recordingCore, recordingDemo, recordingLog, signedOutState } from '../s
 function console(callState: string | undefined, edits: ConsoleDataStatus['state'][]) {
   const order: string[] = [];
   const core = {
-    getSettings: () => ({ ...DEFAULT_SETTINGS, updateUrl: 'https://updates.example.com/console' }),
+    getSettings: () => DEFAULT_SETTINGS,
     getState: () => ({
       ...signedOutState(),
       consoleData: Object.fromEntries(edits.map((state, i) => [`s${i}`, { sessionId: `s${i}`, state }])),
@@ -26,7 +26,8 @@ function console(callState: string | undefined, edits: ConsoleDataStatus['state'
   const shown: string[] = [];
   const updates = setupUpdates({
     core,
-    policy: {},
+    policy: { updateUrl: 'https://updates.example.com/console' },
+    host: {},
     source: { check: async () => '0.2.0', download: async () => undefined, install: () => void order.push('install') },
     clock: { now: () => 0, setTimeout: () => 0, clearTimeout: () => undefined },
     log: recordingLog().log,

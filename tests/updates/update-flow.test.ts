@@ -90,7 +90,7 @@ function flowWith(
   return { flow, source, statuses, persisted, clock, work };
 }
 
-const stable = () => updateConfig({ updateUrl: url, updateChannel: 'stable' }, {});
+const stable = () => updateConfig({ updateChannel: 'stable' }, {}, { builtInFeed: url });
 
 describe('update flow against a served feed', () => {
   it('checks, finds the newer stable version, downloads it in the background and offers the restart', async () => {
@@ -103,8 +103,9 @@ describe('update flow against a served feed', () => {
   it('follows the beta channel when the policy says beta, over the agent’s stable setting', async () => {
     const { flow } = flowWith(() =>
       updateConfig(
-        { updateUrl: 'http://unused.invalid/', updateChannel: 'stable' },
+        { updateChannel: 'stable' },
         { updateUrl: url, updateChannel: 'beta' },
+        { builtInFeed: 'https://unused.invalid/' },
       ),
     );
     expect(await flow.checkNow()).toEqual({ phase: 'ready', version: '0.3.0-beta.1' });
@@ -117,14 +118,14 @@ describe('update flow against a served feed', () => {
   });
 
   it('reports a failed check with what happens next', async () => {
-    const { flow } = flowWith(() => updateConfig({ updateUrl: `${url}missing/`, updateChannel: 'stable' }, {}));
+    const { flow } = flowWith(() => updateConfig({ updateChannel: 'stable' }, { updateUrl: `${url}missing/` }));
     const status = await flow.checkNow();
     expect(status).toMatchObject({ phase: 'failed', message: expect.stringMatching(/retries later/) });
   });
 
   it('is refused by policy: no request reaches the feed', async () => {
     const { flow, source } = flowWith(() =>
-      updateConfig({ updateUrl: url, updateChannel: 'stable' }, { updatesAllowed: false }),
+      updateConfig({ updateChannel: 'stable' }, { updateUrl: url, updatesAllowed: false }),
     );
     expect(await flow.checkNow()).toEqual({ phase: 'off', reason: 'Updates are turned off by your administrator.' });
     expect(source.downloaded).toEqual([]);
@@ -132,7 +133,7 @@ describe('update flow against a served feed', () => {
   });
 
   it('does nothing without an update server', () => {
-    expect(updateConfig({ updateUrl: '', updateChannel: 'stable' }, {})).toEqual({
+    expect(updateConfig({ updateChannel: 'stable' }, {})).toEqual({
       enabled: false,
       reason: 'No update server is set.',
     });

@@ -1,15 +1,22 @@
 // What an administrator can set outside the app (registry, managed preferences, /etc JSON): the
-// keys, their types, and the check that turns what a reader found into a Policy or a refusal.
+// keys, their types, and the key-by-key check that turns what the readers found into a Policy.
 import { z } from 'zod';
 
 import { UPDATE_CHANNELS } from '../../shared/ipc-constants';
 
-/** A flag: true/false (plist, JSON) or 1/0 (registry REG_DWORD). */
-const flag = z.union([z.boolean(), z.literal(0), z.literal(1)]).transform(Boolean);
-const httpUrl = z
-  .string()
-  .max(2000)
-  .refine((value) => /^https?:\/\/[^\s/]+/i.test(value), 'must be an http(s) URL');
+const FLAG_WORDS: Record<string, boolean> = { '1': true, '0': false, true: true, false: false };
+/** A flag: true/false (plist, JSON), 1/0 (REG_DWORD) or the text "1"/"0"/"true"/"false" (REG_SZ). */
+const flag = z
+  .preprocess(
+    (value) => (typeof value === 'string' ? (FLAG_WORDS[value.trim().toLowerCase()] ?? value) : value),
+    z.union([z.boolean(), z.literal(0), z.literal(1)], { error: 'must be true/false or 1/0' }),
+  )
+  .transform(Boolean);
+const text = (max: number) => z.string().trim().max(max);
+const url = (schemes: RegExp, words: string) =>
+  text(2000).refine((value) => schemes.test(value) && URL.canParse(value), words);
+const httpUrl = url(/^https?:\/\/[^\s/]+/i, 'must be an http(s) URL');
+const httpsUrl = url(/^https:\/\/[^\s/]+/i, 'must be an https URL');
 
 export const policySchema = z.strictObject({
   /** Preset server; the agent cannot sign in to another one. */
@@ -22,15 +29,15 @@ export const policySchema = z.strictObject({
   startHidden: flag.optional(),
   /** False: never check for, download or install updates. */
   updatesAllowed: flag.optional(),
-  /** The folder the update feed (latest*.yml + installers) is served from. */
-  updateUrl: httpUrl.optional(),
+  /** The folder the update feed (latest*.yml + installers) is served from (https only). */
+  updateUrl: httpsUrl.optional(),
   updateChannel: z.enum(UPDATE_CHANNELS).optional(),
   /** False turns GPU acceleration off (VDI / Citrix desktops). */
   hardwareAcceleration: flag.optional(),
   /** False turns hold-time reminders off (the timers on the rows still run). */
   holdAlerts: flag.optional(),
-  /** Where crash reports are uploaded; without it minidumps stay on the workstation. */
-  crashReportUrl: httpUrl.optional(),
+  /** Where crash reports are uploaded (https only); without it minidumps stay on the workstation. */
+  crashReportUrl: httpsUrl.optional(),
   /** Whether an agent may hold or resume a call that is not theirs: freely, after a question, or never. */
   holdOthersCalls: z.enum(['allow', 'confirm', 'deny']).optional(),
   /** Hosts besides the Evo Voice server that voicemail recordings may be fetched from (e.g. a blob store). */
@@ -48,7 +55,25 @@ export const policySchema = z.strictObject({
     .optional(),
 });
 export type Policy = z.output<typeof policySchema>;
-export const POLICY_KEYS = Object.keys(policySchema.shape) as (keyof Policy)[];
+export type PolicyKey = keyof Policy;
+export const POLICY_KEYS = Object.keys(policySchema.shape) as PolicyKey[];
+
+/**
+ * Fail closed: what applies when a key that restricts the agent is set but cannot be used (bad
+ * value), or when a policy exists but cannot be read at all (every key here then applies). A
+ * server lock that cannot be read blocks sign-in (`PolicyCheck.signInBlocked`); an update feed
+ * that cannot be read turns updates off. Keys not listed keep their default.
+ */
+export const FAIL_CLOSED: Partial<Record<PolicyKey, Partial<Policy>>> = {
+  serverUrl: {},
+  demoAllowed: { demoAllowed: false },
+  updatesAllowed: { updatesAllowed: false },
+  updateUrl: { updatesAllowed: false },
+  updateChannel: { updateChannel: 'stable' },
+  holdOthersCalls: { holdOthersCalls: 'deny' },
+  privateNotifications: { privateNotifications: true },
+};
+export const RESTRICTING_KEYS = Object.keys(FAIL_CLOSED) as PolicyKey[];
 
 /** Raw values found at one place, as a reader returns them. */
 export interface PolicySource {
@@ -57,22 +82,95 @@ export interface PolicySource {
   values: Record<string, unknown>;
 }
 
+/** A place that holds a policy the reader could not read (no JSON, a broken plist, reg.exe failing). */
+export interface UnreadablePolicy {
+  origin: string;
+  problem: string;
+}
+
 /** Thrown by a reader that found a policy it cannot read (not JSON, not a plist, not a registry dump). */
 export class MalformedPolicyError extends Error {
   override readonly name = 'MalformedPolicyError';
 }
 
-export type PolicyCheck = { ok: true; policy: Policy } | { ok: false; problem: string };
+/** A registry value of a type the policy does not read (REG_BINARY...): a problem for its key only. */
+export class UnsupportedValue {
+  constructor(readonly type: string) {}
+}
 
-export function checkPolicy(source: PolicySource): PolicyCheck {
-  const parsed = policySchema.safeParse(source.values);
-  if (parsed.success) return { ok: true, policy: parsed.data };
-  const problem = parsed.error.issues
-    .map((issue) =>
-      issue.code === 'unrecognized_keys'
-        ? `unknown key(s) ${issue.keys.join(', ')}`
-        : `${issue.path.join('.') || 'policy'}: ${issue.message}`,
-    )
-    .join('; ');
-  return { ok: false, problem };
+export interface KeyProblem {
+  origin: string;
+  key: string;
+  problem: string;
+}
+
+export interface PolicyCheck {
+  policy: Policy;
+  /** Keys set with a value that cannot be used: each skipped (failed closed when it restricts). */
+  problems: KeyProblem[];
+  /** Names no key of this version knows (a newer console's key, or a typo): ignored. */
+  unknown: { origin: string; key: string }[];
+  /** Restricting keys that applied their FAIL_CLOSED value. */
+  failedClosed: PolicyKey[];
+  /** Sign-in is refused: the server lock is set but cannot be read. */
+  signInBlocked: boolean;
+}
+
+const KEY_BY_LOWER = new Map(POLICY_KEYS.map((key) => [key.toLowerCase(), key]));
+
+/** Matches a written name to its key, ignoring case (`ServerUrl` is `serverUrl`). */
+export const policyKeyOf = (name: string): PolicyKey | undefined => KEY_BY_LOWER.get(name.trim().toLowerCase());
+
+function checkValue(key: PolicyKey, value: unknown): { ok: true; value: unknown } | { ok: false; problem: string } {
+  if (value instanceof UnsupportedValue) {
+    return { ok: false, problem: `is ${value.type}; use REG_SZ for text and REG_DWORD for 1/0` };
+  }
+  const parsed = policySchema.shape[key].safeParse(value);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  return { ok: false, problem: parsed.error.issues.map((issue) => issue.message).join('; ') };
+}
+
+/**
+ * Checks each key on its own. `sources` come highest precedence first (machine before user):
+ * the first source that sets a key decides it, even with a bad value (a user's value never
+ * replaces a machine value the admin got wrong). `unreadable` places fail every restricting key closed.
+ */
+export function checkPolicy(sources: PolicySource[], unreadable: UnreadablePolicy[] = []): PolicyCheck {
+  const policy: Record<string, unknown> = {};
+  const problems: KeyProblem[] = [];
+  const unknown: PolicyCheck['unknown'] = [];
+  const failed = new Set<PolicyKey>(unreadable.length ? RESTRICTING_KEYS : []);
+  const decided = new Set<PolicyKey>();
+  for (const source of sources) {
+    const byKey = new Map<PolicyKey, [string, unknown][]>();
+    for (const [name, value] of Object.entries(source.values)) {
+      const key = policyKeyOf(name);
+      if (!key) unknown.push({ origin: source.origin, key: name });
+      else byKey.set(key, [...(byKey.get(key) ?? []), [name, value]]);
+    }
+    for (const [key, written] of byKey) {
+      if (decided.has(key)) continue;
+      decided.add(key);
+      const checked =
+        written.length > 1
+          ? { ok: false as const, problem: `is set ${written.length} times (${written.map(([n]) => n).join(', ')})` }
+          : checkValue(key, written[0]![1]);
+      if (checked.ok) policy[key] = checked.value;
+      else {
+        problems.push({ origin: source.origin, key, problem: checked.problem });
+        if (Object.hasOwn(FAIL_CLOSED, key)) failed.add(key);
+      }
+    }
+  }
+  for (const key of failed) {
+    delete policy[key];
+    Object.assign(policy, FAIL_CLOSED[key]);
+  }
+  return {
+    policy: policy as Policy,
+    problems,
+    unknown,
+    failedClosed: [...failed],
+    signInBlocked: failed.has('serverUrl'),
+  };
 }

@@ -1,54 +1,132 @@
-// Reads the administrator's policy once at start from the place this OS keeps it, and turns a
-// malformed one into one log line and a notice for the agent (no policy applies), never a crash.
+// Reads the administrator's policy once at start from the place this OS keeps it and checks it key
+// by key: a bad key is one log line and skipped (failed closed when it restricts), an unknown key
+// is one log line and ignored, an unreadable policy applies its restrictions; never a crash.
+import { userInfo } from 'node:os';
+import { join } from 'node:path';
+
 import type { Logger } from '../core/ports';
-import { checkPolicy, type Policy, type PolicySource } from './policy';
-import { readLinuxPolicy } from './read-linux';
-import { readMacPolicy } from './read-mac';
+import { checkPolicy, type Policy, type PolicyKey, type PolicySource, type UnreadablePolicy } from './policy';
+import { LINUX_POLICY_FILE, readLinuxPolicy } from './read-linux';
+import { MANAGED_PREFERENCES_DIR, readMacPolicy } from './read-mac';
 import { readWindowsPolicy } from './read-windows';
+
+/** What a reader found: sources highest precedence first, places it could not read, places with none. */
+export interface PolicyPlaces {
+  sources: PolicySource[];
+  unreadable: UnreadablePolicy[];
+  absent: string[];
+}
 
 export interface PolicyReading {
   policy: Policy;
   /** Where it came from (absent: no policy is set). */
   origin?: string;
-  /** Words for the agent when a policy was found but ignored. */
+  /** Words for the agent when part or all of a policy could not be used. */
   notice?: string;
+  /** Restricting keys that applied their fail-closed value. */
+  failedClosed: PolicyKey[];
+  /** The server lock is set but unreadable: every sign-in is refused. */
+  signInBlocked: boolean;
 }
 
 export interface ReadPolicyOptions {
   platform: NodeJS.Platform;
   appId: string;
-  log: Pick<Logger, 'info' | 'error'>;
-  /** Injected readers (tests); default: the reader of `platform`. */
-  read?: () => PolicySource | undefined;
+  log: Pick<Logger, 'info' | 'warn' | 'error'>;
+  /** Injected reader (tests); default: the reader of `platform`. */
+  read?: () => PolicyPlaces;
 }
 
-export function readerFor(platform: NodeJS.Platform, appId: string): () => PolicySource | undefined {
+/** One file that may be absent, readable or unreadable, as PolicyPlaces. */
+export function singlePlace(origin: string, read: () => PolicySource | undefined): PolicyPlaces {
+  try {
+    const source = read();
+    return source
+      ? { sources: [source], unreadable: [], absent: [] }
+      : { sources: [], unreadable: [], absent: [origin] };
+  } catch (error) {
+    return { sources: [], unreadable: [{ origin, problem: (error as Error).message }], absent: [] };
+  }
+}
+
+/** Places read in order, highest precedence first, as one PolicyPlaces. */
+export function combinePlaces(places: PolicyPlaces[]): PolicyPlaces {
+  return {
+    sources: places.flatMap((p) => p.sources),
+    unreadable: places.flatMap((p) => p.unreadable),
+    absent: places.flatMap((p) => p.absent),
+  };
+}
+
+/** macOS: the device profile's managed preferences, then the user's (user-channel MDM profiles); the device wins. */
+export function readMacPlaces(appId: string, user: string, dir = MANAGED_PREFERENCES_DIR): PolicyPlaces {
+  return combinePlaces(
+    [dir, join(dir, user)].map((at) =>
+      singlePlace(join(at, `${appId}.plist`), () => readMacPolicy({ appId, dir: at })),
+    ),
+  );
+}
+
+export function readerFor(platform: NodeJS.Platform, appId: string): () => PolicyPlaces {
   if (platform === 'win32') return () => readWindowsPolicy();
-  if (platform === 'darwin') return () => readMacPolicy({ appId });
-  return () => readLinuxPolicy();
+  if (platform === 'darwin') return () => readMacPlaces(appId, userInfo().username);
+  return () => singlePlace(LINUX_POLICY_FILE, () => readLinuxPolicy());
 }
 
-const IGNORED_NOTICE =
-  'Your administrator’s settings for this console could not be read, so none of them apply. Tell your IT support: ';
+const TELL_IT = 'Tell your IT support: ';
+
+function noticeFor(places: PolicyPlaces, checked: ReturnType<typeof checkPolicy>): string | undefined {
+  const details = [
+    ...places.unreadable.map((u) => `${u.origin}: ${u.problem}`),
+    ...checked.problems.map((p) => `${p.origin}\\${p.key} ${p.problem}`),
+  ];
+  if (!details.length) return undefined;
+  const consequence = checked.signInBlocked
+    ? 'Signing in is blocked until they are fixed.'
+    : checked.failedClosed.length
+      ? `The console applies the safest choice for ${checked.failedClosed.join(', ')}; the rest apply.`
+      : 'Those settings are skipped; the rest apply.';
+  return `Some of your administrator’s settings for this console could not be read. ${consequence} ${TELL_IT}${details.join('; ')}`;
+}
 
 export function readPolicy(options: ReadPolicyOptions): PolicyReading {
-  let source: PolicySource | undefined;
+  const { log } = options;
+  let places: PolicyPlaces;
   try {
-    source = (options.read ?? readerFor(options.platform, options.appId))();
+    places = (options.read ?? readerFor(options.platform, options.appId))();
   } catch (error) {
-    const problem = error instanceof Error ? error.message : String(error);
-    options.log.error('Administrator policy ignored: it cannot be read', { problem });
-    return { policy: {}, notice: IGNORED_NOTICE + problem };
+    places = { sources: [], unreadable: [{ origin: 'policy', problem: (error as Error).message }], absent: [] };
   }
-  if (!source) return { policy: {} };
-  const checked = checkPolicy(source);
-  if (!checked.ok) {
-    options.log.error('Administrator policy ignored: it is malformed', {
-      origin: source.origin,
-      problem: checked.problem,
+  for (const { origin, problem } of places.unreadable) {
+    log.error('Administrator policy cannot be read; its restricting keys fail closed', { origin, problem });
+  }
+  const checked = checkPolicy(places.sources, places.unreadable);
+  for (const { origin, key, problem } of checked.problems) {
+    log.warn('Administrator policy key skipped: its value cannot be used', {
+      origin,
+      key,
+      problem,
+      failedClosed: checked.failedClosed.includes(key as PolicyKey),
     });
-    return { policy: {}, origin: source.origin, notice: `${IGNORED_NOTICE}${source.origin}: ${checked.problem}` };
   }
-  options.log.info('Administrator policy applies', { origin: source.origin, keys: Object.keys(checked.policy) });
-  return { policy: checked.policy, origin: source.origin };
+  for (const { origin, key } of checked.unknown) {
+    log.info('Administrator policy key unknown to this version; ignored', { origin, key });
+  }
+  const origins = [...places.sources, ...places.unreadable].map((p) => p.origin);
+  if (!origins.length) {
+    if (places.absent.length) log.info('No administrator policy', { looked: places.absent });
+    return { policy: {}, failedClosed: [], signInBlocked: false };
+  }
+  if (checked.failedClosed.length) {
+    log.warn('Administrator policy: safest value applied', { keys: checked.failedClosed });
+  }
+  log.info('Administrator policy applies', { origin: origins.join(' + '), keys: Object.keys(checked.policy) });
+  const notice = noticeFor(places, checked);
+  return {
+    policy: checked.policy,
+    origin: origins.join(' + '),
+    ...(notice ? { notice } : {}),
+    failedClosed: checked.failedClosed,
+    signInBlocked: checked.signInBlocked,
+  };
 }

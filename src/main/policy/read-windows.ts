@@ -1,58 +1,86 @@
-// The Windows policy reader: HKLM\Software\Policies\EvoVoice\Console over HKCU (machine policy
-// wins), read by parsing what `reg query` prints: REG_SZ as text, REG_DWORD as a number.
-import { execFileSync } from 'node:child_process';
+// The Windows policy reader: HKLM\Software\Policies\EvoVoice\Console, then HKCU (machine policy
+// wins key by key), read by parsing what %SystemRoot%\System32\reg.exe prints. reg.exe exits 1
+// both for "no such key" and for a failure (registry tools blocked, access denied): a second query
+// of the hive's Software key, which always exists, tells the two apart.
+import { spawnSync } from 'node:child_process';
+import { posix, win32 } from 'node:path';
 
-import { MalformedPolicyError, type PolicySource } from './policy';
+import { MalformedPolicyError, type PolicySource, type UnreadablePolicy, UnsupportedValue } from './policy';
 
 export const POLICY_KEY_PATH = 'Software\\Policies\\EvoVoice\\Console';
-export const POLICY_HIVES = ['HKCU', 'HKLM'] as const;
+/** Highest precedence first. */
+export const POLICY_HIVES = ['HKLM', 'HKCU'] as const;
 export type Hive = (typeof POLICY_HIVES)[number];
 
-/** Runs `reg query <key>`: its stdout, or undefined when the key does not exist. */
-export type RegQuery = (key: string) => string | undefined;
+export interface RegResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+  /** Set when reg.exe could not be started at all. */
+  error?: Error;
+}
+/** Runs reg.exe with these arguments. */
+export type RunReg = (args: string[]) => RegResult;
 
-export const regQuery: RegQuery = (key) => {
-  try {
-    return execFileSync('reg', ['query', key], {
-      encoding: 'utf8',
-      windowsHide: true,
-      stdio: ['ignore', 'pipe', 'ignore'],
-    });
-  } catch (error) {
-    // reg exits 1 when the key is absent: no policy at that hive.
-    if ((error as { status?: number }).status === 1) return undefined;
-    throw error;
-  }
+/** reg.exe by its full path, never by bare name (a reg.exe in the working folder would be found first). */
+export function regExePath(env: NodeJS.ProcessEnv = process.env): string {
+  const root = env.SystemRoot ?? env.windir ?? 'C:\\Windows';
+  // A POSIX SystemRoot exists only where the Windows start-up runs on Linux (tests/launch).
+  return (root.startsWith('/') ? posix : win32).join(root, 'System32', 'reg.exe');
+}
+
+export const runReg: RunReg = (args) => {
+  const result = spawnSync(regExePath(), args, { encoding: 'utf8', windowsHide: true, timeout: 10_000 });
+  return { status: result.status, stdout: result.stdout ?? '', stderr: result.stderr ?? '', error: result.error };
 };
 
 const VALUE_LINE = /^ {4}(\S(?:.*?\S)?) {4}(REG_[A-Z_]+) {4}(.*)$/;
 const EMPTY_VALUE_LINE = /^ {4}(\S(?:.*?\S)?) {4}(REG_[A-Z_]+)$/;
 
-/** The values directly under the queried key (subkeys ignored). */
+/** The values directly under the queried key (subkeys ignored); a type the policy does not read is kept as UnsupportedValue. */
 export function parseRegQuery(output: string, key: string): Record<string, unknown> {
   const values: Record<string, unknown> = {};
   for (const line of output.split(/\r?\n/)) {
     if (!line.startsWith('    ')) continue;
     const match = VALUE_LINE.exec(line) ?? EMPTY_VALUE_LINE.exec(line);
     if (!match) throw new MalformedPolicyError(`${key}: cannot read the registry line "${line.trim()}"`);
-    const [, name = '', type, data = ''] = match;
+    const [, name = '', type = '', data = ''] = match;
     if (type === 'REG_SZ' || type === 'REG_EXPAND_SZ') values[name] = data;
-    else if (type === 'REG_DWORD') values[name] = Number.parseInt(data, 16);
-    else throw new MalformedPolicyError(`${key}\\${name} is ${type}; use REG_SZ for text and REG_DWORD for 0/1`);
+    else if (type === 'REG_DWORD' || type === 'REG_QWORD') values[name] = Number.parseInt(data, 16);
+    // reg.exe prints the strings of a REG_MULTI_SZ joined by a literal \0.
+    else if (type === 'REG_MULTI_SZ') values[name] = data.split('\\0').filter(Boolean);
+    else values[name] = new UnsupportedValue(type);
   }
   return values;
 }
 
-/** Undefined when neither hive has the key. */
-export function readWindowsPolicy(query: RegQuery = regQuery): PolicySource | undefined {
-  const found = POLICY_HIVES.map((hive) => {
+export interface WindowsPolicy {
+  sources: PolicySource[];
+  unreadable: UnreadablePolicy[];
+  /** Keys that do not exist (no policy there). */
+  absent: string[];
+}
+
+const failure = (result: RegResult) =>
+  result.error?.message ?? (result.stderr.trim() || `reg.exe exited with ${result.status ?? 'a signal'}`);
+
+export function readWindowsPolicy(run: RunReg = runReg): WindowsPolicy {
+  const found: WindowsPolicy = { sources: [], unreadable: [], absent: [] };
+  for (const hive of POLICY_HIVES) {
     const key = `${hive}\\${POLICY_KEY_PATH}`;
-    const output = query(key);
-    return output === undefined ? undefined : { key, values: parseRegQuery(output, key) };
-  }).filter((f) => f !== undefined);
-  if (!found.length) return undefined;
-  return {
-    origin: found.map((f) => f.key).join(' + '),
-    values: Object.assign({}, ...found.map((f) => f.values)) as Record<string, unknown>,
-  };
+    const result = run(['query', key]);
+    if (result.status === 0 && !result.error) {
+      try {
+        found.sources.push({ origin: key, values: parseRegQuery(result.stdout, key) });
+      } catch (error) {
+        found.unreadable.push({ origin: key, problem: (error as Error).message });
+      }
+      continue;
+    }
+    const probe = result.status === 1 && !result.error ? run(['query', `${hive}\\Software`]) : undefined;
+    if (probe?.status === 0) found.absent.push(key);
+    else
+      found.unreadable.push({ origin: key, problem: `${regExePath()} cannot read the registry: ${failure(result)}` });
+  }
+  return found;
 }

@@ -10,7 +10,6 @@ export function lockedSettings(policy: Policy): Partial<Settings> {
   if (policy.serverUrl !== undefined) locked.serverUrl = policy.serverUrl;
   if (policy.startAtLogin !== undefined) locked.startAtLogin = policy.startAtLogin;
   if (policy.startHidden !== undefined) locked.startHidden = policy.startHidden;
-  if (policy.updateUrl !== undefined) locked.updateUrl = policy.updateUrl;
   if (policy.updateChannel !== undefined) locked.updateChannel = policy.updateChannel;
   if (policy.holdAlerts === false) locked.holdAlertSeconds = 0;
   return locked;

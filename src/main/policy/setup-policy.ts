@@ -27,9 +27,10 @@ export function setupPolicy(options: PolicySetupOptions): PolicySetup {
   const pending: [keyof Logger, string, Record<string, unknown> | undefined][] = [];
   const buffer = {
     info: (message: string, data?: Record<string, unknown>) => pending.push(['info', message, data]),
+    warn: (message: string, data?: Record<string, unknown>) => pending.push(['warn', message, data]),
     error: (message: string, data?: Record<string, unknown>) => pending.push(['error', message, data]),
   };
-  const { policy, notice } = readPolicy({ ...options, log: buffer });
+  const { policy, notice, signInBlocked } = readPolicy({ ...options, log: buffer });
   if (policy.hardwareAcceleration === false) {
     options.app.disableHardwareAcceleration();
     buffer.info('Hardware acceleration is off by administrator policy');
@@ -41,7 +42,7 @@ export function setupPolicy(options: PolicySetupOptions): PolicySetup {
     },
     govern: (store) => withPolicy(store, policy),
     demoAllowed: policy.demoAllowed !== false,
-    checkServer: (serverUrl) => checkServerAllowed(policy, serverUrl),
+    checkServer: (serverUrl) => checkServerAllowed(policy, serverUrl, signInBlocked),
     notices: () => (notice ? [notice] : []),
   };
 }

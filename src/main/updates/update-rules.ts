@@ -1,10 +1,11 @@
-// When and whether the console updates itself, without Electron: the feed and channel from the
-// settings or the administrator's policy, a check at start and every few hours, a background
+// When and whether the console updates itself, without Electron: the feed from the
+// administrator's policy or the build, the channel from the policy or the settings, a check at start and every few hours, a background
 // download, and a restart only when no call is live and no console-data edit is unsent (the
 // outbox saved first). The updater itself is a port (electron-updater in the app).
 import type { RestartAnswer, Settings, UpdateStatus } from '../../shared/ipc';
 import type { Clock, Logger } from '../core/ports';
 import type { Policy } from '../policy/policy';
+import type { UpdateHost } from './update-host';
 
 export const CHECK_EVERY_MS = 4 * 60 * 60 * 1000;
 
@@ -15,10 +16,21 @@ export interface FeedConfig {
 
 export type UpdateConfig = { enabled: true; feed: FeedConfig } | { enabled: false; reason: string };
 
-export function updateConfig(settings: Pick<Settings, 'updateUrl' | 'updateChannel'>, policy: Policy): UpdateConfig {
+/**
+ * The feed comes from the policy (`updateUrl`) or the build (`builtInFeed`), never from the page.
+ * Packages IT updates (MSI, deb, rpm) never update themselves.
+ */
+export function updateConfig(
+  settings: Pick<Settings, 'updateChannel'>,
+  policy: Policy,
+  host: UpdateHost = {},
+): UpdateConfig {
   if (policy.updatesAllowed === false)
     return { enabled: false, reason: 'Updates are turned off by your administrator.' };
-  const url = policy.updateUrl ?? settings.updateUrl;
+  if (host.managedBy) {
+    return { enabled: false, reason: `Installed with ${host.managedBy}: your IT department installs new versions.` };
+  }
+  const url = policy.updateUrl ?? host.builtInFeed;
   if (!url) return { enabled: false, reason: 'No update server is set.' };
   return { enabled: true, feed: { url, channel: policy.updateChannel ?? settings.updateChannel } };
 }
