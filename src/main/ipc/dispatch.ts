@@ -1,5 +1,6 @@
 // The one request dispatcher both shells use: validates a request against the contract, runs it on
-// the core, and answers an IpcResult; nothing runs for a request the contract refuses.
+// the core, and answers an IpcResult; nothing runs for a request the contract refuses, and what
+// reaches the server is shared or paced per channel (request-limit.ts).
 import {
   type IpcResult,
   parseRequest,
@@ -12,6 +13,7 @@ import type { ConsoleCore } from '../core/console';
 import type { Logger } from '../core/ports';
 import type { SignIn } from '../sign-in';
 import { toConsoleError } from './errors';
+import { createRequestLimit, type LimitDeps, TOO_MANY } from './request-limit';
 
 export interface DispatchDeps {
   log: Logger;
@@ -25,6 +27,8 @@ export interface DispatchDeps {
   lockedSettings?: () => (keyof Settings)[];
   /** Installs a downloaded update when nothing is in flight (absent: this shell does not update). */
   restartToUpdate?: () => Promise<RequestResults['app:restart-to-update']>;
+  /** The pacing's clock (tests step it). */
+  limit?: LimitDeps;
 }
 
 export type Dispatch = (channel: unknown, args: unknown) => Promise<IpcResult<unknown>>;
@@ -87,6 +91,7 @@ function handlersFor(core: ConsoleCore, deps: DispatchDeps): Handlers {
 
 export function createDispatcher(core: ConsoleCore, deps: DispatchDeps): Dispatch {
   const handlers = handlersFor(core, deps);
+  const limited = createRequestLimit(deps.limit);
   return async (channel, args) => {
     const request = parseRequest(channel, args);
     if (!request.ok) {
@@ -97,10 +102,14 @@ export function createDispatcher(core: ConsoleCore, deps: DispatchDeps): Dispatc
       return { ok: false, error: request.error };
     }
     const handler = handlers[request.channel] as (args: unknown) => unknown;
-    try {
-      return { ok: true, value: await handler(request.args) };
-    } catch (error) {
-      return { ok: false, error: toConsoleError(error, request.channel, deps.log) };
-    }
+    const result = await limited(request.channel, request.args, async () => {
+      try {
+        return { ok: true, value: await handler(request.args) };
+      } catch (error) {
+        return { ok: false, error: toConsoleError(error, request.channel, deps.log) };
+      }
+    });
+    if (!result.ok && result.error === TOO_MANY) deps.log.warn('Refused an IPC request: too many waiting', { channel });
+    return result;
   };
 }
