@@ -29,6 +29,7 @@ import {
 import { maxRequestFrameBytes } from './frame-limit';
 import type { WebNotifier } from './notifier';
 import { pageFile } from './page';
+import { fromThisUser } from './peer-user';
 
 export const HOST = '127.0.0.1';
 /** Every request the contract accepts fits in one frame (12 MB: 10,000 ids of 200 escaped characters). */
@@ -184,6 +185,12 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
   // request or socket is dropped.
   const failed = (what: string, error: unknown) =>
     log.error(`${what} failed`, { error: error instanceof Error ? error.message : String(error) });
+  // Linux: a connection another local user opened is dropped before a byte of it is read.
+  server.on('connection', (socket) => {
+    if (fromThisUser(socket.remotePort, port)) return;
+    log.warn('Refused a connection from another local user');
+    socket.destroy();
+  });
   server.on('request', (req, res) => {
     try {
       onRequest(req, res);

@@ -167,6 +167,27 @@ describe('web shell process under a hostile local client', () => {
     await stillUp();
   });
 
+  // Root can run a client as another user (nobody, 65534); elsewhere this cannot be staged.
+  it.skipIf(process.platform !== 'linux' || process.getuid?.() !== 0)(
+    'drops a connection another local user opens, before answering anything',
+    async () => {
+      const request = `GET / HTTP/1.1\\r\\nHost: 127.0.0.1:${port}\\r\\nConnection: close\\r\\n\\r\\n`;
+      const script = `exec 3<>/dev/tcp/127.0.0.1/${port} && printf '${request}' >&3 && cat <&3`;
+      const asUser = (uid: number) =>
+        new Promise<string>((resolve) => {
+          let out = '';
+          const client = spawn('bash', ['-c', script], { uid, gid: uid, stdio: ['ignore', 'pipe', 'ignore'] });
+          client.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+          client.on('exit', () => resolve(out));
+        });
+      const stranger = await asUser(65534);
+      answers.push(stranger);
+      expect(stranger).toBe('');
+      expect(await asUser(0)).toMatch(/^HTTP\/1\.1 200 /);
+      await stillUp();
+    },
+  );
+
   it('leaked neither the token nor the password in any answer or log line', () => {
     const logs = readdirSync(join(dataDir, 'logs')).map((f) => readFileSync(join(dataDir, 'logs', f), 'utf8'));
     for (const text of [...answers, output, ...logs]) {
@@ -174,5 +195,8 @@ describe('web shell process under a hostile local client', () => {
       expect(text).not.toContain(token);
     }
     expect(logs.join('')).toContain('Refused a WebSocket from another origin');
+    if (process.platform === 'linux' && process.getuid?.() === 0) {
+      expect(logs.join('')).toContain('Refused a connection from another local user');
+    }
   });
 });
