@@ -301,7 +301,8 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
         .then(async () => {
           if (ws.readyState !== ws.OPEN) return;
           if (detach) return onRequestFrame(text);
-          if (await handshake(ws, text, nonces)) admit();
+          // A socket that closed while its proof was checked is not admitted (its close already ran).
+          if ((await handshake(ws, text, nonces)) && ws.readyState === ws.OPEN) admit();
         })
         .catch((error: unknown) => {
           failed('A page frame', error);

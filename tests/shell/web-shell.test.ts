@@ -118,6 +118,23 @@ describe('web shell', () => {
     expect(calls.some((c) => c.method === 'pollNow')).toBe(false);
   });
 
+  it('lets at most 8 sockets wait unproven; a proven page does not count', async () => {
+    const { shell, lines } = await start();
+    const proven = await provenSocket(shell.port, TOKEN);
+    const waiting = Array.from(
+      { length: 8 },
+      () => new WebSocket(`ws://127.0.0.1:${shell.port}/ipc`, { origin: shell.origin }),
+    );
+    await Promise.all(waiting.map(opened));
+    expect(await handshake(`ws://127.0.0.1:${shell.port}/ipc`, shell.origin)).toBe(503);
+    expect(lines.some((l) => l.message.includes('too many connections have not proved'))).toBe(true);
+    const gone = waiting.pop();
+    gone?.close();
+    await closeCode(gone as WebSocket);
+    expect(await handshake(`ws://127.0.0.1:${shell.port}/ipc`, shell.origin)).toBe(101);
+    for (const ws of [...waiting, proven.ws]) ws.close();
+  });
+
   it('proves the token to the page with a fresh HMAC, never the token itself', async () => {
     const { shell } = await start();
     const { ws, server, nonce } = await provenSocket(shell.port, TOKEN);
