@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 import { KeychainUnavailableError } from '../../src/main/core/ports';
 import { createDispatcher } from '../../src/main/ipc/dispatch';
+import { CHANNEL_LIMITS, MAX_WAITING } from '../../src/main/ipc/request-limit';
 import { composeSignIn } from '../../src/main/sign-in';
 import { REQUEST_CHANNELS, type RequestChannel, requestSchemas } from '../../src/shared/ipc';
 import { junkFor, VALID } from '../support/ipc-payloads';
@@ -136,5 +137,42 @@ describe('dispatcher', () => {
   it('diagnostics put the shell versions before the core text', async () => {
     const { dispatch } = setup();
     expect(await dispatch('app:diagnostics', {})).toEqual({ ok: true, value: 'app: 0.1.0\n\ncore: fine' });
+  });
+
+  it('paces a read channel: the burst at once, then one per refill in order, a full queue refused', async () => {
+    let clock = 0;
+    const slept: number[] = [];
+    const wake: (() => void)[] = [];
+    const { core, calls } = recordingCore({ loadCallHistory: (args) => args });
+    const { log, lines } = recordingLog();
+    const dispatch = createDispatcher(core, {
+      log,
+      signIn: composeSignIn(core, recordingDemo().demo),
+      versions: () => ({}),
+      limit: {
+        now: () => clock,
+        sleep: (ms) => {
+          slept.push(ms);
+          return new Promise<void>((resolve) => wake.push(resolve));
+        },
+      },
+    });
+    const { burst, perSecond } = CHANNEL_LIMITS['history:load'] ?? { burst: 0, perSecond: 1 };
+    const answers = Array.from({ length: burst + MAX_WAITING + 3 }, (_, page) =>
+      dispatch('history:load', { page, countPerPage: 10 }),
+    );
+    await new Promise((r) => setImmediate(r));
+    expect(calls.filter((c) => c.method === 'loadCallHistory')).toHaveLength(burst);
+    expect(slept).toEqual(Array.from({ length: MAX_WAITING }, (_, i) => ((i + 1) * 1000) / perSecond));
+    const refused = await Promise.all(answers.slice(burst + MAX_WAITING));
+    expect(refused.every((a) => !a.ok && a.error.code === 'rate-limited')).toBe(true);
+    expect(lines.some((l) => l.message === 'Refused an IPC request: too many waiting')).toBe(true);
+    clock += 1000 / perSecond;
+    wake.shift()?.();
+    await answers[burst];
+    const pages = calls.filter((c) => c.method === 'loadCallHistory').map((c) => (c.args[0] as { page: number }).page);
+    expect(pages).toEqual([...Array.from({ length: burst }, (_, i) => i), burst]);
+    // Other channels are not paced.
+    for (let i = 0; i < 50; i += 1) expect(await dispatch('settings:get', {})).toMatchObject({ ok: true });
   });
 });

@@ -9,7 +9,7 @@ import { WebSocket } from 'ws';
 
 import { createDispatcher } from '../../src/main/ipc/dispatch';
 import { composeSignIn } from '../../src/main/sign-in';
-import { webSocketUrl } from '../../src/renderer/src/bridge/index';
+import { takeToken, webSocketUrl } from '../../src/renderer/src/bridge/index';
 import { createWebClient, type SocketLike } from '../../src/renderer/src/bridge/web-client';
 import { createWebNotifier } from '../../src/web/notifier';
 import { startWebShell } from '../../src/web/web-shell';
@@ -36,15 +36,29 @@ function until(check: () => boolean): Promise<void> {
 }
 
 describe('web client', () => {
-  it('builds the WebSocket URL from the token in the fragment, or none without it', () => {
-    expect(webSocketUrl({ host: '127.0.0.1:4000', hash: '#token=abc-_1' })).toBe(
-      'ws://127.0.0.1:4000/ipc?token=abc-_1',
-    );
-    expect(webSocketUrl({ host: '127.0.0.1:4000', hash: '' })).toBeUndefined();
+  it('builds the WebSocket URL without the token, and takes the token out of the address bar', () => {
+    expect(webSocketUrl({ host: '127.0.0.1:4000' })).toBe('ws://127.0.0.1:4000/ipc');
+    const stored = new Map<string, string>();
+    const replaced: string[] = [];
+    const page = (hash: string) => ({
+      location: { hash, pathname: '/', search: '' },
+      history: {
+        state: null,
+        replaceState: (_s: unknown, _t: string, url?: string | URL | null) => replaced.push(String(url)),
+      },
+      storage: { getItem: (k: string) => stored.get(k) ?? null, setItem: (k: string, v: string) => stored.set(k, v) },
+    });
+    expect(takeToken(page('#token=abc-_1'))).toBe('abc-_1');
+    expect(replaced).toEqual(['/']);
+    // A reload of the same tab (the fragment is gone) still has it.
+    expect(takeToken(page(''))).toBe('abc-_1');
+    expect(replaced).toEqual(['/']);
+    stored.clear();
+    expect(takeToken(page(''))).toBeUndefined();
   });
 
   it('without a token, every request says how to open the console', async () => {
-    const client = createWebClient({ url: undefined });
+    const client = createWebClient({ url: 'ws://127.0.0.1:1/ipc', token: undefined });
     expect(await client.invoke('state:get', {})).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
   });
 
@@ -54,13 +68,15 @@ describe('web client', () => {
     const timers: { ms: number; fn: () => void }[] = [];
     let opened = 0;
     const client = createWebClient({
-      url: `ws://127.0.0.1:${port}/ipc?token=${TOKEN}`,
+      url: `ws://127.0.0.1:${port}/ipc`,
+      token: TOKEN,
       connect: (url) => {
         const ws = new WebSocket(url, { origin: `http://127.0.0.1:${port}` });
         ws.on('open', () => (opened += 1));
         return ws as unknown as SocketLike;
       },
-      setTimeout: (fn, ms) => timers.push({ fn, ms }),
+      // The proof deadline (10 s) is not a reconnect: only the backoff timers are kept.
+      setTimeout: (fn, ms) => (ms === 10_000 ? undefined : timers.push({ fn, ms })),
     });
     expect(await client.invoke('poll:now', {})).toEqual({ ok: true, value: null });
 
@@ -90,7 +106,8 @@ describe('web client', () => {
       return new Promise<void>((resolve) => (release = resolve));
     });
     const client = createWebClient({
-      url: `ws://127.0.0.1:${shell.port}/ipc?token=${TOKEN}`,
+      url: `ws://127.0.0.1:${shell.port}/ipc`,
+      token: TOKEN,
       connect: (url) => new WebSocket(url, { origin: shell.origin }) as unknown as SocketLike,
       setTimeout: () => undefined,
     });

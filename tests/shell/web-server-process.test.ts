@@ -11,6 +11,7 @@ import { WebSocket } from 'ws';
 import type { SessionInfo } from '../../src/shared/evovoice';
 import { applyListPatch, type RowSnapshot, unpackRows } from '../../src/shared/live';
 import type { ServerFrame } from '../../src/shared/web-protocol';
+import { closeCode, provenSocket } from '../security/web-handshake';
 
 let child: ChildProcess;
 let url: URL;
@@ -60,7 +61,7 @@ describe('web server process', () => {
     expect(html).toContain(`connect-src ws://127.0.0.1:${url.port};`);
   });
 
-  it('refuses a WebSocket without the token, and one from another origin', async () => {
+  it('refuses a page that cannot prove the token, and one from another origin', async () => {
     const status = (target: string, origin: string) =>
       new Promise<number>((resolve) => {
         const ws = new WebSocket(target, { origin });
@@ -68,9 +69,9 @@ describe('web server process', () => {
         ws.on('unexpected-response', (_q, res) => resolve(res.statusCode ?? 0));
         ws.on('error', () => resolve(0));
       });
-    const token = new URLSearchParams(url.hash.slice(1)).get('token');
-    expect(await status(`ws://127.0.0.1:${url.port}/ipc`, url.origin)).toBe(403);
-    expect(await status(`ws://127.0.0.1:${url.port}/ipc?token=${token}`, 'http://127.0.0.1:1')).toBe(403);
+    expect(await status(`ws://127.0.0.1:${url.port}/ipc`, 'http://127.0.0.1:1')).toBe(403);
+    const { ws } = await provenSocket(Number(url.port), 'not-the-token');
+    expect(await closeCode(ws)).toBe(1008);
   });
 
   it('has no test hooks without EVO_CONSOLE_TEST_HOOKS=1', async () => {
@@ -79,18 +80,18 @@ describe('web server process', () => {
   });
 
   it('signs in to the demo over the WebSocket and streams live calls', async () => {
-    const token = new URLSearchParams(url.hash.slice(1)).get('token');
-    const ws = new WebSocket(`ws://127.0.0.1:${url.port}/ipc?token=${token}`, { origin: url.origin });
+    const token = new URLSearchParams(url.hash.slice(1)).get('token') ?? '';
+    const { ws } = await provenSocket(Number(url.port), token);
     let sessions: SessionInfo[] = [];
     const answers = new Map<number, unknown>();
     ws.on('message', (data) => {
       const frame = JSON.parse(String(data)) as ServerFrame;
+      if (frame.kind === 'proof') return;
       if (frame.kind === 'response') answers.set(frame.id, frame.result);
       else if (frame.event === 'live:snapshot') sessions = unpackRows((frame.payload as RowSnapshot).sessions);
       else if (frame.event === 'live:patch')
         sessions = applyListPatch(sessions, (frame.payload as { sessions?: never }).sessions);
     });
-    await new Promise((resolve) => ws.on('open', resolve));
     ws.send(JSON.stringify({ id: 1, channel: 'app:visibility', args: { visible: true } }));
     ws.send(JSON.stringify({ id: 2, channel: 'auth:sign-in-demo', args: {} }));
     const started = Date.now();

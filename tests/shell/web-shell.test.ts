@@ -11,8 +11,10 @@ import { CONTENT_SECURITY_POLICY } from '../../src/main/csp';
 import { createDispatcher } from '../../src/main/ipc/dispatch';
 import { composeSignIn } from '../../src/main/sign-in';
 import { createWebClient, type SocketLike } from '../../src/renderer/src/bridge/web-client';
+import { proofText, tokenProof } from '../../src/shared/web-protocol';
 import { createWebNotifier } from '../../src/web/notifier';
 import { startWebShell, type WebShell } from '../../src/web/web-shell';
+import { closeCode, opened, provenSocket } from '../security/web-handshake';
 import { recordingCore, recordingDemo, recordingLog, signedOutState } from './recording-core';
 
 const TOKEN = 'a'.repeat(43);
@@ -97,18 +99,48 @@ describe('web shell', () => {
     expect(shell.url).toBe(`${shell.origin}/#token=${TOKEN}`);
   });
 
-  it('refuses a WebSocket without the token, with a wrong token, or from another origin', async () => {
-    const { shell, lines } = await start();
+  it('refuses a WebSocket from another origin, and a page that cannot prove the token', async () => {
+    const { shell, lines, calls } = await start();
     const ws = `ws://127.0.0.1:${shell.port}/ipc`;
-    expect(await handshake(`${ws}?token=${TOKEN}`, shell.origin)).toBe(101);
-    expect(await handshake(ws, shell.origin)).toBe(403);
-    expect(await handshake(`${ws}?token=${'b'.repeat(43)}`, shell.origin)).toBe(403);
-    expect(await handshake(`${ws}?token=${TOKEN}x`, shell.origin)).toBe(403);
-    expect(await handshake(`${ws}?token=${TOKEN}`, 'http://evil.example')).toBe(403);
-    expect(await handshake(`${ws}?token=${TOKEN}`, `http://localhost:${shell.port}`)).toBe(403);
-    expect(await handshake(`${ws}?token=${TOKEN}`)).toBe(403);
-    expect(await handshake(`ws://127.0.0.1:${shell.port}/other?token=${TOKEN}`, shell.origin)).toBe(404);
-    expect(lines.filter((l) => l.message.startsWith('Refused a WebSocket')).length).toBe(6);
+    expect(await handshake(ws, shell.origin)).toBe(101);
+    expect(await handshake(ws, 'http://evil.example')).toBe(403);
+    expect(await handshake(ws, `http://localhost:${shell.port}`)).toBe(403);
+    expect(await handshake(ws)).toBe(403);
+    expect(await handshake(`ws://127.0.0.1:${shell.port}/other`, shell.origin)).toBe(404);
+    expect(lines.filter((l) => l.message.startsWith('Refused a WebSocket from another origin')).length).toBe(3);
+
+    const wrong = await provenSocket(shell.port, 'b'.repeat(43));
+    expect(await closeCode(wrong.ws)).toBe(1008);
+    const early = new WebSocket(ws, { origin: shell.origin });
+    await opened(early);
+    early.send(JSON.stringify({ id: 1, channel: 'poll:now', args: {} }));
+    expect(await closeCode(early)).toBe(1008);
+    expect(calls.some((c) => c.method === 'pollNow')).toBe(false);
+  });
+
+  it('lets at most 8 sockets wait unproven; a proven page does not count', async () => {
+    const { shell, lines } = await start();
+    const proven = await provenSocket(shell.port, TOKEN);
+    const waiting = Array.from(
+      { length: 8 },
+      () => new WebSocket(`ws://127.0.0.1:${shell.port}/ipc`, { origin: shell.origin }),
+    );
+    await Promise.all(waiting.map(opened));
+    expect(await handshake(`ws://127.0.0.1:${shell.port}/ipc`, shell.origin)).toBe(503);
+    expect(lines.some((l) => l.message.includes('too many connections have not proved'))).toBe(true);
+    const gone = waiting.pop();
+    gone?.close();
+    await closeCode(gone as WebSocket);
+    expect(await handshake(`ws://127.0.0.1:${shell.port}/ipc`, shell.origin)).toBe(101);
+    for (const ws of [...waiting, proven.ws]) ws.close();
+  });
+
+  it('proves the token to the page with a fresh HMAC, never the token itself', async () => {
+    const { shell } = await start();
+    const { ws, server, nonce } = await provenSocket(shell.port, TOKEN);
+    expect(server.proof).toBe(await tokenProof(TOKEN, proofText('server', nonce, server.nonce)));
+    expect(JSON.stringify(server)).not.toContain(TOKEN);
+    ws.close();
   });
 
   it('serves index.html with connect-src narrowed to its own WebSocket, and nothing outside the build', async () => {
@@ -145,7 +177,8 @@ describe('web shell', () => {
   it('carries requests, typed refusals and events through the page client', async () => {
     const { shell, calls } = await start();
     const client = createWebClient({
-      url: `ws://127.0.0.1:${shell.port}/ipc?token=${TOKEN}`,
+      url: `ws://127.0.0.1:${shell.port}/ipc`,
+      token: TOKEN,
       connect: (url) => new WebSocket(url, { origin: shell.origin }) as unknown as SocketLike,
     });
     const snapshots: number[] = [];
@@ -165,9 +198,8 @@ describe('web shell', () => {
 
   it('closes a socket that sends a frame that is not a request', async () => {
     const { shell } = await start();
-    const ws = new WebSocket(`ws://127.0.0.1:${shell.port}/ipc?token=${TOKEN}`, { origin: shell.origin });
-    await new Promise((resolve) => ws.on('open', resolve));
-    const code = new Promise<number>((resolve) => ws.on('close', (c) => resolve(c)));
+    const { ws } = await provenSocket(shell.port, TOKEN);
+    const code = closeCode(ws);
     ws.send('{"channel":"poll:now","args":{}}');
     expect(await code).toBe(1008);
   });

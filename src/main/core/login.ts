@@ -1,17 +1,22 @@
-// One sign-in to one server: the API client, the password held in memory for one re-sign-in on
-// a 401, the rule that a password the server rejected is never sent again, the stop after a 401
-// that outlasts re-sign-ins, and the server's one not-before time.
+// One sign-in to one server: the API client, the password for a re-sign-in on a 401 (held in
+// memory, or read again from the keychain when the agent kept it there), the rule that a password
+// the server rejected is never sent again, the stop after a 401 that outlasts re-sign-ins, and the
+// server's one not-before time.
 import type { AuthenticateResponse } from '../../shared/evovoice';
 import { type CallOptions, createEvoVoiceClient, type EvoVoiceClient, type EvoVoiceClientOptions } from './client';
 import { CoreError } from './errors';
 
 export const PASSWORD_REJECTED = 'Signed out: password rejected';
+export const PASSWORD_GONE =
+  'Signed out: your saved password is no longer in the system keychain, so the console could not sign in again. Sign in again.';
 /** Re-sign-ins in a row that the next request still answered with 401 before the console stops. */
 export const REFUSALS_BEFORE_STOP = 2;
 
 export class Login {
   readonly client: EvoVoiceClient;
   private password: string | undefined;
+  /** Reads the password from the keychain, when the agent kept it there (then `password` is dropped). */
+  private fromKeychain: (() => Promise<string | null>) | undefined;
   private rejected = false;
   /** Successful sign-ins so far: a 401 after a retry is counted once per sign-in. */
   private signIns = 0;
@@ -107,9 +112,19 @@ export class Login {
     this.cancelled.abort();
   }
 
+  /**
+   * The keychain holds the password: this copy is dropped and a re-sign-in reads it again, so the
+   * process holds it only while signing in (a crash dump taken meanwhile cannot show it).
+   */
+  keepInKeychain(read: () => Promise<string | null>): void {
+    this.fromKeychain = read;
+    this.password = undefined;
+  }
+
   /** Ends the server session (best effort) and forgets the password. */
   async end(): Promise<void> {
     this.password = undefined;
+    this.fromKeychain = undefined;
     try {
       if (this.client.hasSession()) await this.client.logout();
     } catch {
@@ -131,12 +146,14 @@ export class Login {
   }
 
   private async attempt(): Promise<AuthenticateResponse> {
-    if (this.rejected || this.password === undefined) {
+    if (this.rejected || (this.password === undefined && !this.fromKeychain)) {
       throw new CoreError('password-rejected', `${PASSWORD_REJECTED}. Sign in again.`);
     }
     if (this.refused) throw this.refusedError();
+    const password = this.password ?? (await this.fromKeychain?.());
+    if (!password) throw new CoreError('password-rejected', PASSWORD_GONE);
     try {
-      const answer = await this.client.signIn(this.userName, this.password, this.options);
+      const answer = await this.client.signIn(this.userName, password, this.options);
       this.signIns++;
       return answer;
     } catch (error) {

@@ -56,7 +56,9 @@ export class SignIns {
       if (gone) core.connection.set({ status: 'signed-out', message: gone });
       return;
     }
-    this.replace(SignedInSession.begin(new Login(serverUrl, userName, password, false, this.parts.client)));
+    const login = new Login(serverUrl, userName, password, false, this.parts.client);
+    login.keepInKeychain(() => passwords.restore(serverUrl, userName));
+    this.replace(SignedInSession.begin(login));
     core.connection.set({ status: 'offline', message: `Connecting to ${new URL(serverUrl).host}…` });
     poller.start();
   }
@@ -84,6 +86,7 @@ export class SignIns {
       core.store.setSettings({ serverUrl, userName: args.userName });
       const problem = await passwords.keep(serverUrl, args.userName, args.password, args.remember);
       if (problem) next.identity.keychainProblem = problem;
+      else if (args.remember) login.keepInKeychain(() => passwords.restore(serverUrl, args.userName));
     }
     core.connection.set({ status: 'online' });
     try {

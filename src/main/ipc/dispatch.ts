@@ -1,5 +1,6 @@
 // The one request dispatcher both shells use: validates a request against the contract, runs it on
-// the core, and answers an IpcResult; nothing runs for a request the contract refuses.
+// the core, and answers an IpcResult; nothing runs for a request the contract refuses, and what
+// reaches the server is shared or paced per channel (request-limit.ts).
 import {
   type IpcResult,
   parseRequest,
@@ -12,6 +13,7 @@ import type { ConsoleCore } from '../core/console';
 import type { Logger } from '../core/ports';
 import type { SignIn } from '../sign-in';
 import { toConsoleError } from './errors';
+import { createRequestLimit, type LimitDeps, TOO_MANY } from './request-limit';
 
 export interface DispatchDeps {
   log: Logger;
@@ -27,6 +29,8 @@ export interface DispatchDeps {
   restartToUpdate?: () => Promise<RequestResults['app:restart-to-update']>;
   /** Global hotkeys are bound by the desktop (Wayland portal): whether they fire is not known here. */
   hotkeysByDesktop?: () => boolean;
+  /** The pacing's clock (tests step it). */
+  limit?: LimitDeps;
 }
 
 export type Dispatch = (channel: unknown, args: unknown) => Promise<IpcResult<unknown>>;
@@ -90,6 +94,7 @@ function handlersFor(core: ConsoleCore, deps: DispatchDeps): Handlers {
 
 export function createDispatcher(core: ConsoleCore, deps: DispatchDeps): Dispatch {
   const handlers = handlersFor(core, deps);
+  const limited = createRequestLimit(deps.limit);
   return async (channel, args) => {
     const request = parseRequest(channel, args);
     if (!request.ok) {
@@ -100,10 +105,14 @@ export function createDispatcher(core: ConsoleCore, deps: DispatchDeps): Dispatc
       return { ok: false, error: request.error };
     }
     const handler = handlers[request.channel] as (args: unknown) => unknown;
-    try {
-      return { ok: true, value: await handler(request.args) };
-    } catch (error) {
-      return { ok: false, error: toConsoleError(error, request.channel, deps.log) };
-    }
+    const result = await limited(request.channel, request.args, async () => {
+      try {
+        return { ok: true, value: await handler(request.args) };
+      } catch (error) {
+        return { ok: false, error: toConsoleError(error, request.channel, deps.log) };
+      }
+    });
+    if (!result.ok && result.error === TOO_MANY) deps.log.warn('Refused an IPC request: too many waiting', { channel });
+    return result;
   };
 }
