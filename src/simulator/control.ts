@@ -113,6 +113,7 @@ export function createControl(world: World): SimulatorControl {
             (filter?.pathPrefix === undefined || r.path.startsWith(filter.pathPrefix)),
         ),
       ),
+    traffic: () => ({ ...world.traffic }),
     clearRequests: () => {
       world.requests.length = 0;
     },

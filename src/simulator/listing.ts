@@ -1,5 +1,6 @@
 // ServiceStack's ListRequest paging for session lists: SpecificIds, SortField/SortOrder, Page,
-// CountPerPage (default 25, clamped to the strictness's page cap), All, SimplifiedPaging.
+// CountPerPage (default 25, clamped to the strictness's page cap), All, SimplifiedPaging; sorted
+// as the replica that answers has the sessions (a stale copy sorts by its own dates).
 import { type ListResponse, type SessionInfo, SORT_ORDERS } from '../shared/evovoice';
 import { sessionFields } from '../shared/wire';
 import { badField } from './errors';
@@ -15,18 +16,28 @@ function compareValues(a: unknown, b: unknown): number {
   return (a as string | number) < (b as string | number) ? -1 : 1;
 }
 
-function sortField(params: Params): keyof SessionInfo {
-  const asked = params.string('SortField');
+function sortField(params: Params, ignoreSort: boolean): keyof SessionInfo {
+  const asked = ignoreSort ? undefined : params.string('SortField');
   if (asked === undefined) return 'dateCreated';
   const field = SORTABLE.find((f) => f.toLowerCase() === asked.toLowerCase());
   if (field === undefined) throw badField('SortField', `SortField '${asked}' is not a field of SessionInfo`);
   return field as keyof SessionInfo;
 }
 
-/** Sorts by dateCreated unless SortField says otherwise (missing values last, ties by id), then cuts the page. */
-export function pageOf(sessions: SessionInfo[], params: Params, strictness: Strictness): ListResponse<SessionInfo> {
-  const field = sortField(params);
-  const order = params.enumName('SortOrder', SORT_ORDERS) ?? (strictness.oldestFirst ? 'Ascend' : 'Descend');
+/**
+ * Sorts by dateCreated unless SortField says otherwise (missing values last, ties by id), then cuts
+ * the page. `view`: the replica's copy of a session; `ignoreSort`: the default order whatever was asked.
+ */
+export function pageOf(
+  sessions: SessionInfo[],
+  params: Params,
+  strictness: Strictness,
+  options: { view?: (s: SessionInfo) => SessionInfo; ignoreSort?: boolean } = {},
+): ListResponse<SessionInfo> {
+  const { view = (s: SessionInfo) => s, ignoreSort = false } = options;
+  const field = sortField(params, ignoreSort);
+  const askedOrder = ignoreSort ? undefined : params.enumName('SortOrder', SORT_ORDERS);
+  const order = askedOrder ?? (strictness.oldestFirst ? 'Ascend' : 'Descend');
   const direction = order === 'Descend' ? -1 : 1;
   const page = params.int('Page', 0) ?? 0;
   const asked = params.int('CountPerPage', 1) ?? DEFAULT_COUNT_PER_PAGE;
@@ -41,8 +52,8 @@ export function pageOf(sessions: SessionInfo[], params: Params, strictness: Stri
     rows = rows.filter((s) => s.id !== undefined && wanted.has(s.id));
   }
   rows.sort((a, b) => {
-    const av = a[field];
-    const bv = b[field];
+    const av = view(a)[field];
+    const bv = view(b)[field];
     if ((av === undefined) !== (bv === undefined)) return av === undefined ? 1 : -1;
     return (compareValues(av, bv) || compareValues(a.id, b.id)) * direction;
   });

@@ -27,6 +27,10 @@ export class StaleReplica {
     return lag.before;
   };
 
+  /** The session as the replica has it, without counting it as shown (to sort a list as the replica would). */
+  readonly peek = (session: SessionInfo): SessionInfo =>
+    (session.id === undefined ? undefined : this.lagging.get(session.id)?.before) ?? session;
+
   /** One answer went out: each stale copy it showed has one read fewer left. */
   answered(): void {
     for (const id of this.shown) {

@@ -55,6 +55,8 @@ export interface RequestRecord {
   /** 0 when no answer was sent (a 'hang' or 'reset' fault). */
   status: number;
   fault?: FaultKind;
+  /** Body bytes of the answer (0 for a 304); absent when none was sent. */
+  bytes?: number;
 }
 
 export interface SimulatorOptions {
@@ -111,6 +113,8 @@ export interface SimulatorControl {
   addFault(fault: Fault): void;
   clearFaults(): void;
   requests(filter?: { method?: string; pathPrefix?: string }): RequestRecord[];
+  /** API requests answered and their body bytes since the start, however many the request log keeps. */
+  traffic(): { requests: number; bytes: number };
   clearRequests(): void;
   users(): SimUser[];
 }

@@ -1,5 +1,6 @@
 // One simulated Evo Voice: its clock, store, users, logins, faults and request log, and the
 // rule that keeps the clock in step (real time for the demo, advance() only for tests).
+import { ConditionalGets } from './conditional';
 import { FaultPlan } from './faults';
 import { CallFactory } from './generate';
 import { Logins } from './logins';
@@ -24,12 +25,16 @@ export class World {
   readonly logins: Logins;
   readonly faults: FaultPlan;
   readonly requests: RequestRecord[] = [];
+  /** API requests answered and their body bytes since the start (the request log keeps only the last ones). */
+  readonly traffic = { requests: 0, bytes: 0 };
   /** Latency faults waiting to answer; cleared on close. */
   readonly pendingTimers = new Set<ReturnType<typeof setTimeout>>();
   readonly realtime: boolean;
   readonly seed: number;
   strictness: Strictness;
   readonly replica = new StaleReplica();
+  /** What each user was last sent at each list address, for ETag / Last-Modified and 304s. */
+  readonly conditional = new ConditionalGets();
   /** Fields tests set through the control API, by session id: strictness never leaves them out. */
   readonly pinned = new Map<string, Set<string>>();
   private readonly startTime: number;
