@@ -19,17 +19,16 @@ export class StaleReplica {
     this.lagging.set(id, { before: earlier?.before ?? structuredClone(session), left: reads });
   }
 
-  /** The session as the replica has it; counts an answer that showed a stale copy. */
+  /**
+   * The session as the replica has it; counts an answer that showed a stale copy (or, for a list
+   * sorted as the replica has it, had it in its set on any page: a replica lags in time, not in pages).
+   */
   readonly view = (session: SessionInfo): SessionInfo => {
     const lag = session.id === undefined ? undefined : this.lagging.get(session.id);
     if (lag === undefined) return session;
     this.shown.add(session.id as string);
     return lag.before;
   };
-
-  /** The session as the replica has it, without counting it as shown (to sort a list as the replica would). */
-  readonly peek = (session: SessionInfo): SessionInfo =>
-    (session.id === undefined ? undefined : this.lagging.get(session.id)?.before) ?? session;
 
   /** One answer went out: each stale copy it showed has one read fewer left. */
   answered(): void {

@@ -23,10 +23,9 @@ const NORTH = 'acct-north';
 async function strictRig(changes: Partial<Strictness>, sessions: number): Promise<Rig> {
   sim = await startSimulator({ clock: 'manual', scenario: false, seed: 1, startTime: START, strictness: STRICT });
   sim.control.setStrictness(changes);
-  rig = await startRig({ sim });
+  rig = await startRig({ sim, requestTimeoutMs: 5_000 });
   await rig.signIn();
   sim.control.loadSessions(sessions, { accountId: NORTH });
-  // The first read of everything; the rig's 500 ms request timeout may cut one on a busy machine.
   for (let tries = 0; tries < 5 && boardIds(rig).size < sessions; tries++) await poll(rig);
   return rig;
 }

@@ -26,7 +26,13 @@ const BY_CHANGE = { sortField: 'dateLastModified', sortOrder: 'Descend' as const
 
 type Fetch = (request: GetSessionsRequest & PageRequest) => Promise<ListResponse<SessionInfo>>;
 
-const changedAt = (s: SessionInfo): number => apiDateMs(s.dateLastModified) ?? -Infinity;
+/** Each session object's dateLastModified in ms, parsed once (the set is checked on every poll). */
+const stamps = new WeakMap<SessionInfo, number>();
+function changedAt(s: SessionInfo): number {
+  let at = stamps.get(s);
+  if (at === undefined) stamps.set(s, (at = apiDateMs(s.dateLastModified) ?? -Infinity));
+  return at;
+}
 
 /** True when `items` come newest change first (undated last), after `before` (the last of the page before). */
 function inChangeOrder(items: readonly SessionInfo[], before = Infinity): boolean {
@@ -48,6 +54,10 @@ export class SessionFeed {
   /** The newest change seen by each of the last two reads, oldest first. */
   private marks: number[] = [];
   private ignoresSort = false;
+  /** The server was seen to honour the sort (see `verify`). */
+  private verified = false;
+  /** A session a changes read should have reached and did not: if the full read still has it, the sort is ignored. */
+  private suspect: string | undefined;
   /** Requests each kind of read made, for benchmarks and diagnostics. */
   readonly reads = { full: 0, changes: 0 };
 
@@ -73,6 +83,8 @@ export class SessionFeed {
     this.reads.full++;
     const items = await readAllPages((paging) => fetch({ ...request, ...paging }), SESSIONS_PAGING);
     if (key !== this.key) this.marks = [];
+    if (this.suspect !== undefined && items.some((s) => s.id === this.suspect)) this.ignored();
+    this.suspect = undefined;
     this.key = key;
     this.set = items;
     this.lastFullAt = now;
@@ -90,33 +102,78 @@ export class SessionFeed {
     let total = probe.totalCount;
     // Without totals neither the end of the changes nor sessions that left can be told.
     if (total === undefined || !this.sorted(changed)) return undefined;
+    if (changed.length < total && !this.verified && !(await this.verify(fetch, sorted, changed))) return undefined;
     const reached = (items: readonly SessionInfo[]) => items.some((s) => changedAt(s) < cutoff);
     if (!reached(changed) && changed.length < total) {
       // More changed than the probe holds: read on in full-size pages, from the start.
       changed = [];
-      for (let page = 0; page < SESSIONS_PAGING.maxPages; page++) {
+      for (let page = 0; page < SESSIONS_PAGING.maxPages && total !== undefined; page++) {
         const answer = await fetch({ ...sorted, page, countPerPage: SESSIONS_PAGING.countPerPage });
         const items = answer.items ?? [];
         if (!this.sorted(items, changed.at(-1))) return undefined;
         changed.push(...items);
         total = answer.totalCount;
-        if (items.length === 0 || reached(items) || (total !== undefined && changed.length >= total)) break;
+        if (items.length === 0 || reached(items) || changed.length >= (total ?? 0)) break;
       }
     }
+    if (total === undefined) return undefined;
+    // Honoured, the sort brings every session changed after the last one read: one known to be, missing, is a tell.
+    if (changed.length < total && this.skipped(changed)) return undefined;
     const merged = merge(this.set, changed);
     // Sessions that left the set (archived, deleted), or one not seen: the count does not add up.
-    if (total === undefined || merged.length !== total) return undefined;
+    if (merged.length !== total) return undefined;
     this.set = merged;
     this.mark(changed);
     return merged;
   }
 
+  /**
+   * Once per feed: the same page in the opposite order must differ, oldest change first. A server
+   * that ignores the sort answers both alike, even where its own order happens to look sorted.
+   * Undecided (every date equal) is a full read this time.
+   */
+  private async verify(fetch: Fetch, sorted: GetSessionsRequest, probe: readonly SessionInfo[]): Promise<boolean> {
+    const answer = await fetch({
+      ...sorted,
+      sortOrder: 'Ascend',
+      page: 0,
+      countPerPage: PROBE_COUNT,
+      simplifiedPaging: false,
+    });
+    const oldest = answer.items ?? [];
+    const ascending = [...oldest].reverse();
+    const first = probe[0];
+    const last = oldest[0];
+    if (!inChangeOrder(ascending) || (first?.id === last?.id && probe.length > 1)) {
+      this.ignored();
+      return false;
+    }
+    this.verified = first !== undefined && last !== undefined && changedAt(first) > changedAt(last);
+    return this.verified;
+  }
+
   /** False (and the server marked as ignoring the sort, logged once) when `items` are not newest change first. */
   private sorted(items: readonly SessionInfo[], before?: SessionInfo): boolean {
     if (inChangeOrder(items, before ? changedAt(before) : Infinity)) return true;
+    this.ignored();
+    return false;
+  }
+
+  /**
+   * True when a known session last changed after the last of `changed` is not among them: the
+   * server skipped it (it ignores the sort, while its default order happened to look sorted) or it
+   * left the set. The full read that follows tells which.
+   */
+  private skipped(changed: readonly SessionInfo[]): boolean {
+    const last = changedAt(changed.at(-1) as SessionInfo);
+    const read = new Set(changed.map((s) => s.id));
+    this.suspect = this.set.find((s) => changedAt(s) > last && !read.has(s.id))?.id;
+    return this.suspect !== undefined;
+  }
+
+  private ignored(): void {
     this.ignoresSort = true;
     this.log.warn('The server ignores SortField=dateLastModified: the board reads every page on each poll');
-    return false;
   }
 
   private mark(items: readonly SessionInfo[]): void {

@@ -52,7 +52,7 @@ export const sessionRoutes: Route[] = [
       const rows: SessionInfo[] = [];
       for (const s of source.values()) if (wanted(s)) rows.push(s);
       const { ignoreSort } = world.strictness;
-      return ok(pageOf(rows, req.params, world.strictness, { view: world.replica.peek, ignoreSort }));
+      return ok(pageOf(rows, req.params, world.strictness, { view: world.replica.view, ignoreSort }));
     },
   },
   {
