@@ -37,6 +37,8 @@ export class World {
   readonly conditional = new ConditionalGets();
   /** Fields tests set through the control API, by session id: strictness never leaves them out. */
   readonly pinned = new Map<string, Set<string>>();
+  /** Ended calls leave the live set this long after they end. */
+  readonly archiveAfterMs: number;
   private readonly startTime: number;
   private readonly realStart = performance.now();
   private skipped = 0;
@@ -49,6 +51,7 @@ export class World {
     this.seed = seed;
     this.strictness = withStrictness(LENIENT, options.strictness ?? {});
     this.startTime = options.startTime ?? Date.now();
+    this.archiveAfterMs = (options.archiveAfterMinutes ?? ARCHIVE_AFTER_MS / 60_000) * 60_000;
     this.realtime = options.clock === 'realtime';
     this.timeline = new Timeline(this.startTime);
     this.rng = new Random(seed);
@@ -67,7 +70,7 @@ export class World {
   sync(): void {
     const elapsed = this.realtime ? Math.floor(performance.now() - this.realStart) : 0;
     this.timeline.advanceTo(this.startTime + elapsed + this.skipped);
-    this.store.archiveDue(this.timeline.now());
+    this.store.archiveDue(this.timeline.now(), this.archiveAfterMs);
   }
 
   /** Remembers that a test set these fields of a session through the control API. */

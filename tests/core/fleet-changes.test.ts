@@ -3,7 +3,7 @@
 // a server that ignores the sort, conditional GETs (304) and the one-page activity feed.
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { FULL_READ_EVERY_MS } from '../../src/main/core/session-feed';
+import { FULL_READ_EVERY_MS, FULL_READ_MS_PER_PAGE } from '../../src/main/core/session-feed';
 import { startSimulator } from '../../src/simulator/index';
 import { STRICT, type Strictness } from '../../src/simulator/strictness';
 import type { RequestRecord, Simulator } from '../../src/simulator/types';
@@ -75,14 +75,20 @@ describe('the sessions feed reads what changed (strict server, page cap 100)', (
     expect(boardIds(r).size).toBe(1_999);
   }, 60_000);
 
-  it('reads everything again at least every 60 s, and keeps reading only what changed in between', async () => {
+  it('reads everything again every 60 s (30 s a page for a long list), and only what changed in between', async () => {
     const r = await strictRig({}, 250);
+    const full = () => r.sim.control.requests({ method: 'GET', pathPrefix: '/sessions' }).filter((q) => !sorted(q));
+    // The sign-in's full read found nothing (1 page): the next is due after 60 s.
     r.sim.control.clearRequests();
     await r.step(FULL_READ_EVERY_MS + 1_000);
-    const pages = r.sim.control.requests({ method: 'GET', pathPrefix: '/sessions' });
-    const full = pages.filter((q) => !sorted(q));
-    expect(full.map((q) => q.query.Page)).toEqual(['0', '1', '2']);
-    expect(pages.filter(sorted).length).toBeGreaterThan(0);
+    expect(full().map((q) => q.query.Page)).toEqual(['0', '1', '2']);
+    expect(r.sim.control.requests({ method: 'GET', pathPrefix: '/sessions' }).filter(sorted).length).toBeGreaterThan(0);
+    // That one took 3 pages: the next is due 90 s after it.
+    r.sim.control.clearRequests();
+    await r.step(FULL_READ_EVERY_MS + 1_000);
+    expect(full()).toEqual([]);
+    await r.step(3 * FULL_READ_MS_PER_PAGE - FULL_READ_EVERY_MS + 2_500);
+    expect(full().map((q) => q.query.Page)).toEqual(['0', '1', '2']);
   });
 
   it('a server that ignores SortField is found on the first page, logged once, and read in full from then on', async () => {

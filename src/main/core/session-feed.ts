@@ -11,16 +11,24 @@ import type { Logger } from './ports';
 
 /** Pages as the full read asks for them; servers may send fewer a page (the caps are in pages). */
 export const SESSIONS_PAGING = { countPerPage: 2000, maxPages: 100 };
-/** A full read runs at least this often: the safety net for whatever a changes read cannot see. */
+/**
+ * A full read runs at least this often: the safety net for what a changes read cannot see (a
+ * server whose sort or dates mislead; with one that honours them, sessions that left show in the
+ * count at once)...
+ */
 export const FULL_READ_EVERY_MS = 60_000;
+/** ...and no more often than this per page it took, so that the net costs a long list at most two requests a minute. */
+export const FULL_READ_MS_PER_PAGE = 30_000;
 /**
  * A changes read goes back to the newest change the read before the last one saw, less this:
  * sessions stamped with equal times, or stamped before they were committed, are read again, and
  * a lagging replica's one stale answer is corrected by the next read.
  */
-export const OVERLAP_MS = 2_000;
-/** The first page of a changes read: small, since most polls find nothing or a few changes. */
+export const OVERLAP_MS = 1_000;
+/** The first page of a changes read: small, since most polls find nothing or a few changes... */
 export const PROBE_COUNT = 20;
+/** ...and grown to hold what the last read found (a busy floor), up to a page a capped server sends. */
+const MAX_PROBE_COUNT = 100;
 
 const BY_CHANGE = { sortField: 'dateLastModified', sortOrder: 'Descend' as const };
 
@@ -51,15 +59,17 @@ export class SessionFeed {
   /** The server's whole set for `key`, as of the last read (not yet filtered for the board). */
   private set: SessionInfo[] = [];
   private lastFullAt = -Infinity;
+  /** Requests the last full read took. */
+  private fullPages = 1;
   /** The newest change seen by each of the last two reads, oldest first. */
   private marks: number[] = [];
   private ignoresSort = false;
+  /** The probe's size: what the last changes read found in its window, with room to spare. */
+  private probeCount = PROBE_COUNT;
   /** The server was seen to honour the sort (see `verify`). */
   private verified = false;
   /** A session a changes read should have reached and did not: if the full read still has it, the sort is ignored. */
   private suspect: string | undefined;
-  /** Requests each kind of read made, for benchmarks and diagnostics. */
-  readonly reads = { full: 0, changes: 0 };
 
   constructor(private readonly log: Logger) {}
 
@@ -73,15 +83,17 @@ export class SessionFeed {
   ): Promise<SessionInfo[]> {
     const fetch: Fetch = (paged) => login.call((c, o) => c.getSessions(paged, { ...o, known, pages }));
     const key = JSON.stringify(request);
-    const due = key !== this.key || this.ignoresSort || now - this.lastFullAt >= FULL_READ_EVERY_MS;
+    const every = Math.max(FULL_READ_EVERY_MS, this.fullPages * FULL_READ_MS_PER_PAGE);
+    const due = key !== this.key || this.ignoresSort || now - this.lastFullAt >= every;
     const merged = due ? undefined : await this.changes(fetch, request);
     if (merged) return merged;
     return this.full(fetch, request, key, now);
   }
 
   private async full(fetch: Fetch, request: GetSessionsRequest, key: string, now: number): Promise<SessionInfo[]> {
-    this.reads.full++;
-    const items = await readAllPages((paging) => fetch({ ...request, ...paging }), SESSIONS_PAGING);
+    let pages = 0;
+    const items = await readAllPages((paging) => (pages++, fetch({ ...request, ...paging })), SESSIONS_PAGING);
+    this.fullPages = pages;
     if (key !== this.key) this.marks = [];
     if (this.suspect !== undefined && items.some((s) => s.id === this.suspect)) this.ignored();
     this.suspect = undefined;
@@ -94,10 +106,9 @@ export class SessionFeed {
 
   /** What changed since the last reads, merged; undefined when only a full read can tell. */
   private async changes(fetch: Fetch, request: GetSessionsRequest): Promise<SessionInfo[] | undefined> {
-    this.reads.changes++;
     const cutoff = (this.marks[0] ?? -Infinity) - OVERLAP_MS;
     const sorted = { ...request, ...BY_CHANGE, simplifiedPaging: false };
-    const probe = await fetch({ ...sorted, page: 0, countPerPage: PROBE_COUNT });
+    const probe = await fetch({ ...sorted, page: 0, countPerPage: this.probeCount });
     let changed = probe.items ?? [];
     let total = probe.totalCount;
     // Without totals neither the end of the changes nor sessions that left can be told.
@@ -124,6 +135,8 @@ export class SessionFeed {
     if (merged.length !== total) return undefined;
     this.set = merged;
     this.mark(changed);
+    const found = changed.filter((s) => changedAt(s) >= cutoff).length;
+    this.probeCount = Math.min(MAX_PROBE_COUNT, Math.max(PROBE_COUNT, Math.ceil(found * 1.25) + 2));
     return merged;
   }
 
@@ -179,7 +192,9 @@ export class SessionFeed {
   private mark(items: readonly SessionInfo[]): void {
     let newest = this.marks.at(-1) ?? -Infinity;
     for (const s of items) newest = Math.max(newest, changedAt(s));
-    this.marks = [this.marks.at(-1) ?? newest, newest];
+    // After a read that knew nothing, the next one starts from what this one saw.
+    const before = this.marks.at(-1) ?? -Infinity;
+    this.marks = [before === -Infinity ? newest : before, newest];
   }
 }
 
