@@ -25,12 +25,12 @@ const LIVE_MS = 2_000;
 
 const { values } = parseArgs({
   options: {
-    agents: { type: 'string', default: '40' },
-    live: { type: 'string', default: '500' },
-    ended: { type: 'string', default: '5000' },
-    seconds: { type: 'string', default: '60' },
-    'naive-agents': { type: 'string', default: '4' },
-    changes: { type: 'string', default: '4' },
+    agents: { type: 'string', default: '20' },
+    live: { type: 'string', default: '300' },
+    ended: { type: 'string', default: '2000' },
+    seconds: { type: 'string', default: '45' },
+    'naive-agents': { type: 'string', default: '3' },
+    changes: { type: 'string', default: '3' },
     only: { type: 'string' },
   },
 });
