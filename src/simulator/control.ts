@@ -75,6 +75,10 @@ export function createControl(world: World): SimulatorControl {
       for (const id of store.live.keys()) store.parents.delete(id);
       store.live.clear();
       const now = timeline.now();
+      const dayStart = now - (now % 86_400_000);
+      const ended = options?.endedToday ?? 0;
+      const starts = Array.from({ length: ended }, () => world.rng.int(dayStart, Math.max(dayStart, now - 3_600_000)));
+      for (const at of starts.sort((a, b) => a - b)) store.add(world.calls.finished(at, options?.accountId));
       for (let i = 0; i < n; i++) store.add(world.calls.anyState(now, options?.accountId));
     },
     loadArchive: (n, options) => {
@@ -113,6 +117,7 @@ export function createControl(world: World): SimulatorControl {
             (filter?.pathPrefix === undefined || r.path.startsWith(filter.pathPrefix)),
         ),
       ),
+    traffic: () => ({ ...world.traffic }),
     clearRequests: () => {
       world.requests.length = 0;
     },

@@ -216,8 +216,8 @@ export class CallFactory {
   }
 
   /** A finished call that started at `start`: answered and completed, or missed. */
-  finished(start: number): NewSession {
-    const s = this.ringing(iso(start), this.line());
+  finished(start: number, accountId?: string): NewSession {
+    const s = this.ringing(iso(start), this.line(accountId));
     const answeredAt = start + this.rng.int(5, 40) * 1000;
     if (this.rng.chance(0.2)) {
       miss(s, iso(answeredAt));

@@ -19,6 +19,8 @@ import type { FaultKind, RequestRecord, SimulatorControl } from './types';
 import { shapeAnswer } from './wire-shape';
 import type { World } from './world';
 
+/** The list endpoints, which answer conditional GETs when the strictness's `conditionalGets` is on. */
+const LISTS = new Set<string | undefined>(['sessions', 'activity', 'call-history']);
 const ROUTES: Route[] = [...authRoutes, ...sessionRoutes, ...portalRoutes, ...fileRoutes];
 /** The request log keeps the most recent ones only, so a demo left running does not grow without end. */
 const MAX_RECORDS = 10_000;
@@ -126,6 +128,7 @@ async function handle(
     world.replica.answered();
     res.writeHead(answer.status, { 'Content-Length': String(answer.body.byteLength), ...answer.headers });
     res.end(answer.body);
+    sentBytes(world, entry, answer.body.byteLength);
     return;
   }
   const sent =
@@ -138,7 +141,28 @@ async function handle(
           view: method === 'GET' ? world.replica.view : undefined,
         });
   world.replica.answered();
-  send(res, answer.status, spoiltText(spoiler, sent), answer.headers);
+  const text = spoiltText(spoiler, sent);
+  if (method === 'GET' && answer.status === 200 && LISTS.has(endpoint) && world.strictness.conditionalGets) {
+    const key = `${caller.user?.userName ?? ''} ${url.pathname}${url.search}`;
+    const conditional = world.conditional.answer(key, text, req.headers, world.timeline.now());
+    if (conditional.notModified) {
+      entry.status = 304;
+      res.writeHead(304, conditional.headers);
+      res.end();
+      sentBytes(world, entry, 0);
+      return;
+    }
+    answer.headers = { ...answer.headers, ...conditional.headers };
+  }
+  send(res, answer.status, text, answer.headers);
+  sentBytes(world, entry, Buffer.byteLength(text));
+}
+
+/** Counts an answer's body bytes, in its record and in the running totals. */
+function sentBytes(world: World, entry: RequestRecord, bytes: number): void {
+  entry.bytes = bytes;
+  world.traffic.requests++;
+  world.traffic.bytes += bytes;
 }
 
 export function createSimulatorServer(world: World, control: SimulatorControl | undefined): Server {

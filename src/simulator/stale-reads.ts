@@ -19,7 +19,10 @@ export class StaleReplica {
     this.lagging.set(id, { before: earlier?.before ?? structuredClone(session), left: reads });
   }
 
-  /** The session as the replica has it; counts an answer that showed a stale copy. */
+  /**
+   * The session as the replica has it; counts an answer that showed a stale copy (or, for a list
+   * sorted as the replica has it, had it in its set on any page: a replica lags in time, not in pages).
+   */
   readonly view = (session: SessionInfo): SessionInfo => {
     const lag = session.id === undefined ? undefined : this.lagging.get(session.id);
     if (lag === undefined) return session;

@@ -45,8 +45,8 @@ export class SessionStore {
     return true;
   }
 
-  archiveDue(now: number): void {
-    const cutoff = new Date(now - ARCHIVE_AFTER_MS).toISOString();
+  archiveDue(now: number, afterMs = ARCHIVE_AFTER_MS): void {
+    const cutoff = new Date(now - afterMs).toISOString();
     for (const [id, s] of this.live) {
       if (s.ended === true && s.dateCompleted !== undefined && s.dateCompleted <= cutoff) {
         this.live.delete(id);

@@ -27,6 +27,12 @@ export interface Strictness {
   authStatus: AuthStatusMode;
   /** A voicemail's uri answers 302 to a signed storage address, as servers that keep recordings in a blob store do. */
   fileRedirects: boolean;
+  /** GET /sessions ignores SortField and SortOrder (the default order whatever was asked). Off in STRICT too:
+   *  a real ServiceStack list honours them; this is another server, which a client must detect. */
+  ignoreSort: boolean;
+  /** List answers carry ETag and Last-Modified, and a matching If-None-Match / If-Modified-Since gets a
+   *  304 with no body. Off in STRICT too: ServiceStack sends them only where a service is written to. */
+  conditionalGets: boolean;
 }
 
 /** Today's forgiving simulator: what every test gets unless it asks for more. */
@@ -42,6 +48,8 @@ export const LENIENT: Readonly<Strictness> = Object.freeze({
   staleReads: 0,
   authStatus: 'full',
   fileRedirects: false,
+  ignoreSort: false,
+  conditionalGets: false,
 });
 
 /** Every behaviour on: what a client must survive before it meets a real server. */
@@ -57,7 +65,15 @@ export const STRICT: Readonly<Strictness> = Object.freeze({
   staleReads: 1,
   authStatus: 'no-account-ids',
   fileRedirects: true,
+  ignoreSort: false,
+  conditionalGets: false,
 });
+
+/**
+ * Switches that make another server rather than a harder one: STRICT leaves them as a real
+ * ServiceStack server has them (the sort honoured, no validators on lists); tests turn them on.
+ */
+export const SERVER_VARIANTS: readonly (keyof Strictness)[] = ['ignoreSort', 'conditionalGets'];
 
 const AUTH_STATUS_MODES: readonly AuthStatusMode[] = ['full', 'no-account-ids', 'missing'];
 export const STRICTNESS_SWITCHES = Object.keys(LENIENT) as Array<keyof Strictness>;
@@ -91,8 +107,8 @@ export function withStrictness(base: Readonly<Strictness>, changes: Partial<Stri
 
 /**
  * The text form: `1`, `all` or `strict` for STRICT; `0`, `off` or empty for LENIENT; otherwise
- * comma-separated switches on top of LENIENT, a bare name turning it on as STRICT has it
- * (`maxPageSize,staleReads`) or `name=value` (`maxPageSize=50,authStatus=missing,omitNulls=false`).
+ * comma-separated switches on top of LENIENT, a bare name turning it on (as STRICT has it for a
+ * number: `maxPageSize,staleReads,ignoreSort`) or `name=value` (`maxPageSize=50,authStatus=missing,omitNulls=false`).
  */
 export function parseStrictness(text: string | undefined): Strictness {
   const spec = (text ?? '').trim();
@@ -108,7 +124,7 @@ export function parseStrictness(text: string | undefined): Strictness {
     if (key === undefined)
       throw new Error(`Unknown strictness '${name}': use one of ${STRICTNESS_SWITCHES.join(', ')}`);
     const lenient = LENIENT[key];
-    if (value === undefined) changes[key] = STRICT[key];
+    if (value === undefined) changes[key] = typeof lenient === 'boolean' ? true : STRICT[key];
     else if (typeof lenient === 'boolean') changes[key] = /^(1|true|on)$/i.test(value);
     else if (typeof lenient === 'number') changes[key] = /^\d+$/.test(value) ? Number(value) : NaN;
     else changes[key] = value;

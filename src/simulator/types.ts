@@ -55,6 +55,8 @@ export interface RequestRecord {
   /** 0 when no answer was sent (a 'hang' or 'reset' fault). */
   status: number;
   fault?: FaultKind;
+  /** Body bytes of the answer (0 for a 304); absent when none was sent. */
+  bytes?: number;
 }
 
 export interface SimulatorOptions {
@@ -75,6 +77,8 @@ export interface SimulatorOptions {
   strictness?: Partial<Strictness>;
   /** Fill the archive with this many days of finished calls (about 20 a day) before the clock starts. */
   archiveDays?: number;
+  /** Ended calls move to the archive this many simulated minutes after they end. Default 15. */
+  archiveAfterMinutes?: number;
 }
 
 /** What tests and benchmarks use to steer the simulator behind the console's back. */
@@ -94,8 +98,11 @@ export interface SimulatorControl {
   getSession(id: string): SessionInfo | undefined;
   /** Every session, live and archived, in id order. */
   listSessions(): SessionInfo[];
-  /** Replace all live sessions with `n` generated ones (up to at least 10,000). */
-  loadSessions(n: number, options?: { accountId?: string }): void;
+  /**
+   * Replace all live sessions with `n` generated ones (up to at least 10,000); `endedToday` more
+   * finished calls spread over the day so far (UTC), live until archived (see `archiveAfterMinutes`).
+   */
+  loadSessions(n: number, options?: { accountId?: string; endedToday?: number }): void;
   /** Adds `n` finished calls spread over the last `days` days straight to the archive (SearchArchive=true). */
   loadArchive(n: number, options?: { days?: number }): void;
   /** Moves an ended call to the archive now, instead of 15 simulated minutes after it ended. */
@@ -111,6 +118,8 @@ export interface SimulatorControl {
   addFault(fault: Fault): void;
   clearFaults(): void;
   requests(filter?: { method?: string; pathPrefix?: string }): RequestRecord[];
+  /** API requests answered and their body bytes since the start, however many the request log keeps. */
+  traffic(): { requests: number; bytes: number };
   clearRequests(): void;
   users(): SimUser[];
 }

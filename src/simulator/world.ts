@@ -1,5 +1,6 @@
 // One simulated Evo Voice: its clock, store, users, logins, faults and request log, and the
 // rule that keeps the clock in step (real time for the demo, advance() only for tests).
+import { ConditionalGets } from './conditional';
 import { FaultPlan } from './faults';
 import { CallFactory } from './generate';
 import { Logins } from './logins';
@@ -24,14 +25,20 @@ export class World {
   readonly logins: Logins;
   readonly faults: FaultPlan;
   readonly requests: RequestRecord[] = [];
+  /** API requests answered and their body bytes since the start (the request log keeps only the last ones). */
+  readonly traffic = { requests: 0, bytes: 0 };
   /** Latency faults waiting to answer; cleared on close. */
   readonly pendingTimers = new Set<ReturnType<typeof setTimeout>>();
   readonly realtime: boolean;
   readonly seed: number;
   strictness: Strictness;
   readonly replica = new StaleReplica();
+  /** What each user was last sent at each list address, for ETag / Last-Modified and 304s. */
+  readonly conditional = new ConditionalGets();
   /** Fields tests set through the control API, by session id: strictness never leaves them out. */
   readonly pinned = new Map<string, Set<string>>();
+  /** Ended calls leave the live set this long after they end. */
+  readonly archiveAfterMs: number;
   private readonly startTime: number;
   private readonly realStart = performance.now();
   private skipped = 0;
@@ -44,6 +51,7 @@ export class World {
     this.seed = seed;
     this.strictness = withStrictness(LENIENT, options.strictness ?? {});
     this.startTime = options.startTime ?? Date.now();
+    this.archiveAfterMs = (options.archiveAfterMinutes ?? ARCHIVE_AFTER_MS / 60_000) * 60_000;
     this.realtime = options.clock === 'realtime';
     this.timeline = new Timeline(this.startTime);
     this.rng = new Random(seed);
@@ -62,7 +70,7 @@ export class World {
   sync(): void {
     const elapsed = this.realtime ? Math.floor(performance.now() - this.realStart) : 0;
     this.timeline.advanceTo(this.startTime + elapsed + this.skipped);
-    this.store.archiveDue(this.timeline.now());
+    this.store.archiveDue(this.timeline.now(), this.archiveAfterMs);
   }
 
   /** Remembers that a test set these fields of a session through the control API. */

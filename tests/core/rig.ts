@@ -29,7 +29,13 @@ export interface Rig {
 }
 
 export async function startRig(
-  options: { settings?: Partial<Settings>; sim?: Simulator; fetch?: typeof globalThis.fetch } = {},
+  options: {
+    settings?: Partial<Settings>;
+    sim?: Simulator;
+    fetch?: typeof globalThis.fetch;
+    /** The core's request timeout (default 500 ms); longer where a slow answer must not fail a poll. */
+    requestTimeoutMs?: number;
+  } = {},
 ): Promise<Rig> {
   const sim = options.sim ?? (await startSimulator({ clock: 'manual', scenario: false, seed: 1, startTime: START }));
   const clock = new SteppedClock(sim.control.now());
@@ -50,7 +56,7 @@ export async function startRig(
       power,
       log,
       random: () => ((random = (random * 9301 + 49297) % 233280), random / 233280),
-      requestTimeoutMs: 500,
+      requestTimeoutMs: options.requestTimeoutMs ?? 500,
     });
     core.subscribe((event) => events.push(event));
     return core;

@@ -53,8 +53,9 @@ describe('paging (defects 1 and 3)', () => {
     // One more poll: the rig's 500 ms request timeout can cut the first one on a busy machine.
     await r.step(61_000);
     expect(r.core.getSnapshot().sessions).toHaveLength(250);
-    const pages = r.sim.control.requests({ pathPrefix: '/sessions' }).map((q) => q.query.Page);
-    expect(pages.slice(-3)).toEqual(['0', '1', '2']);
+    // The full reads (the ones not sorted by change) read every page.
+    const full = r.sim.control.requests({ pathPrefix: '/sessions' }).filter((q) => q.query.SortField === undefined);
+    expect(full.map((q) => q.query.Page).slice(-3)).toEqual(['0', '1', '2']);
   });
 
   it('defect 1: with SimplifiedPaging the list ends at the empty page, and too many pages is an error with words', async () => {

@@ -25,7 +25,7 @@ import {
 } from '../../shared/wire';
 import { CookieJar } from './cookies';
 import { CoreError, httpError, retryAfterMs, signInError } from './errors';
-import type { PageBodies } from './page-bodies';
+import type { PageBodies, Validators } from './page-bodies';
 import type { Fetch } from './ports';
 import { toQueryString } from './query';
 import { readCapped, readCappedBytes } from './response-body';
@@ -88,6 +88,15 @@ interface Call {
   path: string;
   body?: unknown;
   options?: CallOptions;
+  /** A list page the client has: sent as If-None-Match / If-Modified-Since; a 304 then answers no text. */
+  validators?: Validators;
+}
+
+interface Received {
+  text: string;
+  status: number;
+  /** What identifies this body (ETag, Last-Modified), when the server sent it. */
+  validators?: Validators;
 }
 
 export function createEvoVoiceClient(config: EvoVoiceClientOptions): EvoVoiceClient {
@@ -144,7 +153,7 @@ export function createEvoVoiceClient(config: EvoVoiceClientOptions): EvoVoiceCli
     }
   }
 
-  async function receive(call: Call): Promise<{ text: string; status: number }> {
+  async function receive(call: Call): Promise<Received> {
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(), timeoutMs);
     const signal = call.options?.signal ? AbortSignal.any([timeout.signal, call.options.signal]) : timeout.signal;
@@ -152,6 +161,8 @@ export function createEvoVoiceClient(config: EvoVoiceClientOptions): EvoVoiceCli
     const cookie = jar.header(now());
     if (cookie) headers.Cookie = cookie;
     if (call.body !== undefined) headers['Content-Type'] = 'application/json';
+    if (call.validators?.etag) headers['If-None-Match'] = call.validators.etag;
+    if (call.validators?.lastModified) headers['If-Modified-Since'] = call.validators.lastModified;
     try {
       const response = await config.fetch(base + call.path, {
         method: call.method,
@@ -161,13 +172,20 @@ export function createEvoVoiceClient(config: EvoVoiceClientOptions): EvoVoiceCli
         ...(call.body !== undefined ? { body: JSON.stringify(call.body) } : {}),
       });
       jar.store(response.headers.getSetCookie(), now());
+      if (response.status === 304 && call.validators) {
+        await response.body?.cancel();
+        return { text: '', status: 304 };
+      }
       const text = await readCapped(response, maxBytes, host);
       if (!response.ok) {
         const json = parseJson(text);
         const retry = retryAfterMs(response.headers.get('retry-after'), now());
         throw httpError(response.status, host, json.ok ? parseResponseStatus(json.value) : undefined, retry);
       }
-      return { text, status: response.status };
+      const etag = response.headers.get('etag') ?? undefined;
+      const lastModified = response.headers.get('last-modified') ?? undefined;
+      const validators = etag || lastModified ? { etag, lastModified } : undefined;
+      return { text, status: response.status, validators };
     } catch (error) {
       throw failure(error, timeout.signal.aborted, call.options?.signal?.aborted ?? false);
     } finally {
@@ -201,7 +219,13 @@ export function createEvoVoiceClient(config: EvoVoiceClientOptions): EvoVoiceCli
 
   const list = async (path: string, request: object, options?: CallOptions) => {
     const target = path + toQueryString(request);
-    const { text, status } = await receive({ method: 'GET', path: target, options });
+    const pages = options?.pages;
+    const asked = pages?.validators(target);
+    const { text, status, validators } = await receive({ method: 'GET', path: target, options, validators: asked });
+    // 304: the page is the one kept (unless the board was emptied meanwhile: then it is read again).
+    const kept = status === 304 ? pages?.repeat(target) : undefined;
+    if (kept) return kept;
+    if (status === 304) return list(path, request, { ...options, pages: undefined });
     const read = (raw: unknown, reused: ReadonlySet<unknown>) =>
       parsed(
         path,
@@ -218,7 +242,7 @@ export function createEvoVoiceClient(config: EvoVoiceClientOptions): EvoVoiceCli
         raw,
       );
     const json = (body: string) => jsonOf(body, status);
-    return options?.pages ? options.pages.read(target, text, json, read) : read(json(text), new Set());
+    return pages ? pages.read(target, text, json, read, validators) : read(json(text), new Set());
   };
 
   return {

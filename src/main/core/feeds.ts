@@ -8,14 +8,15 @@ import type { KnownSession } from '../../shared/wire';
 import type { Login } from './login';
 import type { PageBodies } from './page-bodies';
 import { readAllPages } from './paging';
+import type { SessionFeed } from './session-feed';
 
 /**
  * Pages are read with totals (no SimplifiedPaging): the first answer says whether there is more,
  * so a board that fits one page costs one request, where simplified paging needs a second, empty one.
- * Servers may send fewer per page than asked (the pages cap), so the caps are in pages.
+ * The activity feed is news: its first page (newest first) is enough on a poll; older calls are
+ * the call history's.
  */
-const SESSIONS_PAGING = { countPerPage: 2000, maxPages: 100 };
-const ACTIVITY_PAGING = { countPerPage: 500, maxPages: 4, truncate: true };
+const ACTIVITY_PAGING = { countPerPage: 500, maxPages: 1, truncate: true };
 /**
  * A call that began this long before midnight and is still live stays on the board. StartDate is
  * the filter GET /sessions itself documents, so every server applies it; SpecificIds (to fetch the
@@ -24,8 +25,12 @@ const ACTIVITY_PAGING = { countPerPage: 500, maxPages: 4, truncate: true };
  */
 const LONGEST_CALL_MS = 12 * 3_600_000;
 
-/** `accountId` undefined: every account of the user (the server did not list them). */
+/**
+ * `accountId` undefined: every account of the user (the server did not list them). `feed` keeps
+ * the last set, so that most polls read only what changed (see `session-feed.ts`).
+ */
 export function fetchSessions(
+  feed: SessionFeed,
   login: Login,
   accountId: string | undefined,
   settings: Settings,
@@ -38,10 +43,7 @@ export function fetchSessions(
     endpointIds: settings.endpointIds,
     startDate: today(now - LONGEST_CALL_MS),
   };
-  return readAllPages(
-    (paging) => login.call((c, o) => c.getSessions({ ...request, ...paging }, { ...o, known, pages })),
-    SESSIONS_PAGING,
-  ).then((sessions) => sessions.filter(onBoard(now)));
+  return feed.read(login, request, now, known, pages).then((sessions) => sessions.filter(onBoard(now)));
 }
 
 /**

@@ -1,14 +1,22 @@
 // The last body of each polled page and what it parsed to: a page whose text is exactly the one
 // before is not parsed, validated or diffed again (most polls return the bytes of the last one),
-// and in a changed page only the items whose text changed are parsed and checked.
+// and in a changed page only the items whose text changed are parsed and checked; with the page's
+// validators (ETag, Last-Modified), so that the next read of it can be conditional.
 import { splitItems, type SplitPage } from './page-items';
 
 /** Pages remembered at most (a poll reads up to 10 pages of sessions; keys change daily). */
 const MAX_PAGES = 32;
 
+/** What the server said identifies a page's body: sent back as If-None-Match / If-Modified-Since. */
+export interface Validators {
+  etag?: string;
+  lastModified?: string;
+}
+
 interface Kept<T> {
   text: string;
   value: T;
+  validators?: Validators;
   /** Each item's text, in order, when the page split cleanly and parsed to as many items. */
   texts?: string[];
 }
@@ -29,14 +37,17 @@ export class PageBodies<T extends { items?: readonly object[] }> {
    * text alone, so what is reused is what parsing again would give; a parse that throws keeps
    * nothing.
    */
-  read(key: string, text: string, json: (text: string) => unknown, parse: PageParse<T>): T {
+  read(key: string, text: string, json: (text: string) => unknown, parse: PageParse<T>, validators?: Validators): T {
     const before = this.last.get(key);
-    if (before !== undefined && before.text === text) return before.value;
+    if (before !== undefined && before.text === text) {
+      before.validators = validators;
+      return before.value;
+    }
     const reused = new Set<unknown>();
     const split = splitItems(text, before?.texts);
     const raw = (split && this.assemble(split, json, before, reused)) ?? json(text);
     const value = parse(raw, reused);
-    const kept: Kept<T> = { text, value };
+    const kept: Kept<T> = { text, value, validators };
     if (split && value.items?.length === split.items.length) {
       kept.texts = split.items;
     }
@@ -70,6 +81,16 @@ export class PageBodies<T extends { items?: readonly object[] }> {
       return undefined;
     }
     return outer;
+  }
+
+  /** The validators of the page kept at `key`, if the server sent any. */
+  validators(key: string): Validators | undefined {
+    return this.last.get(key)?.validators;
+  }
+
+  /** The value kept at `key`: the server answered 304, the body is the one kept. */
+  repeat(key: string): T | undefined {
+    return this.last.get(key)?.value;
   }
 
   clear(): void {

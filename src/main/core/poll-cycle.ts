@@ -8,6 +8,7 @@ import type { CoreContext } from './context';
 import { type CoreError, toCoreError } from './errors';
 import { fetchActivity, fetchSessions, isLive } from './feeds';
 import type { SignedInSession } from './session';
+import { SessionFeed } from './session-feed';
 
 /** What one poll fetched for one account. */
 interface Fetched {
@@ -18,6 +19,9 @@ interface Fetched {
 }
 
 export class PollCycle {
+  /** Each signed-in session's sessions feed: a new sign-in or account starts with a full read. */
+  private readonly feeds = new WeakMap<SignedInSession, SessionFeed>();
+
   /** `screen` answers whether the window is visible and the screen locked. */
   constructor(
     private readonly core: CoreContext,
@@ -67,13 +71,20 @@ export class PollCycle {
     const due = activityDue(settings, this.activity(), now - session.lastActivityAt);
     const activity = () => fetchActivity(session.login, accountId, settings, now);
     const [sessions, first] = await Promise.allSettled([
-      fetchSessions(session.login, accountId, settings, now, board.known, board.pages),
+      fetchSessions(this.feedOf(session), session.login, accountId, settings, now, board.known, board.pages),
       due === 'now' ? activity() : Promise.resolve(undefined),
     ]);
     // Quiet: the activity feed is read when a call has ended since the last poll (it changes then).
     const ended = due === 'if-a-call-ended' && sessions.status === 'fulfilled' && board.callEnded(sessions.value);
     const [then] = ended ? await Promise.allSettled([activity()]) : [first];
     return { poll, now, sessions, activity: then };
+  }
+
+  /** The sessions feed of `session` (made on its first poll). */
+  feedOf(session: SignedInSession): SessionFeed {
+    let feed = this.feeds.get(session);
+    if (!feed) this.feeds.set(session, (feed = new SessionFeed(this.core.log)));
+    return feed;
   }
 
   private apply(session: SignedInSession, settings: Settings, fetched: Fetched | undefined): number {

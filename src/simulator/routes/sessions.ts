@@ -51,7 +51,8 @@ export const sessionRoutes: Route[] = [
       const wanted = matcher(world, req.params, accounts);
       const rows: SessionInfo[] = [];
       for (const s of source.values()) if (wanted(s)) rows.push(s);
-      return ok(pageOf(rows, req.params, world.strictness));
+      const { ignoreSort } = world.strictness;
+      return ok(pageOf(rows, req.params, world.strictness, { view: world.replica.view, ignoreSort }));
     },
   },
   {
