@@ -27,7 +27,10 @@ export * from './ipc-constants';
 type Exactly<K extends PropertyKey, T extends Record<K, unknown> & Record<Exclude<keyof T, K>, never>> = T;
 
 const id = z.string().min(1).max(200);
-const isoDate = z.string().max(10).regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+const isoDate = z
+  .string()
+  .max(10)
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 const isoDateTime = z
   .string()
   .max(24)
