@@ -24,6 +24,7 @@ export function withPolicy<S extends SettingsStore>(store: S, policy: Policy): S
   return {
     ...store,
     lockedKeys,
+    recordingHosts: policy.recordingHosts ?? [],
     getSettings: () => ({ ...store.getSettings(), ...locked }),
     setSettings: (patch: Partial<Settings>) => ({ ...store.setSettings(free(patch)), ...locked }),
   };
