@@ -2,6 +2,7 @@
 // sleep, a summary for a burst, no announcement of what was missed before the first sign-in.
 import { afterEach, describe, expect, it } from 'vitest';
 
+import { DEMO_USER } from '../../src/simulator/types';
 import { liveCall, type Rig, startRig } from './rig';
 
 let rig: Rig;
@@ -66,7 +67,9 @@ describe('missed calls', () => {
     rig.sim.control.missCall(id);
     await rig.step(2 * MINUTE);
     expect(rig.notifier.shown).toMatchObject([{ sessionId: id }]);
-    expect(onDiskWhenShown).toMatchObject([{ announced: expect.arrayContaining([id]) }]);
+    expect(onDiskWhenShown).toMatchObject([
+      { agents: { [`${rig.sim.url}|${DEMO_USER.userName}`]: { announced: expect.arrayContaining([id]) } } },
+    ]);
   });
 
   it('speaks the language chosen in Settings', async () => {
