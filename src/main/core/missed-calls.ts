@@ -7,7 +7,12 @@ import { isCall } from '../../shared/channel';
 import type { SessionInfo } from '../../shared/evovoice';
 import type { Settings } from '../../shared/ipc';
 import type { MissedCall } from '../../shared/live';
-import { missedBurstText, missedCallText, notificationLocale } from '../../shared/missed-call-text';
+import {
+  missedBurstText,
+  missedCallText,
+  notificationLocale,
+  privateMissedCallText,
+} from '../../shared/missed-call-text';
 import type { Notification, Notifier, SettingsStore } from './ports';
 
 export const MISSED_RECORD = 'missed-calls';
@@ -114,7 +119,7 @@ export class MissedCalls {
     }
     this.save(part, announced);
     if (baseline || !settings.notifyMissedCalls || settings.doNotDisturb) return !baseline;
-    const due = announcements(fresh, this.now(), notificationLocale(settings.language));
+    const due = announcements(fresh, this.now(), notificationLocale(settings.language), settings.privateNotifications);
     // A crash after the notification but before the record is on disk would announce it again.
     // A disk that gives up still gets them announced: once is what matters most to the agent.
     const before = this.announcing;
@@ -164,11 +169,15 @@ function missedCall(session: SessionInfo): MissedCall {
   return call;
 }
 
-/** The notifications for one poll's newly missed calls, in the console's language (`locale`). */
-function announcements(fresh: readonly SessionInfo[], now: number, locale: string): Notification[] {
+/**
+ * The notifications for one poll's newly missed calls, in the console's language (`locale`).
+ * Private ones carry the line only: no name or number in the text, nor for a "Copy number" action.
+ */
+function announcements(fresh: readonly SessionInfo[], now: number, locale: string, hidden: boolean): Notification[] {
   if (fresh.length > BURST_LIMIT) return [missedBurstText(fresh.length, locale)];
   return fresh.map((session) => {
     const call = missedCall(session);
+    if (hidden) return { ...privateMissedCallText(call, now, locale), sessionId: call.sessionId };
     return { ...missedCallText(call, now, locale), sessionId: call.sessionId, missedCall: call };
   });
 }

@@ -315,6 +315,9 @@ export const en = {
   'history.loadingMore': 'Loading…',
   'history.loadMore': 'Load more',
   'history.tryAgain': 'Try again',
+  // Data: private notifications (issue 21)
+  'settings.privateNotifications': 'Private notifications: name the line, not the caller',
+  'settings.privateNotificationsWhat': 'private notifications',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -320,4 +320,7 @@ export const es: Record<MessageKey, string> = {
   'history.loadingMore': 'Cargando…',
   'history.loadMore': 'Cargar más',
   'history.tryAgain': 'Reintentar',
+  // Data: private notifications (issue 21)
+  'settings.privateNotifications': 'Avisos privados: mostrar la línea, no quién llama',
+  'settings.privateNotificationsWhat': 'avisos privados',
 };
