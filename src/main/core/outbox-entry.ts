@@ -103,6 +103,27 @@ export function isConflict(record: OutboxRecord, entry: OutboxEntry, server: Ses
 }
 
 /**
+ * True when a read showing the entry's own text can be trusted to mean the server has it: not a
+ * read older than our last confirmed save, and no write of another text still unanswered (a
+ * lagging replica may show the text as it was before that write, which can be this one).
+ */
+export function isCurrentRead(record: OutboxRecord, entry: OutboxEntry, server: SessionInfo): boolean {
+  const key = noteKey(entry);
+  if (entry.sent !== undefined && entry.sent !== textHash(key, entry.text)) return false;
+  return !isStale(record, key, server, textHash(key, server.consoleData ?? ''));
+}
+
+/**
+ * True when a read may be older than what the server holds: older than our last confirmed save,
+ * or taken while a write of ours is unanswered (applied or not, a lagging replica may show the note
+ * as it was before it, and so hide someone else's change since). Only asking again tells.
+ */
+export function mayBeStale(record: OutboxRecord, entry: OutboxEntry, server: SessionInfo): boolean {
+  const key = noteKey(entry);
+  return entry.sent !== undefined || isStale(record, key, server, textHash(key, server.consoleData ?? ''));
+}
+
+/**
  * A read older than our last confirmed save (a lagging replica): by `dateLastModified` when both
  * are readable dates, else because it still shows the text that save replaced (`theirs`: its hash).
  */

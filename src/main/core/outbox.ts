@@ -12,6 +12,8 @@ import type { Login } from './login';
 import {
   baseOf,
   isConflict,
+  isCurrentRead,
+  mayBeStale,
   noteKey,
   type OutboxEntry,
   type OutboxRecord,
@@ -25,6 +27,8 @@ import type { Clock, Logger, SettingsStore } from './ports';
 
 export const OUTBOX_RECORD = 'outbox';
 const CONFIRMED_CAP = 500;
+/** A lookup that may be older than the server's note is asked again this many times before it is used. */
+export const STALE_REREADS = 2;
 
 /** The two calls the outbox needs, already signed in (re-sign-in on 401 included). */
 export interface OutboxTransport {
@@ -248,15 +252,21 @@ export class ConsoleDataOutbox {
   }
 
   private async send(entry: OutboxEntry, rev: number): Promise<void> {
-    const server = await this.deps.transport.current(entry.sessionId);
+    // A lagging read could hide someone else's change, and the write would then overwrite it.
+    let server = await this.deps.transport.current(entry.sessionId);
+    for (let again = 0; again < STALE_REREADS && server && mayBeStale(this.record, entry, server); again++)
+      server = await this.deps.transport.current(entry.sessionId);
     if (entry.rev !== rev) return;
     if (!server) throw new CoreError('not-found', 'This call is no longer on Evo Voice: copy your note elsewhere.');
     const theirs = server.consoleData ?? '';
-    if (theirs === entry.text) {
+    // The server shows the text already: saved, unless the read may predate our last write (then
+    // the text is written again: harmless if it is there, and the note is not lost if it is not).
+    const same = theirs === entry.text;
+    if (same && isCurrentRead(this.record, entry, server)) {
       this.confirm(entry, rev, theirs, server);
       return;
     }
-    if (isConflict(this.record, entry, server)) {
+    if (!same && isConflict(this.record, entry, server)) {
       entry.conflict = { theirs, ...(server.dateLastModified ? { theirsModified: server.dateLastModified } : {}) };
       this.persist();
       this.setStatus(entry.sessionId, restingStatus(entry));
