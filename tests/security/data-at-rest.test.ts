@@ -32,8 +32,8 @@ interface Desk {
   signIn(sim: Simulator): Promise<void>;
   /** Moves the core's clock and every simulator's, and waits for the core. */
   step(ms: number): Promise<void>;
-  /** Every file in the settings folder, as text. */
-  files(): string;
+  /** Every file in the settings folder, as text, once the store's writes are on disk. */
+  files(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -52,16 +52,17 @@ async function startDesk(dir: string, simulators = 1): Promise<Desk> {
   const clock = new SteppedClock(START);
   const secrets = new MemorySecrets();
   const notifier = new RecordingNotifier();
+  let store: ReturnType<typeof createSettingsStore> | undefined;
   const make = () =>
     createConsoleCore({
       fetch: globalThis.fetch,
       secrets,
-      settings: createSettingsStore({
+      settings: (store = createSettingsStore({
         open: (o) => new Conf(o),
         cwd: dir,
         projectVersion: '0.1.0',
         log: new RecordingLogger(),
-      }),
+      })),
       notifier,
       clock,
       power: new TestPower(),
@@ -96,10 +97,12 @@ async function startDesk(dir: string, simulators = 1): Promise<Desk> {
         () => d.core.settled(),
         (delta) => sims.forEach((sim) => sim.control.advance(delta)),
       ),
-    files: () =>
-      readdirSync(dir)
+    files: async () => {
+      await store?.flushed();
+      return readdirSync(dir)
         .map((name) => readFileSync(join(dir, name), 'utf8'))
-        .join('\n'),
+        .join('\n');
+    },
     async close() {
       await d.core.stop();
       await Promise.all(sims.map((sim) => sim.close()));
@@ -173,7 +176,7 @@ describe('no trace of one agent for the next', () => {
     await desk.signIn(sim);
     await notes(desk, sim, SECRET_NOTE, 'Follow-up booked, card ending 9191');
     await desk.step(10_000);
-    expect(desk.files()).not.toMatch(/1970-01-01|4242|9191/);
+    expect(await desk.files()).not.toMatch(/1970-01-01|4242|9191/);
   });
 
   it("sign-out removes the agent's missed calls, notes and user name from the files, the state and the badge", async () => {
@@ -183,12 +186,12 @@ describe('no trace of one agent for the next', () => {
     await missedCall(desk, sim, 'Grace Hopper', '+15550100777');
     expect(desk.core.getState().missed).toHaveLength(1);
     await notes(desk, sim, SECRET_NOTE, 'Follow-up booked');
-    expect(desk.files()).toContain('Grace Hopper');
+    expect(await desk.files()).toContain('Grace Hopper');
 
     await desk.core.signOut();
     await desk.core.settled();
     expect(desk.core.getState().missed, 'the badge counts these').toEqual([]);
-    const files = desk.files();
+    const files = await desk.files();
     for (const trace of ['Grace Hopper', '+15550100777', DEMO_USER.userName, '1970-01-01', '4242', 'Follow-up'])
       expect(files, trace).not.toContain(trace);
 

@@ -112,6 +112,8 @@ export class SignIns {
     if (ended && !ended.login.demo) await passwords.forget(ended.login.serverUrl, ended.login.userName);
     ended?.login.cancel();
     if (ended) await core.track(ended.login.end());
+    // What sign-out removed is gone from the disk too once it is answered (a slow disk writes later).
+    await core.store.flushed().catch(() => undefined);
     core.connection.signedOut();
   }
 
