@@ -3,7 +3,8 @@
 // retry on the main thread; a failed or slow attempt hands the file to background writes, retried
 // within a small budget, while the caller is told (it throws) and keeps its data in memory. A hung
 // background write is abandoned after a time limit; at most one is ever in flight. A file with no
-// path is kept in memory only.
+// path is kept in memory only. Files are created readable by the agent's user alone (0600, in a
+// folder made 0700): they hold call notes and missed calls.
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { mkdir, rename, unlink, writeFile } from 'node:fs/promises';
@@ -27,6 +28,10 @@ export const DEFAULT_WRITE_BUDGET: WriteBudget = {
   attemptTimeoutMs: 5_000,
   slowWriteMs: 100,
 };
+
+/** Settings and records: the agent's user only (other local users must not read call data). */
+export const FILE_MODE = 0o600;
+export const FOLDER_MODE = 0o700;
 
 const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const temporaryBeside = (path: string) => `${path}.tmp-${randomBytes(6).toString('hex')}`;
@@ -75,8 +80,8 @@ export class WriteBehindFile {
     const start = performance.now();
     const temporary = temporaryBeside(path);
     try {
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(temporary, this.data(), { flag: 'wx' });
+      mkdirSync(dirname(path), { recursive: true, mode: FOLDER_MODE });
+      writeFileSync(temporary, this.data(), { flag: 'wx', mode: FILE_MODE });
       renameSync(temporary, path);
       return undefined;
     } catch (error) {
@@ -156,9 +161,9 @@ export class WriteBehindFile {
   /** A fresh temporary file beside the target (never an existing one: `wx`), then a rename over it. */
   private async writeAtomically(data: string, path: string): Promise<void> {
     const temporary = temporaryBeside(path);
-    await mkdir(dirname(path), { recursive: true });
+    await mkdir(dirname(path), { recursive: true, mode: FOLDER_MODE });
     try {
-      await writeFile(temporary, data, { flag: 'wx' });
+      await writeFile(temporary, data, { flag: 'wx', mode: FILE_MODE });
       await rename(temporary, path);
     } catch (error) {
       await unlink(temporary).catch(() => undefined);

@@ -3,7 +3,8 @@
 // and replaced by defaults, and a folder that cannot hold it kept in memory, instead of crashing.
 // conf only opens the files (defaults, migrations); every later write goes through WriteBehindFile,
 // because conf's own writes retry synchronously and can hold the main process for seconds.
-import { existsSync, readFileSync, renameSync } from 'node:fs';
+// The folder is made the agent's alone (0700) and every file in it 0600, older ones included.
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type Conf from 'conf';
@@ -11,7 +12,7 @@ import type { Options } from 'conf';
 
 import { DEFAULT_SETTINGS, type Settings, settingsSchema } from '../shared/ipc';
 import type { Logger, SettingsStore } from './core/ports';
-import { WriteBehindFile, type WriteBudget } from './settings-file';
+import { FILE_MODE, FOLDER_MODE, WriteBehindFile, type WriteBudget } from './settings-file';
 
 type Shape = Record<string, unknown>;
 export type StoreOptions = Options<Shape>;
@@ -75,6 +76,7 @@ export function createSettingsStore(options: SettingsStoreOptions): ShellSetting
       cwd: options.cwd,
       configName,
       projectVersion: options.projectVersion,
+      configFileMode: FILE_MODE,
       ...extra,
     };
     try {
@@ -116,6 +118,24 @@ export function createSettingsStore(options: SettingsStoreOptions): ShellSetting
     return kept;
   }
 
+  /**
+   * The settings folder and what an older version left in it (0755 and 0644 files, backups of
+   * damaged ones): readable by the agent's user only. Where modes do not apply (Windows) or the
+   * folder is not ours to change, the files still work: the log says so.
+   */
+  function keepPrivate(): void {
+    try {
+      mkdirSync(options.cwd, { recursive: true, mode: FOLDER_MODE });
+      chmodSync(options.cwd, FOLDER_MODE);
+      for (const name of readdirSync(options.cwd)) {
+        if (/^(settings|records)\.json/.test(name)) chmodSync(join(options.cwd, name), FILE_MODE);
+      }
+    } catch (error) {
+      log.warn('The settings folder could not be made private to this user', { error: describe(error) });
+    }
+  }
+
+  keepPrivate();
   const settingsFile = openOrRecover('settings', {
     defaults: { settings: DEFAULT_SETTINGS },
     migrations: SETTINGS_MIGRATIONS,

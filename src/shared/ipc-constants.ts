@@ -36,6 +36,7 @@ export const DEFAULT_SETTINGS = {
   ...DEFAULT_HOTKEYS,
   /** A call on hold this long raises a reminder, then again every as long; 0 = no reminders. */
   holdAlertSeconds: 60,
+  privateNotifications: false,
 };
 
 /** Every request channel (renderer → main), once: ipc.ts gives each its schema and result type. */

@@ -78,6 +78,8 @@ export const settingsSchema = z.strictObject({
   hotkeyNotes: accelerator,
   /** Seconds on hold before a reminder, then between reminders; 0 = off. */
   holdAlertSeconds: z.union([z.literal(0), z.number().int().min(10).max(3600)]),
+  /** Desktop notifications name the line, never the caller's name or number (screens others can see). */
+  privateNotifications: z.boolean(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 const _defaultsAreSettings: Exactly<keyof Settings, typeof DEFAULT_SETTINGS> = DEFAULT_SETTINGS satisfies Settings;

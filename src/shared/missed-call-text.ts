@@ -1,9 +1,12 @@
-// The words of a missed-call notification, for any shell: who called (name and number), on which line, and how long ago, in English or Spanish.
+// The words of a missed-call notification, for any shell: who called (name and number), on which line, and how long ago, in English or Spanish;
+// or, private (for screens others can see), the line and the time only.
 import type { MissedCall } from './live';
 
 const en = {
   from: 'Missed call from {who}',
   on: 'On {line}',
+  privateOn: 'Missed call on {line}',
+  privateCall: 'Missed call',
   missed: 'Missed',
   burstTitle: 'Missed calls',
   burstBody: '{count} missed calls while you were away',
@@ -11,6 +14,8 @@ const en = {
 const es: Record<keyof typeof en, string> = {
   from: 'Llamada perdida de {who}',
   on: 'En {line}',
+  privateOn: 'Llamada perdida en {line}',
+  privateCall: 'Llamada perdida',
   missed: 'Perdida',
   burstTitle: 'Llamadas perdidas',
   burstBody: '{count} llamadas perdidas mientras no estaba',
@@ -53,6 +58,17 @@ export function missedCallText(call: MissedCall, now: number, locale = 'en'): No
   const ago = call.at ? howLongAgo(call.at, now, locale) : '';
   const where = call.line ? fill(w.on, { line: call.line }) : w.missed;
   return { title: fill(w.from, { who }), body: ago ? `${where} · ${ago}` : where };
+}
+
+/** One missed call without who called: "Missed call on Support line", "3 minutes ago". */
+export function privateMissedCallText(
+  call: Pick<MissedCall, 'line' | 'at'>,
+  now: number,
+  locale = 'en',
+): NotificationText {
+  const w = words(locale);
+  const ago = call.at ? howLongAgo(call.at, now, locale) : '';
+  return { title: call.line ? fill(w.privateOn, { line: call.line }) : w.privateCall, body: ago };
 }
 
 /** A burst of missed calls in one notification. */

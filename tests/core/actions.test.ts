@@ -6,7 +6,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CoreEvent } from '../../src/main/core/console';
 import { CoreError } from '../../src/main/core/errors';
 import { OUTBOX_RECORD } from '../../src/main/core/outbox';
+import { noteKey, textHash } from '../../src/main/core/outbox-entry';
 import type { Strictness } from '../../src/simulator/strictness';
+import { DEMO_USER } from '../../src/simulator/types';
 import { HeldAnswers } from './ports';
 import { type Rig, rigWithCall } from './rig';
 
@@ -229,7 +231,12 @@ describe('console data', () => {
       'on disk when answered',
     ).toEqual(['Callback at 3 pm']);
     await rig.core.settled();
-    expect(onDiskAtPatch).toMatchObject([{ entries: [{ sessionId: id, sent: 'Callback at 3 pm' }] }]);
+    // `sent` is kept as the text's hash (issue 21: no note text on disk where equality is enough).
+    const sent = textHash(
+      noteKey({ owner: `${rig.sim.url}|${DEMO_USER.userName}`, sessionId: id }),
+      'Callback at 3 pm',
+    );
+    expect(onDiskAtPatch).toMatchObject([{ entries: [{ sessionId: id, sent }] }]);
     expect(rig.sim.control.getSession(id)?.consoleData).toBe('Callback at 3 pm');
   });
 

@@ -8,7 +8,8 @@ import type { SessionInfo } from '../../src/shared/evovoice';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/shared/ipc';
 import { MemorySettings, RecordingNotifier } from './ports';
 
-const WHO = 'https://evo.example|agent|acct-north';
+const AGENT = 'https://evo.example|agent';
+const WHO = `${AGENT}|acct-north`;
 const settings: Settings = { ...DEFAULT_SETTINGS, language: 'en' };
 
 const missed = (from: number, count: number): SessionInfo[] =>
@@ -20,14 +21,15 @@ const missed = (from: number, count: number): SessionInfo[] =>
   }));
 
 interface Saved {
-  announced: string[];
-  unread: { sessionId: string }[];
+  agents: Record<string, { announced: string[]; unread: { sessionId: string }[] }>;
 }
+const savedOf = (store: MemorySettings) => (store.getRecord<Saved>(MISSED_RECORD) as Saved).agents[AGENT];
 
 function start(): { calls: MissedCalls; store: MemorySettings; notifier: RecordingNotifier } {
   const store = new MemorySettings();
   const notifier = new RecordingNotifier();
   const calls = new MissedCalls(store, notifier, () => Date.parse('2026-11-23T12:05:00.000Z'));
+  calls.setAgent(AGENT);
   calls.observe(WHO, [], settings);
   return { calls, store, notifier };
 }
@@ -36,11 +38,11 @@ describe('missed-call record bounds', () => {
   it(`keeps the newest ${UNREAD_CAP} unread calls, in order, in memory and on disk`, async () => {
     const { calls, store } = start();
     expect(calls.observe(WHO, missed(0, UNREAD_CAP + 7), settings)).toBe(true);
-    const saved = store.getRecord<Saved>(MISSED_RECORD) as Saved;
+    const saved = savedOf(store);
     expect(calls.unread).toHaveLength(UNREAD_CAP);
     expect(calls.unread[0]?.sessionId).toBe('sess-7');
     expect(calls.unread.at(-1)?.sessionId).toBe(`sess-${UNREAD_CAP + 6}`);
-    expect(saved.unread.map((m) => m.sessionId)).toEqual(calls.unread.map((m) => m.sessionId));
+    expect(saved?.unread.map((m) => m.sessionId)).toEqual(calls.unread.map((m) => m.sessionId));
     await calls.settled();
   });
 
@@ -49,10 +51,10 @@ describe('missed-call record bounds', () => {
     calls.observe(WHO, missed(0, ANNOUNCED_CAP + 10), settings);
     await calls.settled();
     expect(notifier.shown, 'a burst is one summary').toHaveLength(1);
-    const saved = store.getRecord<Saved>(MISSED_RECORD) as Saved;
-    expect(saved.announced).toHaveLength(ANNOUNCED_CAP);
-    expect(saved.announced[0]).toBe('sess-10');
-    expect(saved.announced.at(-1)).toBe(`sess-${ANNOUNCED_CAP + 9}`);
+    const saved = savedOf(store);
+    expect(saved?.announced).toHaveLength(ANNOUNCED_CAP);
+    expect(saved?.announced[0]).toBe('sess-10');
+    expect(saved?.announced.at(-1)).toBe(`sess-${ANNOUNCED_CAP + 9}`);
 
     // A restart reads the bounded record: the newest are still known, the oldest are not.
     const again = new MissedCalls(store, notifier, () => Date.parse('2026-11-23T12:06:00.000Z'));

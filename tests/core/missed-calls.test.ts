@@ -2,6 +2,8 @@
 // sleep, a summary for a burst, no announcement of what was missed before the first sign-in.
 import { afterEach, describe, expect, it } from 'vitest';
 
+import { withPolicy } from '../../src/main/policy/settings-overlay';
+import { DEMO_USER } from '../../src/simulator/types';
 import { liveCall, type Rig, startRig } from './rig';
 
 let rig: Rig;
@@ -66,7 +68,9 @@ describe('missed calls', () => {
     rig.sim.control.missCall(id);
     await rig.step(2 * MINUTE);
     expect(rig.notifier.shown).toMatchObject([{ sessionId: id }]);
-    expect(onDiskWhenShown).toMatchObject([{ announced: expect.arrayContaining([id]) }]);
+    expect(onDiskWhenShown).toMatchObject([
+      { agents: { [`${rig.sim.url}|${DEMO_USER.userName}`]: { announced: expect.arrayContaining([id]) } } },
+    ]);
   });
 
   it('speaks the language chosen in Settings', async () => {
@@ -195,5 +199,34 @@ describe('missed calls per account and line', () => {
     rig.core.updateSettings({ endpointIds: [] });
     await rig.step(5 * MINUTE);
     expect(rig.notifier.shown.map((n) => n.sessionId)).toEqual([sales]);
+  });
+
+  it('private notifications (the agent setting) name the line and the time, never the caller or the number', async () => {
+    rig = await startRig();
+    await rig.signIn();
+    rig.core.updateSettings({ privateNotifications: true, language: 'es' });
+    const id = ringingCall(rig, 'Grace Hopper');
+    await rig.step(MINUTE + 10_000);
+    rig.sim.control.missCall(id);
+    await rig.step(2 * MINUTE);
+    expect(rig.notifier.shown).toEqual([
+      {
+        title: 'Llamada perdida en Sales line',
+        body: expect.stringMatching(/^hace \d+ minutos?$|^ahora$/),
+        sessionId: id,
+      },
+    ]);
+    expect(JSON.stringify(rig.notifier.shown)).not.toMatch(/Grace|5550123/);
+    expect(rig.core.getState().missed, 'the console itself still lists who called').toMatchObject([
+      { fromName: 'Grace Hopper' },
+    ]);
+  });
+
+  it('the privateNotifications policy turns them on and the agent cannot turn them off', async () => {
+    rig = await startRig();
+    const store = withPolicy(rig.settings, { privateNotifications: true });
+    expect(store.getSettings().privateNotifications).toBe(true);
+    expect(store.setSettings({ privateNotifications: false }).privateNotifications).toBe(true);
+    expect(store.lockedKeys).toContain('privateNotifications');
   });
 });

@@ -1,6 +1,7 @@
 // The outbox's rules, case by case: when the server's note is someone else's change (a conflict
 // the agent must see) and when it is the edit's own base, our own write, or a read older than our
-// confirmed save (a lagging replica); and the words of each resting status.
+// confirmed save (a lagging replica); and the words of each resting status. Records are written
+// here as an older version kept them (texts) and read through `readRecord`, which hashes them.
 import { describe, expect, it } from 'vitest';
 
 import {
@@ -9,7 +10,11 @@ import {
   type OutboxEntry,
   type OutboxRecord,
   pendingStatus,
+  readRecord,
   restingStatus,
+  type SavedEntry,
+  type SavedRecord,
+  textHash,
 } from '../../src/main/core/outbox-entry';
 import type { SessionInfo } from '../../src/shared/evovoice';
 
@@ -18,21 +23,20 @@ const T0 = '2026-11-23T12:00:00.000Z';
 const T1 = '2026-11-23T12:01:00.000Z';
 const T2 = '2026-11-23T12:02:00.000Z';
 
-const entry = (fields: Partial<OutboxEntry> = {}): OutboxEntry => ({
-  owner: 'https://evo.example|agent',
-  sessionId: 'sess-1',
-  text: 'mine',
-  base: { value: 'original', dateLastModified: T0 },
-  rev: 0,
-  ...fields,
-});
-const record = (fields: Partial<OutboxRecord> = {}): OutboxRecord => ({
-  entries: [],
-  confirmed: {},
-  confirmedAt: {},
-  replaced: {},
-  ...fields,
-});
+const entry = (fields: Partial<SavedEntry> = {}): OutboxEntry =>
+  readRecord({
+    entries: [
+      {
+        owner: 'https://evo.example|agent',
+        sessionId: 'sess-1',
+        text: 'mine',
+        base: { value: 'original', dateLastModified: T0 },
+        rev: 0,
+        ...fields,
+      },
+    ],
+  }).entries[0] as OutboxEntry;
+const record = (fields: SavedRecord = {}): OutboxRecord => readRecord(fields);
 const read = (consoleData: string | undefined, dateLastModified?: string): SessionInfo => ({
   id: 'sess-1',
   ...(consoleData === undefined ? {} : { consoleData }),
@@ -81,6 +85,43 @@ describe('isConflict', () => {
     expect(isConflict(dated, entry(), read('something else', T1))).toBe(true);
     expect(isConflict(record({ confirmedAt: { [KEY]: T2 } }), entry(), read('x', 'not a date'))).toBe(true);
     expect(isConflict(record(), entry(), read(''))).toBe(true);
+  });
+});
+
+describe('texts compared exactly, kept as hashes', () => {
+  it('a server note differing from the base only in whitespace or line endings is a change: a conflict', () => {
+    const base = entry({ base: { value: 'Call back\nre: refund' } });
+    for (const theirs of [
+      'Call back\r\nre: refund',
+      'Call back\nre: refund ',
+      ' Call back\nre: refund',
+      'Call back\n\nre: refund',
+    ])
+      expect(isConflict(record(), base, read(theirs, T1)), JSON.stringify(theirs)).toBe(true);
+    expect(isConflict(record(), base, read('Call back\nre: refund', T1))).toBe(false);
+  });
+
+  it('what only equality needs is a salted hash on disk, never the note; an older record is hashed as it is read', () => {
+    const read = readRecord({
+      entries: [
+        {
+          owner: 'o',
+          sessionId: 's',
+          text: 'unsent',
+          base: { value: 'Patient DOB 1970-01-01' },
+          rev: 0,
+          sent: 'card 4242',
+        },
+      ],
+      confirmed: { [KEY]: 'Patient DOB 1970-01-01' },
+      replaced: { [KEY]: 'card ending 4242' },
+    });
+    const disk = JSON.stringify(read);
+    expect(disk).not.toMatch(/1970|4242/);
+    expect(disk).toContain('unsent');
+    expect(read.confirmed[KEY]).toBe(textHash(KEY, 'Patient DOB 1970-01-01'));
+    expect(readRecord(read), 'a hashed record reads as it is').toEqual(read);
+    expect(textHash(KEY, 'same')).not.toBe(textHash(noteKey({ owner: 'o', sessionId: 's' }), 'same'));
   });
 });
 

@@ -1,7 +1,7 @@
 // The missed-call notification's words: name and number, line, how long ago; English and Spanish.
 import { describe, expect, it } from 'vitest';
 
-import { howLongAgo, missedBurstText, missedCallText } from '../../src/shared/missed-call-text';
+import { howLongAgo, missedBurstText, missedCallText, privateMissedCallText } from '../../src/shared/missed-call-text';
 
 const at = '2026-12-01T09:00:00.000Z';
 const later = (seconds: number) => Date.parse(at) + seconds * 1000;
@@ -41,5 +41,17 @@ describe('missedCallText', () => {
   it('rounds to the largest whole unit', () => {
     expect(howLongAgo(at, later(59 * 60), 'en')).toBe('59 minutes ago');
     expect(howLongAgo(at, later(3 * 86_400), 'en')).toBe('3 days ago');
+  });
+
+  it('private text names the line and the time only, in English and Spanish', () => {
+    expect(privateMissedCallText(call, later(180))).toEqual({
+      title: 'Missed call on Sales line',
+      body: '3 minutes ago',
+    });
+    expect(privateMissedCallText({ at }, later(10), 'es')).toEqual({ title: 'Llamada perdida', body: 'ahora' });
+    expect(privateMissedCallText({ line: 'Soporte', at: 'nope' }, later(0), 'es-MX')).toEqual({
+      title: 'Llamada perdida en Soporte',
+      body: '',
+    });
   });
 });

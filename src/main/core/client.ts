@@ -25,6 +25,7 @@ import {
 } from '../../shared/wire';
 import { CookieJar } from './cookies';
 import { CoreError, httpError, retryAfterMs, signInError } from './errors';
+import { checkFileHost, hostListOf, type ResolveHost, resolveWithDns } from './file-hosts';
 import type { PageBodies, Validators } from './page-bodies';
 import type { Fetch } from './ports';
 import { toQueryString } from './query';
@@ -41,6 +42,10 @@ export interface EvoVoiceClientOptions {
   now?: () => number;
   /** Told about fields the parser had to drop (wrong type): for the log. */
   onDropped?: (path: string, dropped: string[]) => void;
+  /** Hosts besides the server's own origin that files (recordings) may come from: the policy's `recordingHosts`. */
+  fileHosts?: () => readonly string[] | undefined;
+  /** The addresses of a file host, checked before it is asked anything (default: the system's DNS). */
+  resolveHost?: ResolveHost;
 }
 
 export interface CallOptions {
@@ -64,7 +69,8 @@ export interface EvoVoiceClient {
   getPortalHome(request: GetPortalHomeRequest, options?: CallOptions): Promise<AppHomeResponse>;
   /**
    * A file the server pointed to (a voicemail's uri), at most `maxBytes`: with the session's
-   * cookies on the server's own origin, without them elsewhere (https only there).
+   * cookies on the server's own origin; elsewhere without them, and only from an https host of
+   * `fileHosts` whose every address is public (checked at each redirect too).
    */
   getFile(uri: string, maxBytes: number, options?: CallOptions): Promise<FileBytes>;
   /** True while the jar holds a session cookie. */
@@ -106,6 +112,7 @@ export function createEvoVoiceClient(config: EvoVoiceClientOptions): EvoVoiceCli
   const maxBytes = config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const now = config.now ?? Date.now;
   const jar = new CookieJar();
+  const resolveHost = config.resolveHost ?? resolveWithDns;
 
   async function send(call: Call): Promise<unknown> {
     const { text, status } = await receive(call);
@@ -121,27 +128,24 @@ export function createEvoVoiceClient(config: EvoVoiceClientOptions): EvoVoiceCli
     return json.value;
   }
 
-  /** Sends the call and reads a successful answer's text; a failed one throws its CoreError. */
   /**
    * A file's answer, following up to FILE_REDIRECTS redirects (recordings kept in a blob store
    * answer 302 to a signed address): cookies go to the server's own origin only, and any other
-   * address must be https.
+   * address must pass `checkFileHost` (listed, https, public addresses) before it is asked anything.
    */
-  async function fileAnswer(first: URL, signal: AbortSignal): Promise<Response> {
+  async function fileAnswer(first: URL, signal: AbortSignal): Promise<{ response: Response; own: boolean }> {
     const home = new URL(base).origin;
     let url = first;
     for (let hop = 0; ; hop++) {
       const own = url.origin === home;
-      if (!own && url.protocol !== 'https:') {
-        throw new CoreError('bad-response', `${host} pointed to a file at ${url.host} without https: not fetched.`);
-      }
+      if (!own) await abortable(checkFileHost(url, hostListOf(config.fileHosts?.()), resolveHost, host), signal);
       const headers: Record<string, string> = { Accept: 'audio/*, */*' };
       const cookie = own ? jar.header(now()) : undefined;
       if (cookie) headers.Cookie = cookie;
       const response = await config.fetch(url.href, { method: 'GET', headers, signal, redirect: 'manual' });
       if (own) jar.store(response.headers.getSetCookie(), now());
       const location = response.status >= 300 && response.status < 400 ? response.headers.get('location') : null;
-      if (location === null) return response;
+      if (location === null) return { response, own };
       await response.body?.cancel();
       if (hop === FILE_REDIRECTS) {
         throw new CoreError(
@@ -153,6 +157,7 @@ export function createEvoVoiceClient(config: EvoVoiceClientOptions): EvoVoiceCli
     }
   }
 
+  /** Sends the call and reads a successful answer's text; a failed one throws its CoreError. */
   async function receive(call: Call): Promise<Received> {
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(), timeoutMs);
@@ -292,8 +297,17 @@ export function createEvoVoiceClient(config: EvoVoiceClientOptions): EvoVoiceCli
       const timer = setTimeout(() => timeout.abort(), timeoutMs);
       const signal = options?.signal ? AbortSignal.any([timeout.signal, options.signal]) : timeout.signal;
       try {
-        const response = await fileAnswer(new URL(uri, base + '/'), signal);
-        if (!response.ok) {
+        const { response, own } = await fileAnswer(new URL(uri, base + '/'), signal);
+        if (!own) {
+          // Another host's answer is not shown: neither its status nor its type, only that it sent no file.
+          if (!response.ok) {
+            await response.body?.cancel();
+            throw new CoreError(
+              'bad-response',
+              `The recording could not be fetched from ${host}'s storage: try again later.`,
+            );
+          }
+        } else if (!response.ok) {
           const json = parseJson(await readCapped(response, 64 * 1024, host));
           throw httpError(response.status, host, json.ok ? parseResponseStatus(json.value) : undefined);
         }
@@ -310,6 +324,16 @@ export function createEvoVoiceClient(config: EvoVoiceClientOptions): EvoVoiceCli
     hasSession: () => jar.has('ss-id') || jar.has('ss-pid'),
     forgetSession: () => jar.clear(),
   };
+}
+
+/** `work`, or the signal's abort (a DNS lookup cannot be cancelled, only stopped waiting for). */
+function abortable<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const stop = () => reject(signal.reason);
+    signal.addEventListener('abort', stop, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', stop));
+  });
 }
 
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {

@@ -103,6 +103,8 @@ export function createConsoleCore(ports: CorePorts): LocalConsoleCore {
       now: () => clock.now(),
       ...(ports.requestTimeoutMs ? { timeoutMs: ports.requestTimeoutMs } : {}),
       onDropped: (path, dropped) => droppedFields.record(path, dropped),
+      fileHosts: () => ports.settings.recordingHosts,
+      ...(ports.resolveHost ? { resolveHost: ports.resolveHost } : {}),
     },
     loadAccounts: (session) => cycle.loadAccounts(session),
     publishSnapshot: () => {

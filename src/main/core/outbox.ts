@@ -9,11 +9,26 @@ import type { ConsoleDataStatus } from '../../shared/live';
 import { backoffDelay } from './backoff';
 import { CoreError, toCoreError } from './errors';
 import type { Login } from './login';
-import { isConflict, noteKey, type OutboxEntry, type OutboxRecord, pendingStatus, restingStatus } from './outbox-entry';
+import {
+  baseOf,
+  isConflict,
+  isCurrentRead,
+  mayBeStale,
+  noteKey,
+  type OutboxEntry,
+  type OutboxRecord,
+  pendingStatus,
+  readRecord,
+  restingStatus,
+  type SavedRecord,
+  textHash,
+} from './outbox-entry';
 import type { Clock, Logger, SettingsStore } from './ports';
 
 export const OUTBOX_RECORD = 'outbox';
 const CONFIRMED_CAP = 500;
+/** A lookup that may be older than the server's note is asked again this many times before it is used. */
+export const STALE_REREADS = 2;
 
 /** The two calls the outbox needs, already signed in (re-sign-in on 401 included). */
 export interface OutboxTransport {
@@ -62,13 +77,7 @@ export class ConsoleDataOutbox {
   private notBefore = 0;
 
   constructor(private readonly deps: OutboxDeps) {
-    const saved = deps.store.getRecord<OutboxRecord>(OUTBOX_RECORD);
-    this.record = {
-      entries: saved?.entries ?? [],
-      confirmed: saved?.confirmed ?? {},
-      confirmedAt: saved?.confirmedAt ?? {},
-      replaced: saved?.replaced ?? {},
-    };
+    this.record = readRecord(deps.store.getRecord<SavedRecord>(OUTBOX_RECORD));
   }
 
   get statuses(): Record<string, ConsoleDataStatus> {
@@ -95,7 +104,8 @@ export class ConsoleDataOutbox {
   save(who: string, args: RequestArgs<'call:save-console-data'>, caller?: string): ConsoleDataStatus {
     let entry = this.record.entries.find((e) => e.sessionId === args.sessionId && e.owner === who);
     if (!entry) {
-      entry = { owner: who, sessionId: args.sessionId, text: args.text, base: { ...args.base }, rev: 0 };
+      const key = noteKey({ owner: who, sessionId: args.sessionId });
+      entry = { owner: who, sessionId: args.sessionId, text: args.text, base: baseOf(key, args.base), rev: 0 };
       if (caller) entry.caller = caller;
       this.record.entries.push(entry);
     } else {
@@ -103,7 +113,7 @@ export class ConsoleDataOutbox {
       entry.rev++;
       delete entry.failed;
       if (entry.conflict && args.base.value === entry.conflict.theirs) {
-        entry.base = { ...args.base };
+        entry.base = baseOf(noteKey(entry), args.base);
         delete entry.conflict;
       }
     }
@@ -123,10 +133,10 @@ export class ConsoleDataOutbox {
   resolve(sessionId: string, text: string): ConsoleDataStatus {
     const entry = this.unsentEntry(sessionId);
     if (entry.conflict)
-      entry.base = {
+      entry.base = baseOf(noteKey(entry), {
         value: entry.conflict.theirs,
         ...(entry.conflict.theirsModified ? { dateLastModified: entry.conflict.theirsModified } : {}),
-      };
+      });
     entry.text = text;
     entry.rev++;
     delete entry.conflict;
@@ -140,6 +150,23 @@ export class ConsoleDataOutbox {
   /** The agent retries an unsent note as it is (a conflict: theirs is replaced by it). */
   retry(sessionId: string): ConsoleDataStatus {
     return this.resolve(sessionId, this.unsentEntry(sessionId).text);
+  }
+
+  /**
+   * An agent signed out: what the outbox learned about their notes goes, on disk too. Notes they
+   * saved that the server does not have yet stay (deleting them would lose their work): sent at
+   * their next sign-in, shown to nobody else.
+   */
+  forgetOwner(owner: string): void {
+    const unsent = new Set(this.record.entries.map((entry) => noteKey(entry)));
+    const { confirmed, confirmedAt, replaced } = this.record;
+    for (const key of new Set([...Object.keys(confirmed), ...Object.keys(confirmedAt), ...Object.keys(replaced)])) {
+      if (unsent.has(key) || (JSON.parse(key) as string[])[0] !== owner) continue;
+      delete confirmed[key];
+      delete confirmedAt[key];
+      delete replaced[key];
+    }
+    this.persist();
   }
 
   /** The agent gives up an unsent note: it is forgotten, the server's text stays. */
@@ -225,27 +252,33 @@ export class ConsoleDataOutbox {
   }
 
   private async send(entry: OutboxEntry, rev: number): Promise<void> {
-    const server = await this.deps.transport.current(entry.sessionId);
+    // A lagging read could hide someone else's change, and the write would then overwrite it.
+    let server = await this.deps.transport.current(entry.sessionId);
+    for (let again = 0; again < STALE_REREADS && server && mayBeStale(this.record, entry, server); again++)
+      server = await this.deps.transport.current(entry.sessionId);
     if (entry.rev !== rev) return;
     if (!server) throw new CoreError('not-found', 'This call is no longer on Evo Voice: copy your note elsewhere.');
     const theirs = server.consoleData ?? '';
-    if (theirs === entry.text) {
+    // The server shows the text already: saved, unless the read may predate our last write (then
+    // the text is written again: harmless if it is there, and the note is not lost if it is not).
+    const same = theirs === entry.text;
+    if (same && isCurrentRead(this.record, entry, server)) {
       this.confirm(entry, rev, theirs, server);
       return;
     }
-    if (isConflict(this.record, entry, server)) {
+    if (!same && isConflict(this.record, entry, server)) {
       entry.conflict = { theirs, ...(server.dateLastModified ? { theirsModified: server.dateLastModified } : {}) };
       this.persist();
       this.setStatus(entry.sessionId, restingStatus(entry));
       return;
     }
     const text = entry.text;
-    entry.sent = text;
+    entry.sent = textHash(noteKey(entry), text);
     this.persist();
     // Written ahead: after a crash, finding this text on the server must read as our own write.
     await this.deps.store.flushed();
     const saved = await this.deps.transport.write(entry.sessionId, text);
-    this.record.replaced[noteKey(entry)] = theirs;
+    this.record.replaced[noteKey(entry)] = textHash(noteKey(entry), theirs);
     this.confirm(entry, rev, saved.consoleData ?? text, saved);
   }
 
@@ -253,7 +286,7 @@ export class ConsoleDataOutbox {
     const { confirmed, confirmedAt, replaced } = this.record;
     const key = noteKey(entry);
     delete confirmed[key];
-    confirmed[key] = value;
+    confirmed[key] = textHash(key, value);
     if (session.dateLastModified) confirmedAt[key] = session.dateLastModified;
     const keys = Object.keys(confirmed);
     for (const old of keys.slice(0, Math.max(0, keys.length - CONFIRMED_CAP))) {
@@ -266,7 +299,10 @@ export class ConsoleDataOutbox {
       this.record.entries.splice(this.record.entries.indexOf(entry), 1);
       this.setStatus(entry.sessionId, { sessionId: entry.sessionId, state: 'saved' });
     } else {
-      entry.base = { value, ...(session.dateLastModified ? { dateLastModified: session.dateLastModified } : {}) };
+      entry.base = baseOf(key, {
+        value,
+        ...(session.dateLastModified ? { dateLastModified: session.dateLastModified } : {}),
+      });
     }
     this.persist();
     this.deps.onSaved(session);

@@ -28,6 +28,11 @@ export interface SettingsStore {
    * or failing disk sent writes to the background. Nothing the agent is promised waits on less.
    */
   flushed(): Promise<void>;
+  /**
+   * Hosts besides the server that voicemail recordings may come from: the administrator's policy
+   * (`recordingHosts`, set by the policy overlay); absent without one.
+   */
+  readonly recordingHosts?: readonly string[];
 }
 
 export interface Notification {
@@ -79,6 +84,8 @@ export interface CorePorts {
   random?: () => number;
   /** Give up on one HTTP request after this long (default 15 s); tests shorten it. */
   requestTimeoutMs?: number;
+  /** The addresses of a recording host, checked before it is asked (default: the system's DNS). */
+  resolveHost?: (hostname: string) => Promise<string[]>;
 }
 
 export const systemClock: Clock = {

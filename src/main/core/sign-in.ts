@@ -1,5 +1,7 @@
 // Sign-in, restoring the last sign-in at start, sign-out and account switch. Each replaces the
-// signed-in session as a whole (and empties the board), so nothing of an older one lingers.
+// signed-in session as a whole (and empties the board), so nothing of an older one lingers; an
+// explicit sign-out also removes what the console kept of that agent (missed calls, what the
+// outbox learned, the user name and account in the settings), so the next agent finds no trace.
 import type { RequestArgs } from '../../shared/ipc';
 import type { Identity } from '../../shared/live';
 import type { EvoVoiceClientOptions } from './client';
@@ -105,9 +107,16 @@ export class SignIns {
     const ended = this.current;
     core.outbox.setOwner(undefined);
     this.replace(undefined);
+    if (ended) {
+      core.missed.forget(ended.owner);
+      core.outbox.forgetOwner(ended.owner);
+      if (!ended.login.demo) core.store.setSettings({ userName: '', accountId: '' });
+    }
     if (ended && !ended.login.demo) await passwords.forget(ended.login.serverUrl, ended.login.userName);
     ended?.login.cancel();
     if (ended) await core.track(ended.login.end());
+    // What sign-out removed is gone from the disk too once it is answered (a slow disk writes later).
+    await core.store.flushed().catch(() => undefined);
     core.connection.signedOut();
   }
 
@@ -156,6 +165,7 @@ export class SignIns {
   private replace(next: SignedInSession | undefined): void {
     this.parts.poller.stop();
     this.current = next;
+    this.parts.core.missed.setAgent(next?.owner);
     this.parts.core.board.reset();
     this.parts.publishSnapshot();
   }

@@ -34,14 +34,14 @@ export class VoicemailShelf {
   }
 }
 
-/** What the page gets: the bytes (base64, so both shells' transports carry them) and an audio type. */
+/**
+ * What the page gets: the bytes (base64, so both shells' transports carry them) and an audio type.
+ * Anything else is refused without saying what it was: the agent never reads what a host answered.
+ */
 export function toVoicemailAudio(file: FileBytes): VoicemailAudio {
   const type = file.contentType.split(';')[0]?.trim().toLowerCase() ?? '';
   if (!type.startsWith('audio/')) {
-    throw new CoreError(
-      'bad-response',
-      `The server sent ${type || 'something'} instead of a recording: try again later.`,
-    );
+    throw new CoreError('bad-response', 'The server did not send a recording for this voicemail: try again later.');
   }
   return { contentType: type, base64: Buffer.from(file.bytes).toString('base64') };
 }

@@ -12,6 +12,7 @@ export function lockedSettings(policy: Policy): Partial<Settings> {
   if (policy.startHidden !== undefined) locked.startHidden = policy.startHidden;
   if (policy.updateChannel !== undefined) locked.updateChannel = policy.updateChannel;
   if (policy.holdAlerts === false) locked.holdAlertSeconds = 0;
+  if (policy.privateNotifications !== undefined) locked.privateNotifications = policy.privateNotifications;
   return locked;
 }
 
@@ -23,6 +24,7 @@ export function withPolicy<S extends SettingsStore>(store: S, policy: Policy): S
   return {
     ...store,
     lockedKeys,
+    recordingHosts: policy.recordingHosts ?? [],
     getSettings: () => ({ ...store.getSettings(), ...locked }),
     setSettings: (patch: Partial<Settings>) => ({ ...store.setSettings(free(patch)), ...locked }),
   };

@@ -318,6 +318,9 @@ export const en = {
   // Desktop shell (Electron): what the desktop decides
   'settings.hotkeysWayland':
     'On this desktop (Wayland) the system-wide hotkeys work only if the desktop allows them: it may ask you once, or list them in its keyboard settings. The keys in the console page always work.',
+  // Data: private notifications (issue 21)
+  'settings.privateNotifications': 'Private notifications: name the line, not the caller',
+  'settings.privateNotificationsWhat': 'private notifications',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -323,4 +323,7 @@ export const es: Record<MessageKey, string> = {
   // Desktop shell (Electron): what the desktop decides
   'settings.hotkeysWayland':
     'En este escritorio (Wayland) los atajos globales solo funcionan si el escritorio los permite: puede preguntarle una vez o mostrarlos en su configuración de teclado. Los atajos dentro de la consola siempre funcionan.',
+  // Data: private notifications (issue 21)
+  'settings.privateNotifications': 'Avisos privados: mostrar la línea, no quién llama',
+  'settings.privateNotificationsWhat': 'avisos privados',
 };
