@@ -11,6 +11,7 @@ import { checkPolicy, MalformedPolicyError, UnsupportedValue } from '../../src/m
 import { readLinuxPolicy } from '../../src/main/policy/read-linux';
 import { readMacPolicy } from '../../src/main/policy/read-mac';
 import { parseRegQuery, readWindowsPolicy, regExePath, type RunReg } from '../../src/main/policy/read-windows';
+import { powerShellPath, type RunPowerShell } from '../../src/main/policy/read-windows-powershell';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'policy');
 const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
@@ -22,6 +23,20 @@ const NOT_FOUND = {
   stdout: '',
   stderr: 'ERROR: The system was unable to find the specified registry key or value.',
 };
+
+/** A powershell.exe answering per hive (by the path in its decoded script), recording what it ran. */
+function powerShellWith(answers: Partial<Record<'HKEY_LOCAL_MACHINE' | 'HKEY_CURRENT_USER', string | Error>>) {
+  const scripts: string[] = [];
+  const run: RunPowerShell = (args) => {
+    const script = Buffer.from(args[args.indexOf('-EncodedCommand') + 1]!, 'base64').toString('utf16le');
+    scripts.push(script);
+    const hive = /Registry::(HKEY_\w+)/.exec(script)![1] as 'HKEY_LOCAL_MACHINE' | 'HKEY_CURRENT_USER';
+    const answer = answers[hive];
+    if (answer instanceof Error) return { status: 1, stdout: '', stderr: answer.message };
+    return { status: 0, stdout: `${answer ?? 'absent'}\r\n`, stderr: '' };
+  };
+  return Object.assign(run, { scripts });
+}
 
 /** A reg.exe answering from fixtures: a key it has, "not found" for policy keys it has not, and the probe. */
 function regWith(keys: Record<string, string>, probeWorks = true): RunReg & { calls: string[][] } {
@@ -121,7 +136,10 @@ describe('Windows registry reader', () => {
       ['query', HKCU],
       ['query', 'HKCU\\Software'],
     ]);
-    const blocked = readWindowsPolicy(regWith({}, false));
+    const blocked = readWindowsPolicy(
+      regWith({}, false),
+      powerShellWith({ HKEY_LOCAL_MACHINE: new Error('no'), HKEY_CURRENT_USER: new Error('no') }),
+    );
     expect(blocked.absent).toEqual([]);
     expect(blocked.unreadable).toEqual([
       {
@@ -132,8 +150,62 @@ describe('Windows registry reader', () => {
     ]);
   });
 
+  it('reads the policy with PowerShell where reg.exe is refused (DisableRegistryTools), key by key as before', () => {
+    const ps = powerShellWith({
+      HKEY_LOCAL_MACHINE:
+        '{"serverUrl":"https://voice.example.com","demoAllowed":0,"recordingHosts":["a.example.com","b.example.com"]}',
+    });
+    const found = readWindowsPolicy(regWith({}, false), ps);
+    expect(found.unreadable).toEqual([]);
+    expect(found.sources).toEqual([
+      {
+        origin: expect.stringMatching(
+          /^HKLM\\Software\\Policies\\EvoVoice\\Console \(read with PowerShell; .*disabled/,
+        ),
+        values: {
+          serverUrl: 'https://voice.example.com',
+          demoAllowed: 0,
+          recordingHosts: ['a.example.com', 'b.example.com'],
+        },
+      },
+    ]);
+    expect(found.absent).toEqual([expect.stringMatching(/^HKCU\\.* \(read with PowerShell/)]);
+    expect(checkPolicy(found.sources, found.unreadable).policy).toMatchObject({
+      serverUrl: 'https://voice.example.com',
+      demoAllowed: false,
+      recordingHosts: ['a.example.com', 'b.example.com'],
+    });
+    // The script names the key literally and leaves PowerShell's own properties out.
+    expect(ps.scripts[0]).toContain("'Registry::HKEY_LOCAL_MACHINE\\Software\\Policies\\EvoVoice\\Console'");
+    expect(ps.scripts[0]).toContain('PS(Path|ParentPath|ChildName|Drive|Provider)');
+  });
+
+  it('is unreadable only when reg.exe and PowerShell both fail, naming both', () => {
+    const found = readWindowsPolicy(
+      regWith({}, false),
+      powerShellWith({ HKEY_LOCAL_MACHINE: new Error('blocked by AppLocker'), HKEY_CURRENT_USER: 'not json' }),
+    );
+    expect(found.sources).toEqual([]);
+    expect(found.unreadable).toEqual([
+      {
+        origin: HKLM,
+        problem: expect.stringMatching(/Registry editing has been disabled.*PowerShell: blocked by AppLocker/),
+      },
+      { origin: HKCU, problem: expect.stringMatching(/PowerShell answered what is not a policy: not json/) },
+    ]);
+  });
+
+  it('runs powershell.exe by its full system path', () => {
+    expect(powerShellPath({ SystemRoot: 'D:\\WINDOWS' })).toBe(
+      'D:\\WINDOWS\\System32\\WindowsPowerShell\\v1.0\\powershell.exe',
+    );
+  });
+
   it('treats reg.exe that cannot start as unreadable, not as no policy', () => {
-    const found = readWindowsPolicy(() => ({ status: null, stdout: '', stderr: '', error: new Error('spawn ENOENT') }));
+    const found = readWindowsPolicy(
+      () => ({ status: null, stdout: '', stderr: '', error: new Error('spawn ENOENT') }),
+      powerShellWith({ HKEY_LOCAL_MACHINE: new Error('no'), HKEY_CURRENT_USER: new Error('no') }),
+    );
     expect(found.unreadable.map((u) => u.problem)).toEqual([
       expect.stringMatching(/spawn ENOENT/),
       expect.stringMatching(/spawn ENOENT/),

@@ -1,11 +1,13 @@
 // The Windows policy reader: HKLM\Software\Policies\EvoVoice\Console, then HKCU (machine policy
 // wins key by key), read by parsing what %SystemRoot%\System32\reg.exe prints. reg.exe exits 1
 // both for "no such key" and for a failure (registry tools blocked, access denied): a second query
-// of the hive's Software key, which always exists, tells the two apart.
+// of the hive's Software key, which always exists, tells the two apart. When reg.exe fails, the
+// hive is read with PowerShell instead (read-windows-powershell.ts); unreadable only if both fail.
 import { spawnSync } from 'node:child_process';
 import { posix, win32 } from 'node:path';
 
 import { MalformedPolicyError, type PolicySource, type UnreadablePolicy, UnsupportedValue } from './policy';
+import { readHiveWithPowerShell, runPowerShell, type RunPowerShell } from './read-windows-powershell';
 
 export const POLICY_KEY_PATH = 'Software\\Policies\\EvoVoice\\Console';
 /** Highest precedence first. */
@@ -64,7 +66,7 @@ export interface WindowsPolicy {
 const failure = (result: RegResult) =>
   result.error?.message ?? (result.stderr.trim() || `reg.exe exited with ${result.status ?? 'a signal'}`);
 
-export function readWindowsPolicy(run: RunReg = runReg): WindowsPolicy {
+export function readWindowsPolicy(run: RunReg = runReg, runPs: RunPowerShell = runPowerShell): WindowsPolicy {
   const found: WindowsPolicy = { sources: [], unreadable: [], absent: [] };
   for (const hive of POLICY_HIVES) {
     const key = `${hive}\\${POLICY_KEY_PATH}`;
@@ -78,9 +80,16 @@ export function readWindowsPolicy(run: RunReg = runReg): WindowsPolicy {
       continue;
     }
     const probe = result.status === 1 && !result.error ? run(['query', `${hive}\\Software`]) : undefined;
-    if (probe?.status === 0) found.absent.push(key);
-    else
-      found.unreadable.push({ origin: key, problem: `${regExePath()} cannot read the registry: ${failure(result)}` });
+    if (probe?.status === 0) {
+      found.absent.push(key);
+      continue;
+    }
+    const regProblem = `${regExePath()} cannot read the registry: ${failure(result)}`;
+    const answer = readHiveWithPowerShell(hive, POLICY_KEY_PATH, runPs);
+    const via = `${key} (read with PowerShell; ${regProblem})`;
+    if ('absent' in answer) found.absent.push(via);
+    else if ('values' in answer) found.sources.push({ origin: via, values: answer.values });
+    else found.unreadable.push({ origin: key, problem: `${regProblem}; PowerShell: ${answer.problem}` });
   }
   return found;
 }
