@@ -184,7 +184,12 @@ async function main(log: FileLog): Promise<void> {
 
   hardenSession(session.defaultSession, page, log);
   app.on('web-contents-created', (_event, contents) =>
-    hardenWebContents(contents, { page, openExternal: (url) => shell.openExternal(url), log }),
+    hardenWebContents(contents, {
+      page,
+      openExternal: (url) => shell.openExternal(url),
+      log,
+      dialerTemplate: () => settings.getSettings().dialerUriTemplate,
+    }),
   );
   registerIpc(ipcMain, dispatch, page, log);
 

@@ -315,6 +315,34 @@ export const en = {
   'history.loadingMore': 'Loading…',
   'history.loadMore': 'Load more',
   'history.tryAgain': 'Try again',
+  // The agent's day (issue 24): call back, the Missed filter, past call details, History search.
+  'callBack.action': 'Call back',
+  'callBack.label': 'Call back {caller}',
+  'callBack.copy': 'Copy number',
+  'callBack.copyLabel': 'Copy the number of {caller}',
+  'callBack.copied': 'Copied {number}',
+  'callBack.copyFailed': 'Could not copy the number: select it and copy it by hand',
+  'callBack.failed': 'Could not call back',
+  'callBack.noNumber': 'This call has no number a dialer can use.',
+  'activity.filter': 'Show',
+  'activity.filterAll': 'All calls',
+  'activity.filterMissed': 'Missed',
+  'activity.noMissed': 'No missed calls in this period.',
+  'past.open': 'Open details of the call from {caller}',
+  'details.outcome': 'Outcome',
+  'details.nobody': 'Nobody (missed)',
+  'details.duration': 'Duration',
+  'details.notes': 'Notes',
+  'details.noNotes': 'No notes on this call.',
+  'details.recording': 'Recording',
+  'history.searchPlaceholder': '(773) 555-0102 or a name ( / )',
+  'settings.dialer': 'Call back',
+  'settings.dialerTemplate': 'Dialer address',
+  'settings.dialerHelp':
+    'What "Call back" opens: {number} is replaced by the number in E.164 (+17735550102). tel:{number} opens the workstation\'s phone app; a softphone may use callto:{number} or its own scheme.',
+  'settings.dialerWhat': 'the dialer address',
+  'settings.dialerInvalid':
+    'Not saved: write a scheme and {number}, e.g. tel:{number} or callto:{number} (web and file addresses are not allowed).',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;
