@@ -401,6 +401,13 @@ export const en = {
   'unsent.failed': 'Could not save the note: retry it, or discard it to keep the text on Evo Voice.',
   'unsent.conflict': 'Someone else changed this note while you were editing: choose which text to keep.',
   'connection.problem': 'The server cannot be reached or answers with errors: the console retries by itself.',
+  // Settings and keyboard (issue 24): Advanced, recorded hotkeys, notes editor, sign-in focus.
+  'settings.advanced': 'Advanced',
+  'settings.hotkeysRecord': 'Press the keys in a field to record them (with Alt, or Ctrl and Shift), or type them.',
+  'settings.hotkeyRejected':
+    'this key combination cannot be a hotkey: use Ctrl, Alt or Shift with a letter, a digit or F1–F24.',
+  'notes.pasteCut':
+    'The paste was cut: {cut} of its {pasted} characters did not fit (a note holds {max}). Save the rest elsewhere.',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -406,4 +406,11 @@ export const es: Record<MessageKey, string> = {
   'unsent.failed': 'No se pudo guardar la nota: reinténtela, o descártela para conservar el texto de Evo Voice.',
   'unsent.conflict': 'Otra persona cambió esta nota mientras la editaba: elija qué texto conservar.',
   'connection.problem': 'No se puede contactar con el servidor o responde con errores: la consola reintenta sola.',
+  // Settings and keyboard (issue 24): Advanced, recorded hotkeys, notes editor, sign-in focus.
+  'settings.advanced': 'Avanzado',
+  'settings.hotkeysRecord': 'Pulse las teclas en un campo para grabarlas (con Alt, o Ctrl y Mayús), o escríbalas.',
+  'settings.hotkeyRejected':
+    'esta combinación no puede ser una tecla rápida: use Ctrl, Alt o Mayús con una letra, un dígito o F1–F24.',
+  'notes.pasteCut':
+    'Se cortó lo pegado: {cut} de sus {pasted} caracteres no cabían (una nota admite {max}). Guarde el resto en otro sitio.',
 };
