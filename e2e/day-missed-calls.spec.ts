@@ -118,3 +118,23 @@ test('the Missed filter shows missed calls only, unread ones first', async ({ ui
   await ui.getByRole('button', { name: 'All calls' }).click();
   await expect.poll(names).toEqual(['Olga Older', 'Andy Answered', 'Mona Middle']);
 });
+
+test('a missed call opened from its toast offers call back in the call details', async ({ ui, sim }) => {
+  await signIn(ui, sim);
+  const opened = await recordOpened(ui);
+  sim.control.addSession({
+    id: 'call-back-2',
+    accountId: NORTH,
+    fromName: 'Dora Details',
+    fromAddress: '(312) 555-0177',
+    callState: 'Ringing',
+  });
+  await expect(ui.getByRole('button', { name: /Dora Details/ })).toBeVisible();
+  sim.control.missCall('call-back-2');
+  const toast = ui.getByTestId('toast').filter({ hasText: /Dora Details/ });
+  await toast.getByRole('button', { name: 'Open call', exact: true }).click({ timeout: 15_000 });
+  const details = ui.getByRole('complementary');
+  await expect(details.getByRole('heading', { name: 'Dora Details' })).toBeVisible();
+  await details.getByRole('button', { name: 'Call back Dora Details' }).click();
+  await expect.poll(opened).toEqual(['tel:+13125550177']);
+});
