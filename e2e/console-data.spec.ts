@@ -1,16 +1,12 @@
 // Console data: autosave reaches the server, survives the server being down, a concurrent change becomes a
 // conflict, and a server note over the limit is shown read-only with a way to copy it.
+import type { Simulator } from '../src/simulator/types';
+import { sentNotes } from '../tests/support/sent-notes';
 import { NORTH, openCall, signIn } from './agent';
 import { expect, test } from './fixtures';
 
-function patchedNotes(
-  sim: { control: { requests(f: { method: string; pathPrefix: string }): { body?: unknown }[] } },
-  id: string,
-): (string | undefined)[] {
-  return sim.control
-    .requests({ method: 'PATCH', pathPrefix: `/sessions/${id}` })
-    .map((r) => (r.body as { consoleData?: string }).consoleData)
-    .filter((v) => v !== undefined);
+function patchedNotes(sim: Simulator, id: string): string[] {
+  return sentNotes(sim.control.requests({ method: 'PATCH', pathPrefix: `/sessions/${id}` }));
 }
 
 test('typing a note autosaves it to the server; JSON is shown formatted; the limit is shown', async ({ ui, sim }) => {

@@ -65,11 +65,11 @@ test('history rows show direction, duration, who answered and outcome, sorted by
       .filter((name): name is string => name !== undefined);
 
   const middle = rows.filter({ hasText: 'Middle Call' });
-  await expect(middle).toContainText('Direction: Inbound');
+  await expect(middle).toContainText('Direction: Incoming');
   await expect(middle).toContainText('Duration: 3:00');
   await expect(middle).toContainText('by Ann Agent');
   await expect(middle.getByTestId('call-outcome')).toHaveText('Completed');
-  await expect(rows.filter({ hasText: 'Short Call' })).toContainText('Direction: Outbound');
+  await expect(rows.filter({ hasText: 'Short Call' })).toContainText('Direction: Outgoing');
   await expect.poll(names).toEqual(['Short Call', 'Middle Call', 'Long Call']);
 
   const sort = ui.getByRole('combobox', { name: 'Sort' });

@@ -201,7 +201,12 @@ async function main({ log, problem: logProblem }: OpenedFileLog): Promise<void> 
 
   hardenSession(session.defaultSession, page, log);
   app.on('web-contents-created', (_event, contents) =>
-    hardenWebContents(contents, { page, openExternal: (url) => shell.openExternal(url), log }),
+    hardenWebContents(contents, {
+      page,
+      openExternal: (url) => shell.openExternal(url),
+      log,
+      dialerTemplate: () => settings.getSettings().dialerUriTemplate,
+    }),
   );
   registerIpc(ipcMain, dispatch, page, log);
 

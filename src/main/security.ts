@@ -1,8 +1,9 @@
 // Locks the Electron renderer down: the CSP as a response header, every permission refused but
 // writing text to the clipboard from the app's own page (Settings' Copy diagnostics), navigation
-// and new windows denied, and only allowlisted https links opened in the browser.
+// and new windows denied, and only allowlisted https links (and "Call back"'s dialer URI) opened outside.
 import type { Session, WebContents } from 'electron';
 
+import { isDialerUri } from '../shared/dialer';
 import { type AppPage, isAllowedExternal, isAppPage } from './app-origin';
 import type { Logger } from './core/ports';
 import { withPolicyHeader } from './csp';
@@ -28,6 +29,8 @@ export interface ContentsPolicy {
   page: AppPage;
   openExternal: (url: string) => Promise<void>;
   log: Logger;
+  /** The dialer template in force (Settings or policy): exactly its URIs with an E.164 number open. */
+  dialerTemplate?: () => string;
 }
 
 /** Applied to every webContents the app creates (app 'web-contents-created'). */
@@ -45,7 +48,7 @@ export function hardenWebContents(contents: WebContents, policy: ContentsPolicy)
     log.warn('Refused to attach a webview');
   });
   contents.setWindowOpenHandler(({ url }) => {
-    if (isAllowedExternal(url)) {
+    if (isAllowedExternal(url) || isDialerUri(url, policy.dialerTemplate?.() ?? '')) {
       policy.openExternal(url).catch((error: unknown) =>
         log.warn('Could not open a link in the browser', {
           error: error instanceof Error ? error.message : String(error),

@@ -2,6 +2,7 @@
 // them without bundling the schema library. The channel names are written once, here, as object
 // keys; ipc.ts keys every schema, result and payload by them, so the compiler refuses a channel
 // that is missing on either side. This file imports nothing from ipc.ts (ipc.ts re-exports it).
+import { DEFAULT_DIALER_TEMPLATE } from './dialer';
 import { DEFAULT_HOTKEYS } from './hotkeys';
 
 /** Console data is a free-text note; the cap keeps one note from filling memory or the outbox. */
@@ -37,6 +38,8 @@ export const DEFAULT_SETTINGS = {
   /** A call on hold this long raises a reminder, then again every as long; 0 = no reminders. */
   holdAlertSeconds: 60,
   privateNotifications: false,
+  /** What "Call back" opens: the workstation's dialer, `{number}` replaced by the E.164 number. */
+  dialerUriTemplate: DEFAULT_DIALER_TEMPLATE,
 };
 
 /** Every request channel (renderer → main), once: ipc.ts gives each its schema and result type. */

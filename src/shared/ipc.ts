@@ -3,6 +3,7 @@
 // with its payload type. Handlers, preload and renderer client are all typed from this map.
 import { z } from 'zod';
 
+import { isDialerTemplate } from './dialer';
 import { type AppHomeResponse, SESSION_HOLD_REASONS, type SessionInfo } from './evovoice';
 import { acceleratorProblem } from './hotkeys';
 import {
@@ -80,6 +81,8 @@ export const settingsSchema = z.strictObject({
   holdAlertSeconds: z.union([z.literal(0), z.number().int().min(10).max(3600)]),
   /** Desktop notifications name the line, never the caller's name or number (screens others can see). */
   privateNotifications: z.boolean(),
+  /** The dialer "Call back" opens (`tel:{number}`); http(s), file and script schemes are refused. */
+  dialerUriTemplate: z.string().max(500).refine(isDialerTemplate, 'dialer-template'),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 const _defaultsAreSettings: Exactly<keyof Settings, typeof DEFAULT_SETTINGS> = DEFAULT_SETTINGS satisfies Settings;

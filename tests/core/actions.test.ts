@@ -9,6 +9,7 @@ import { OUTBOX_RECORD } from '../../src/main/core/outbox';
 import { noteKey, textHash } from '../../src/main/core/outbox-entry';
 import type { Strictness } from '../../src/simulator/strictness';
 import { DEMO_USER } from '../../src/simulator/types';
+import { sentNotes } from '../support/sent-notes';
 import { HeldAnswers } from './ports';
 import { type Rig, rigWithCall } from './rig';
 
@@ -257,11 +258,7 @@ describe('console data', () => {
     await rig.step(2 * MINUTE);
     expect(rig.core.getState().consoleData[id]?.state).toBe('saved');
     expect(rig.sim.control.getSession(id)?.consoleData).toBe('final text');
-    expect(
-      patchRequests()
-        .filter((r) => r.status === 200)
-        .map((r) => (r.body as { consoleData: string }).consoleData),
-    ).toEqual(['final text']);
+    expect(sentNotes(patchRequests(), { accepted: true })).toEqual(['final text']);
     expect(rig.settings.getRecord<{ entries: unknown[] }>(OUTBOX_RECORD)?.entries).toEqual([]);
   });
 

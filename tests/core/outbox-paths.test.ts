@@ -8,6 +8,7 @@ import { OUTBOX_RECORD } from '../../src/main/core/outbox';
 import { noteKey, textHash } from '../../src/main/core/outbox-entry';
 import { startSimulator } from '../../src/simulator/index';
 import { DEMO_USER, type SimUser } from '../../src/simulator/types';
+import { sentNotes } from '../support/sent-notes';
 import { HeldAnswers } from './ports';
 import { liveCall, type Rig, rigWithCall, START, startRig } from './rig';
 
@@ -19,11 +20,7 @@ afterEach(async () => {
 });
 
 const MINUTE = 60_000;
-const patches = () =>
-  rig.sim.control
-    .requests({ method: 'PATCH' })
-    .filter((r) => r.status === 200)
-    .map((r) => (r.body as { consoleData: string }).consoleData);
+const patches = () => sentNotes(rig.sim.control.requests({ method: 'PATCH' }), { accepted: true });
 
 async function signedInWithCall(fields: Record<string, unknown> = {}, fetch?: typeof globalThis.fetch) {
   let id: string;

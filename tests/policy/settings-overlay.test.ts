@@ -42,6 +42,16 @@ describe('settings under policy', () => {
     expect(governed.lockedKeys.sort()).toEqual(['serverUrl', 'startAtLogin', 'updateChannel']);
   });
 
+  it('fixes the dialer Call back opens when the administrator sets dialerUriTemplate', () => {
+    const store = realStore();
+    expect(store.getSettings().dialerUriTemplate).toBe('tel:{number}');
+    store.setSettings({ dialerUriTemplate: 'sip:{number}' });
+    const governed = withPolicy(store, { dialerUriTemplate: 'callto:{number}' });
+    expect(governed.getSettings().dialerUriTemplate).toBe('callto:{number}');
+    expect(governed.lockedKeys).toEqual(['dialerUriTemplate']);
+    expect(governed.setSettings({ dialerUriTemplate: 'tel:{number}' }).dialerUriTemplate).toBe('callto:{number}');
+  });
+
   it('drops changes to locked settings and keeps the others', () => {
     const store = realStore();
     const governed = withPolicy(store, policy);

@@ -7,6 +7,7 @@ import { FAULT_KINDS } from '../../src/simulator/faults';
 import { startSimulator } from '../../src/simulator/index';
 import type { RequestRecord } from '../../src/simulator/types';
 import { liveCall, START, startRig } from '../core/rig';
+import { sentNotes } from '../support/sent-notes';
 import { seeded } from './seeded';
 
 /** Each kind strikes at this rate, so that one request in five is struck by some fault. */
@@ -196,11 +197,7 @@ export async function runChaos(options: { requests: number; seed: number }): Pro
         lastWritten: noteText(sessionId, edits),
         onServer: sim.control.getSession(sessionId)?.consoleData,
         status: state.consoleData[sessionId],
-        appliedOrder: log
-          .filter((r) => r.method === 'PATCH' && r.status === 200 && r.path.endsWith(`/${sessionId}`))
-          .map((r) => (r.body as { consoleData?: string }).consoleData)
-          .filter((text): text is string => text !== undefined)
-          .map((text) => Number(/#(\d+)$/.exec(text)?.[1])),
+        appliedOrder: sentNotes(log, { sessionId, accepted: true }).map((text) => Number(/#(\d+)$/.exec(text)?.[1])),
       })),
       holds: [...holdChoice].map(([sessionId, h]) => ({
         sessionId,

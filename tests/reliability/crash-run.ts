@@ -11,6 +11,7 @@ import type { ConsoleState } from '../../src/shared/live';
 import { startSimulator } from '../../src/simulator/index';
 import { DEMO_USER, type RequestRecord, type Simulator } from '../../src/simulator/types';
 import { liveCall, START } from '../core/rig';
+import { sentNotes } from '../support/sent-notes';
 import type { HostCommand } from './crash-host';
 import { seeded } from './seeded';
 
@@ -180,9 +181,8 @@ export async function runCrashes(options: { crashes: number; seed: number; slowD
         lastSent: sent.get(sessionId) ?? 0,
         onServer: editNumber(sim.control.getSession(sessionId)?.consoleData),
         state: state.consoleData[sessionId]?.state,
-        appliedOrder: patches
-          .filter((r) => r.path.endsWith(`/${sessionId}`))
-          .map((r) => editNumber((r.body as { consoleData?: string }).consoleData))
+        appliedOrder: sentNotes(patches, { sessionId })
+          .map((text) => editNumber(text))
           .filter((n): n is number => n !== undefined),
       })),
       missed,

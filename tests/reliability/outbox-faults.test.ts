@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Fault, RequestRecord, SimEndpoint } from '../../src/simulator/types';
 import { MemorySettings } from '../core/ports';
 import { liveCall } from '../core/rig';
+import { sentNotes } from '../support/sent-notes';
 import { type Harness, startHarness } from './harness';
 
 let rig: Harness;
@@ -130,9 +131,7 @@ describe('an edit typed while the previous save is in flight', () => {
     rig.core.saveConsoleData({ sessionId: id, text: 'first, then second', base: {} });
     await rig.core.settled();
 
-    const patches = rig.sim.control
-      .requests({ method: 'PATCH' })
-      .map((r) => (r.body as { consoleData?: string }).consoleData);
+    const patches = sentNotes(rig.sim.control.requests({ method: 'PATCH' }));
     expect(patches).toEqual(['first', 'first, then second']);
     expect(rig.sim.control.getSession(id)?.consoleData).toBe('first, then second');
     expect(rig.core.getState().consoleData[id]?.state).toBe('saved');

@@ -13,6 +13,7 @@ export function lockedSettings(policy: Policy): Partial<Settings> {
   if (policy.updateChannel !== undefined) locked.updateChannel = policy.updateChannel;
   if (policy.holdAlerts === false) locked.holdAlertSeconds = 0;
   if (policy.privateNotifications !== undefined) locked.privateNotifications = policy.privateNotifications;
+  if (policy.dialerUriTemplate !== undefined) locked.dialerUriTemplate = policy.dialerUriTemplate;
   return locked;
 }
 

@@ -4,6 +4,7 @@ import type { BoardState } from '../lib/callState';
 import { clockTime, count, dateTime, shortDate } from '../lib/time';
 import { consoleMirror } from '../state/console.svelte';
 import { type Language, type MessageKey, resolveLanguage, translate } from './catalogue';
+import { stateWord } from './words';
 
 export type { MessageKey };
 
@@ -35,5 +36,6 @@ export const format = {
 
 /** The board state in the shown language, keeping a state name the server added that this build does not know. */
 export function stateText(session: SessionInfo, state: BoardState): string {
-  return state === 'other' ? (session.callState ?? t('state.unknown')) : t(`state.${state}`);
+  if (state !== 'other') return t(`state.${state}`);
+  return session.callState ? stateWord(session.callState) : t('state.unknown');
 }

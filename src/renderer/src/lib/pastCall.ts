@@ -1,7 +1,7 @@
 // How the agent reads a call that has ended (or is ending) in Activity and History: direction,
 // duration, who answered, the outcome; agreeing with what the sessions feed already knows.
 import { apiDateMs } from '../../../shared/dates';
-import type { SessionInfo } from '../../../shared/evovoice';
+import type { FileInfo, SessionInfo } from '../../../shared/evovoice';
 import { elapsed } from './time';
 
 /** What the faster sessions feed knows that a slower list (activity) may not have caught up with. */
@@ -60,4 +60,17 @@ export function pastCall(s: SessionInfo, known: FeedKnowledge = {}): PastCall {
     outcomeKind,
     missed,
   };
+}
+
+/** How long after a call began its voicemail may be dated and still be its recording. */
+const RECORDING_WINDOW_MS = 60 * 60_000;
+
+/** The recording the dashboard lists for this call: a voicemail from its number, left during or just after it. */
+export function recordingOf(s: SessionInfo, voicemail: readonly FileInfo[] | undefined): FileInfo | undefined {
+  const start = apiDateMs(s.dateCreated);
+  if (!s.fromAddress || start === undefined) return undefined;
+  return voicemail?.find((vm) => {
+    const at = apiDateMs(vm.dateCreated);
+    return vm.fromAddress === s.fromAddress && at !== undefined && at >= start && at - start <= RECORDING_WINDOW_MS;
+  });
 }

@@ -10,6 +10,7 @@ import type {
   RequestResult,
 } from '../../../shared/ipc';
 import { getConsoleApi } from '../bridge';
+import { errorText } from '../i18n/words';
 
 let api: ConsoleApi | undefined;
 
@@ -18,20 +19,26 @@ function consoleApi(): ConsoleApi {
   return api;
 }
 
-/** Sends a request; a broken channel comes back as a network error in words, not an exception. */
+/**
+ * Sends a request; a broken channel comes back as a network error in words, not an exception.
+ * A refusal's words are in the agent's language (the core's sentence in English, the code's
+ * catalogue entry otherwise: `i18n/words.ts`).
+ */
 export async function request<C extends RequestChannel>(
   channel: C,
   args: RequestArgs<C>,
 ): Promise<IpcResult<RequestResult<C>>> {
+  let result: IpcResult<RequestResult<C>>;
   try {
-    return await consoleApi().invoke(channel, args);
+    result = await consoleApi().invoke(channel, args);
   } catch (e) {
     const error: ConsoleError = {
       code: 'network',
       message: `The console lost its link to the background service (${e instanceof Error ? e.message : String(e)}). Reload the window.`,
     };
-    return { ok: false, error };
+    result = { ok: false, error };
   }
+  return result.ok ? result : { ok: false, error: { ...result.error, message: errorText(result.error) } };
 }
 
 export function listen<E extends EventChannel>(event: E, listener: (payload: EventPayloads[E]) => void): () => void {

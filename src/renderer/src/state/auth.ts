@@ -1,6 +1,7 @@
 // Signing in and out and choosing the account: the requests, then a fresh copy of the board.
 import type { ConsoleError, RequestArgs } from '../../../shared/ipc';
 import type { Identity } from '../../../shared/live';
+import { t } from '../i18n/i18n.svelte';
 import { request } from './api';
 import { consoleMirror } from './console.svelte';
 import { live } from './live.svelte';
@@ -36,13 +37,13 @@ export function openAccount(accountId: string): Promise<Outcome> {
 
 export async function selectAccount(accountId: string): Promise<void> {
   const outcome = await openAccount(accountId);
-  if (!outcome.ok) toasts.show({ kind: 'error', title: 'Account not switched', body: outcome.error.message });
+  if (!outcome.ok) toasts.show({ kind: 'error', title: t('toast.accountNotSwitched'), body: outcome.error.message });
 }
 
 export async function signOut(): Promise<void> {
   const result = await request('auth:sign-out', {});
   if (!result.ok) {
-    toasts.show({ kind: 'error', title: 'Sign out failed', body: result.error.message });
+    toasts.show({ kind: 'error', title: t('toast.signOutFailed'), body: result.error.message });
     return;
   }
   consoleMirror.state = { ...consoleMirror.state, identity: undefined, connection: { status: 'signed-out' } };

@@ -1,5 +1,6 @@
 // Console data drafts: what the agent is typing per call, autosaved after a pause through main's outbox.
 import type { SessionInfo } from '../../../shared/evovoice';
+import { t } from '../i18n/i18n.svelte';
 import { noteForEditing } from '../lib/consoleDataText';
 import { request } from './api';
 import { consoleMirror } from './console.svelte';
@@ -75,7 +76,7 @@ class Notes {
     draft.sending = true;
     const result = await request('call:save-console-data', { sessionId, text: draft.text, base: { ...draft.base } });
     draft.sending = false;
-    if (!result.ok) toasts.show({ kind: 'error', title: 'Console data not saved', body: result.error.message });
+    if (!result.ok) toasts.show({ kind: 'error', title: t('toast.noteNotSaved'), body: result.error.message });
   }
 
   /** Keeps one version (mine, theirs or a hand merge) after a conflict. */
@@ -84,7 +85,7 @@ class Notes {
     if (draft?.timer) clearTimeout(draft.timer);
     this.drafts[sessionId] = { text, base: { ...theirs }, sent: text };
     const result = await request('call:resolve-conflict', { sessionId, text });
-    if (!result.ok) toasts.show({ kind: 'error', title: 'Conflict not resolved', body: result.error.message });
+    if (!result.ok) toasts.show({ kind: 'error', title: t('toast.conflictNotResolved'), body: result.error.message });
   }
 }
 

@@ -1,4 +1,5 @@
 // Connects the stores to main: first 'state:get', then every event; reports page visibility.
+import { t } from '../i18n/i18n.svelte';
 import { listen, request } from './api';
 import { clock } from './clock.svelte';
 import { consoleMirror } from './console.svelte';
@@ -15,7 +16,7 @@ async function resync(): Promise<void> {
   const result = await request('live:resync', {});
   resyncing = false;
   if (result.ok) live.replace(result.value);
-  else toasts.show({ kind: 'error', title: 'Live calls may be out of date', body: result.error.message });
+  else toasts.show({ kind: 'error', title: t('toast.liveOutOfDate'), body: result.error.message });
 }
 
 function reportVisibility(): void {
@@ -55,7 +56,7 @@ export async function startConsole(): Promise<void> {
     return;
   }
   const { state, snapshot, settings, notices, lockedSettings } = result.value;
-  for (const body of notices ?? []) toasts.show({ kind: 'error', title: 'Settings', body });
+  for (const body of notices ?? []) toasts.show({ kind: 'error', title: t('toast.settings'), body });
   consoleMirror.state = state;
   consoleMirror.settings = settings;
   consoleMirror.lockedSettings = lockedSettings ?? [];

@@ -16,7 +16,10 @@ class Toasts {
 
   show(toast: Omit<Toast, 'id'>): void {
     const id = this.#next++;
-    this.items = [...this.items, { ...toast, id }].slice(-MAX_SHOWN);
+    // A notification (a missed call, a hold reminder) stays until acted on or dismissed; a newer one for the same call replaces it.
+    const others = toast.sessionId ? this.items.filter((t) => t.sessionId !== toast.sessionId) : this.items;
+    this.items = [...others, { ...toast, id }].slice(-MAX_SHOWN);
+    if (toast.kind === 'notification') return;
     setTimeout(() => this.dismiss(id), toast.kind === 'error' ? LIFETIME_MS * 2 : LIFETIME_MS);
   }
 

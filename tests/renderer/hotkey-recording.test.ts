@@ -1,0 +1,33 @@
+// Recording a hotkey by pressing it: which presses become an accelerator, which stay text editing
+// or the console's own shortcuts.
+import { describe, expect, it } from 'vitest';
+
+import { pressedAccelerator } from '../../src/renderer/src/lib/hotkey-recording';
+import { acceleratorProblem } from '../../src/shared/hotkeys';
+
+const press = (code: string, mods: Partial<Record<'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey', boolean>> = {}) =>
+  pressedAccelerator({ code, ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, ...mods });
+
+describe('pressedAccelerator', () => {
+  it('records three modifiers and a letter, Alt with a key, Ctrl+Shift with a key, and F-keys', () => {
+    expect(press('KeyH', { ctrlKey: true, altKey: true, shiftKey: true })).toBe('CommandOrControl+Alt+Shift+H');
+    expect(press('KeyH', { metaKey: true, altKey: true, shiftKey: true })).toBe('CommandOrControl+Alt+Shift+H');
+    expect(press('KeyK', { ctrlKey: true, shiftKey: true })).toBe('CommandOrControl+Shift+K');
+    expect(press('Digit7', { ctrlKey: true, altKey: true })).toBe('CommandOrControl+Alt+7');
+    expect(press('F9')).toBe('F9');
+    expect(press('Space', { ctrlKey: true, altKey: true })).toBe('CommandOrControl+Alt+Space');
+    for (const recorded of ['CommandOrControl+Alt+Shift+H', 'CommandOrControl+Shift+K', 'F9'])
+      expect(acceleratorProblem(recorded)).toBeUndefined();
+  });
+
+  it('leaves text editing and the console’s own shortcuts alone', () => {
+    expect(press('KeyA', { ctrlKey: true })).toBeUndefined();
+    expect(press('KeyV', { ctrlKey: true })).toBeUndefined();
+    expect(press('KeyH', { shiftKey: true })).toBeUndefined();
+    expect(press('KeyH')).toBeUndefined();
+    expect(press('ArrowLeft', { ctrlKey: true, shiftKey: true })).toBeUndefined();
+    expect(press('ShiftLeft', { ctrlKey: true, shiftKey: true })).toBeUndefined();
+    expect(press('Digit1', { altKey: true })).toBeUndefined();
+    expect(press('KeyR', { altKey: true })).toBeUndefined();
+  });
+});
