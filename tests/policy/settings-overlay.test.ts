@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import Conf from 'conf';
 import { describe, expect, it } from 'vitest';
 
+import { checkPolicy } from '../../src/main/policy/policy';
 import { checkServerAllowed, ServerLockedError } from '../../src/main/policy/server-lock';
 import { lockedSettings, withPolicy } from '../../src/main/policy/settings-overlay';
 import { createSettingsStore } from '../../src/main/settings-store';
@@ -50,6 +51,14 @@ describe('settings under policy', () => {
     expect(governed.getSettings().dialerUriTemplate).toBe('callto:{number}');
     expect(governed.lockedKeys).toEqual(['dialerUriTemplate']);
     expect(governed.setSettings({ dialerUriTemplate: 'tel:{number}' }).dialerUriTemplate).toBe('callto:{number}');
+  });
+
+  it('skips a policy dialer the console would refuse to open (a web or script scheme), keeping the other keys', () => {
+    for (const dialer of ['https://crm.example.com/call/{number}', 'javascript:alert({number})', 'tel:+1555']) {
+      const checked = checkPolicy([{ origin: 'test', values: { dialerUriTemplate: dialer, demoAllowed: false } }]);
+      expect(checked.policy).toEqual({ demoAllowed: false });
+      expect(checked.problems.map((p) => p.key)).toEqual(['dialerUriTemplate']);
+    }
   });
 
   it('drops changes to locked settings and keeps the others', () => {

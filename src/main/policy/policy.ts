@@ -2,6 +2,7 @@
 // keys, their types, and the key-by-key check that turns what the readers found into a Policy.
 import { z } from 'zod';
 
+import { isDialerTemplate } from '../../shared/dialer';
 import { UPDATE_CHANNELS } from '../../shared/ipc-constants';
 
 const FLAG_WORDS: Record<string, boolean> = { '1': true, '0': false, true: true, false: false };
@@ -51,7 +52,7 @@ export const policySchema = z.strictObject({
   dialerUriTemplate: z
     .string()
     .max(500)
-    .refine((value) => /^[a-z][a-z0-9+.-]*:/i.test(value) && value.includes('{number}'), 'must be a URI with {number}')
+    .refine(isDialerTemplate, 'must be a dialer URI with {number} (not http, https, file or a script)')
     .optional(),
 });
 export type Policy = z.output<typeof policySchema>;
