@@ -80,13 +80,25 @@ function expectScenario(platform: string, layout: string, scenario: string, expe
 }
 
 const asar = packagedAsar(dist);
+/** The OS the package in dist/ was built for: a package carries only its own OS's tray art and binaries. */
+const packageOs =
+  asar && /[\\/]mac[^\\/]*[\\/]/.test(asar)
+    ? 'darwin'
+    : asar && /[\\/]win[^\\/]*-unpacked[\\/]/.test(asar)
+      ? 'win32'
+      : 'linux';
 const noPackage = existsSync(dist)
   ? undefined
   : 'skipped: no dist/ (run `npm run package` first; scripts/test.sh does)';
-const layouts = ['unpackaged', 'packaged'].map((layout) => ({
-  layout,
-  skip: layout === 'packaged' ? noPackage : undefined,
-}));
+/** Why a packaged run of `platform` is skipped: no package, or the package is another OS's. */
+const packageSkip = (platform: string) =>
+  noPackage ??
+  (platform === packageOs ? undefined : `skipped: dist/ holds the ${packageOs} package (one OS per package)`);
+const layoutsFor = (platform: string) =>
+  ['unpackaged', 'packaged'].map((layout) => ({
+    layout,
+    skip: layout === 'packaged' ? packageSkip(platform) : undefined,
+  }));
 
 beforeAll(() => {
   if (!existsSync(dist)) return;
@@ -128,8 +140,8 @@ describe('the main process starts on every platform, packaged and not', () => {
   });
 
   describe.each(PLATFORMS)('%s', (platform) => {
-    it.skipIf(!!noPackage)(
-      `--smoke-test of the package starts, writes one ready line and quits ${noPackage ?? ''}`,
+    it.skipIf(!!packageSkip(platform))(
+      `--smoke-test of the package starts, writes one ready line and quits ${packageSkip(platform) ?? ''}`,
       () => {
         expectScenario(platform, 'packaged', 'smoke', [
           '--smoke-test writes one "ready" line to the log',
@@ -140,7 +152,7 @@ describe('the main process starts on every platform, packaged and not', () => {
   });
 
   describe.each(PLATFORMS)('%s', (platform) => {
-    for (const { layout, skip } of layouts) {
+    for (const { layout, skip } of layoutsFor(platform)) {
       it.skipIf(!!skip)(`${layout} ${skip ?? ''}`, () => {
         // The checks that must have run (a scenario cut short reports fewer).
         expectScenario(platform, layout, 'run', [

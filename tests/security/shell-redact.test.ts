@@ -18,7 +18,8 @@ describe('log redaction to the end of the value', () => {
     ['body {\\\\\\"token\\\\\\":\\\\\\"abc def ghi\\\\\\"}', 'ghi'],
     ['{"password":"correct horse battery', 'battery'],
     ['secret="top secret value" rest', 'value'],
-  ])('%s loses %s', (text, part) => {
+    // Titles name the case by number: the values are test passwords, which must not reach the report.
+  ])('case %#: the value is redacted to its end', (text, part) => {
     const out = redactText(text);
     expect(out).not.toContain(part);
     expect(out).toContain('[redacted]');

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { posix, win32 } from 'node:path';
 
 import { MalformedPolicyError, type PolicySource, type UnreadablePolicy, UnsupportedValue } from './policy';
-import { readHiveWithPowerShell, type RunPowerShell,runPowerShell } from './read-windows-powershell';
+import { readHiveWithPowerShell, type RunPowerShell, runPowerShell } from './read-windows-powershell';
 
 export const POLICY_KEY_PATH = 'Software\\Policies\\EvoVoice\\Console';
 /** Highest precedence first. */
