@@ -17,6 +17,10 @@ export const LANGUAGE_SETTINGS = ['system', 'en', 'es'] as const;
 export type LanguageSetting = (typeof LANGUAGE_SETTINGS)[number];
 
 /** The settings a first run starts with; ipc.ts checks that this is exactly a `Settings`. */
+/** Whether an agent may hold or resume a call that is not theirs: freely, after a question, or never. */
+export const HOLD_OTHERS_CALLS = ['allow', 'confirm', 'deny'] as const;
+export type HoldOthersCalls = (typeof HOLD_OTHERS_CALLS)[number];
+
 export const DEFAULT_SETTINGS = {
   serverUrl: 'https://evovoice.io',
   userName: '',
@@ -37,6 +41,8 @@ export const DEFAULT_SETTINGS = {
   ...DEFAULT_HOTKEYS,
   /** A call on hold this long raises a reminder, then again every as long; 0 = no reminders. */
   holdAlertSeconds: 60,
+  /** A colleague's call: hold or resume it only after a question ('allow': freely, 'deny': never). */
+  holdOthersCalls: 'confirm' as HoldOthersCalls,
 };
 
 /** Every request channel (renderer → main), once: ipc.ts gives each its schema and result type. */

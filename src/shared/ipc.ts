@@ -10,6 +10,7 @@ import {
   DEFAULT_SETTINGS,
   type ErrorCode,
   type EventChannel,
+  HOLD_OTHERS_CALLS,
   LANGUAGE_SETTINGS,
   type RequestChannel,
   THEMES,
@@ -76,6 +77,8 @@ export const settingsSchema = z.strictObject({
   hotkeyNotes: accelerator,
   /** Seconds on hold before a reminder, then between reminders; 0 = off. */
   holdAlertSeconds: z.union([z.literal(0), z.number().int().min(10).max(3600)]),
+  /** Holding or resuming a colleague's call: freely, after a question, or never (policy `holdOthersCalls`). */
+  holdOthersCalls: z.enum(HOLD_OTHERS_CALLS),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 const _defaultsAreSettings: Exactly<keyof Settings, typeof DEFAULT_SETTINGS> = DEFAULT_SETTINGS satisfies Settings;

@@ -1,8 +1,8 @@
-// Reminders of callers left on hold: when each held call went on hold (as the core saw it, or the
-// server's dateLastModified when it was already held at first sight), a notification after the
-// configured time and again every as long for the agent's own held calls, on the core's clock.
-import { type Agent, callerOf, isAgentsCall } from '../../shared/agent-call';
-import type { SessionInfo } from '../../shared/evovoice';
+// Reminders of callers left on hold: from the hold start the board gives each held call (the one
+// hold time the console shows, hold-starts.ts), a notification after the configured time and
+// again every as long for the agent's own held calls, on the core's clock.
+import { type Agent, callerOf, isMine } from '../../shared/agent-call';
+import type { BoardSession } from '../../shared/live';
 import type { Clock, Notifier } from './ports';
 
 const words = {
@@ -30,7 +30,7 @@ interface Held {
   since: number;
   /** Reminders raised so far for this hold. */
   reminded: number;
-  session: SessionInfo;
+  session: BoardSession;
 }
 
 /** "1 min", "2 min 30 s", "1 h 5 min" (short, for a notification title). */
@@ -50,9 +50,11 @@ export class HoldAlerts {
 
   constructor(private readonly options: HoldAlertsOptions) {}
 
-  /** Held calls by id with the ISO time their hold started (ConsoleState.heldSince). */
+  /** The call on hold longest, by id, with the ISO time its hold started (ConsoleState.heldSince). */
   heldSince(): Record<string, string> {
-    return Object.fromEntries([...this.held].map(([id, h]) => [id, new Date(h.since).toISOString()]));
+    let longest: [string, Held] | undefined;
+    for (const entry of this.held) if (!longest || entry[1].since < longest[1].since) longest = entry;
+    return longest ? { [longest[0]]: new Date(longest[1].since).toISOString() } : {};
   }
 
   /** The longest hold now on the board, in ms (the tray tooltip); 0 when none. */
@@ -61,21 +63,22 @@ export class HoldAlerts {
     return Math.max(0, ...[...this.held.values()].map((h) => now - h.since));
   }
 
-  /** The board changed: start timing new holds, forget calls taken off hold or ended. */
-  review(sessions: readonly SessionInfo[]): void {
+  /** The board changed: time new holds from their start on the board, forget calls taken off hold or ended. */
+  review(sessions: readonly BoardSession[]): void {
     const now = this.options.clock.now();
+    const longest = JSON.stringify(this.heldSince());
     const seen = new Set<string>();
     let changed = false;
     for (const session of sessions) {
-      if (!session.id || session.ended || session.callState !== 'Hold') continue;
+      if (!session.id || session.ended || session.callState !== 'Hold' || !session.heldSince) continue;
+      const since = Date.parse(session.heldSince);
+      if (!Number.isFinite(since)) continue;
       seen.add(session.id);
       const known = this.held.get(session.id);
-      if (known) {
+      if (known?.since === since) {
         known.session = session;
         continue;
       }
-      const modified = Date.parse(session.dateLastModified ?? '');
-      const since = Number.isFinite(modified) && modified <= now ? modified : now;
       // Already held long enough at first sight: the first reminder waits for the next period.
       const period = this.periodMs();
       const reminded = period > 0 ? Math.floor((now - since) / period) : 0;
@@ -88,10 +91,10 @@ export class HoldAlerts {
         changed = true;
       }
     }
-    if (changed) {
-      this.schedule();
-      this.options.onChange();
-    }
+    if (!changed) return;
+    this.schedule();
+    // The state carries only the longest hold (the tray's tooltip): republish when that moved.
+    if (JSON.stringify(this.heldSince()) !== longest) this.options.onChange();
   }
 
   /** The setting changed (or the agent signed in): reminders follow the new period. */
@@ -139,7 +142,7 @@ export class HoldAlerts {
       const due = Math.floor((now - held.since) / period);
       if (due <= held.reminded) continue;
       held.reminded = due;
-      if (agent && isAgentsCall(held.session, agent)) this.options.notifier.show(this.text(id, held, now));
+      if (isMine(held.session, agent)) this.options.notifier.show(this.text(id, held, now));
     }
     this.schedule();
   }

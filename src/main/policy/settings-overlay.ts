@@ -13,6 +13,7 @@ export function lockedSettings(policy: Policy): Partial<Settings> {
   if (policy.updateUrl !== undefined) locked.updateUrl = policy.updateUrl;
   if (policy.updateChannel !== undefined) locked.updateChannel = policy.updateChannel;
   if (policy.holdAlerts === false) locked.holdAlertSeconds = 0;
+  if (policy.holdOthersCalls !== undefined) locked.holdOthersCalls = policy.holdOthersCalls;
   return locked;
 }
 
