@@ -39,18 +39,21 @@ export function isMine(session: SessionInfo & BoardFacts, agent: Agent | undefin
   return agent !== undefined && (!!agent.userId || !!agent.displayName) && isAgentsCall(session, agent);
 }
 
-export interface AgentCalls {
+export interface AgentCalls<S extends SessionInfo = SessionInfo> {
   /** The most recent of the agent's calls (latest `dateCreated`), the hotkeys' target. */
-  active?: SessionInfo;
+  active?: S;
   /** How many live calls are the agent's: more than one and the notification says which it took. */
   count: number;
 }
 
-export function agentCalls(sessions: readonly SessionInfo[], agent: Agent | undefined): AgentCalls {
+export function agentCalls<S extends SessionInfo & BoardFacts>(
+  sessions: readonly S[],
+  agent: Agent | undefined,
+): AgentCalls<S> {
   if (!agent || (!agent.userId && !agent.displayName)) return { count: 0 };
   const mine = sessions.filter((s) => isMine(s, agent));
   const at = (s: SessionInfo) => Date.parse(s.dateCreated ?? '') || 0;
-  const active = mine.reduce<SessionInfo | undefined>((best, s) => (!best || at(s) > at(best) ? s : best), undefined);
+  const active = mine.reduce<S | undefined>((best, s) => (!best || at(s) > at(best) ? s : best), undefined);
   return active ? { active, count: mine.length } : { count: 0 };
 }
 

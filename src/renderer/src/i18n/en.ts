@@ -315,6 +315,32 @@ export const en = {
   'history.loadingMore': 'Loading…',
   'history.loadMore': 'Load more',
   'history.tryAgain': 'Try again',
+  // Floor safety (issue 20): whose call it is, the question before changing a colleague's, undo, sorting, a board that is not live.
+  'live.mine': 'Mine',
+  'live.sortBy': 'Sort the calls',
+  'live.sortTitle': 'Sort by {column} (again: reverse, a third time: newest first)',
+  'live.column.caller': 'Caller',
+  'live.column.line': 'Line',
+  'live.column.state': 'State',
+  'live.column.time': 'Time',
+  'live.column.who': 'Who has it',
+  'live.sorted.ascending': 'sorted ascending',
+  'live.sorted.descending': 'sorted descending',
+  'call.heldByYou': 'Held by you',
+  'call.heldByColleague': 'Held by a colleague',
+  'call.userId': 'user id {id}',
+  'holds.colleague': 'a colleague',
+  'holds.denied':
+    "This is {owner}'s call, and your administrator does not let agents change a colleague's call. Ask them or a supervisor.",
+  'holds.askHoldTitle': "Hold a colleague's call?",
+  'holds.askResumeTitle': "Resume a colleague's call?",
+  'holds.askHold': "{who} is {owner}'s call. Put it on hold?",
+  'holds.askResume': "{who} is {owner}'s call. Take it off hold?",
+  'holds.askHoldGo': 'Put on hold',
+  'holds.askResumeGo': 'Take off hold',
+  'holds.askCancel': 'Cancel',
+  'holds.undo': 'Undo',
+  'holds.undoLabel': 'Undo: {what}',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

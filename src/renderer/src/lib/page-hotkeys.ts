@@ -1,8 +1,10 @@
-// The Settings hotkeys in the web shell, while the page has focus: hold/resume the agent's own
-// active call and open its notes. The desktop app registers them with the OS instead (main's
-// hotkeys.ts), so this handler stands aside there; show/hide has no meaning inside a browser tab.
+// The Settings hotkeys in the web shell, while the page has focus: hold/resume the call the
+// keyboard is on (the focused row or open call, else the agent's own active call) and open its
+// notes. The desktop app registers them with the OS instead (main's hotkeys.ts), so this handler
+// stands aside there; show/hide has no meaning inside a browser tab.
 import { agentCalls } from '../../../shared/agent-call';
 import { matchesAccelerator } from '../../../shared/hotkeys';
+import type { BoardSession } from '../../../shared/live';
 import { t } from '../i18n/i18n.svelte';
 import { consoleMirror } from '../state/console.svelte';
 import { holds } from '../state/holds.svelte';
@@ -12,6 +14,20 @@ import { toasts } from '../state/toasts.svelte';
 
 const mac = typeof navigator !== 'undefined' && /Mac/i.test(navigator.platform);
 
+/** The call on screen that has the focus: a board row, or the open call's details. */
+function focusedCall(target: EventTarget | null): BoardSession | undefined {
+  if (!(target instanceof Element)) return undefined;
+  const id =
+    target.closest<HTMLElement>('[data-session-id]')?.dataset.sessionId ??
+    (target.closest('aside.details') ? navigation.openId : undefined);
+  return id ? live.find(id) : undefined;
+}
+
+/** What a key acts on: the call that has the focus, else the agent's own active call (the same rule as main's). */
+export function keyTarget(target: EventTarget | null): BoardSession | undefined {
+  return focusedCall(target) ?? agentCalls(live.sessions, consoleMirror.identity).active;
+}
+
 /** True when the key press was a page hotkey (and was handled). */
 export function handlePageHotkey(event: KeyboardEvent): boolean {
   if (window.evoConsole || !consoleMirror.signedIn) return false;
@@ -19,7 +35,8 @@ export function handlePageHotkey(event: KeyboardEvent): boolean {
   const hold = matchesAccelerator(hotkeyHold, event, mac);
   if (!hold && !matchesAccelerator(hotkeyNotes, event, mac)) return false;
   event.preventDefault();
-  const { active, count } = agentCalls(live.sessions, consoleMirror.identity);
+  const focused = focusedCall(event.target);
+  const { active, count } = focused ? { active: focused, count: 1 } : agentCalls(live.sessions, consoleMirror.identity);
   if (!active?.id) {
     toasts.show({ kind: 'error', title: t('hotkey.noCall'), body: t('hotkey.noCallBody') });
     return true;

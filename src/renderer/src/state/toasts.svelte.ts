@@ -5,6 +5,10 @@ export interface Toast {
   body?: string;
   kind: 'info' | 'error' | 'notification';
   sessionId?: string;
+  /** How long it stays (ms); errors stay twice the default. */
+  lifetimeMs?: number;
+  /** One more thing the agent can do from it ("Undo"): `name` is the button's accessible name. */
+  action?: { label: string; name: string; run: () => void };
 }
 
 const LIFETIME_MS = 8000;
@@ -17,7 +21,7 @@ class Toasts {
   show(toast: Omit<Toast, 'id'>): void {
     const id = this.#next++;
     this.items = [...this.items, { ...toast, id }].slice(-MAX_SHOWN);
-    setTimeout(() => this.dismiss(id), toast.kind === 'error' ? LIFETIME_MS * 2 : LIFETIME_MS);
+    setTimeout(() => this.dismiss(id), toast.lifetimeMs ?? (toast.kind === 'error' ? LIFETIME_MS * 2 : LIFETIME_MS));
   }
 
   dismiss(id: number): void {
