@@ -1,7 +1,8 @@
 // When each held call's hold started, the one hold time the row, the details, the tray and the
 // reminder show: a hold the agent made starts at the server's confirmation; a hold first seen in
-// a poll at its dateLastModified, but no earlier than the last poll that saw the call not held (a
-// lagging replica's read, or an overlay over one, can carry a modification older than the hold).
+// a poll at its dateLastModified, unless that is older than the last poll that saw the call not
+// held (a lagging replica's read, or a server that did not touch it): then at first sight. Never
+// earlier than the hold itself.
 import type { SessionInfo } from '../../shared/evovoice';
 
 export class HoldStarts {
@@ -60,11 +61,15 @@ export class HoldStarts {
     let start = this.starts.get(id);
     if (start === undefined) {
       if (pending) return undefined;
+      // The modification time names the hold when it is plausible: not in the future, and not
+      // before a poll that still saw the call not held. Otherwise the hold happened between that
+      // poll and now, and now is the one time never earlier than it.
       const now = this.now();
       const modified = Date.parse(session.dateLastModified ?? '');
-      start = Number.isFinite(modified) && modified <= now ? modified : now;
       const lastNotHeld = this.notHeld.has(id) ? this.lastPoll : undefined;
-      if (lastNotHeld !== undefined) start = Math.min(now, Math.max(start, lastNotHeld));
+      const plausible =
+        Number.isFinite(modified) && modified <= now && (lastNotHeld === undefined || modified >= lastNotHeld);
+      start = plausible ? modified : now;
       this.starts.set(id, start);
     }
     return new Date(start).toISOString();
