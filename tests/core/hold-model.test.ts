@@ -141,6 +141,13 @@ async function run(commands: Command[]): Promise<void> {
 }
 
 describe('hold state (model)', () => {
+  it("shrunk counterexample: a colleague's hold that leaves dateLastModified untouched starts at first sight, not before", async () => {
+    await run([
+      { kind: 'poll', ms: 4579 },
+      { kind: 'colleague', call: 1, hold: true, oldDate: true },
+    ]);
+  });
+
   it('any sequence ends with the board equal to the server, and no hold starts before the hold', async () => {
     const seed = Number(process.env.FC_SEED ?? Date.now() % 2 ** 31);
     const property = fc.asyncProperty(fc.array(command, { maxLength: 10 }), async (commands) => {

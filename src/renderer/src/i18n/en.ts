@@ -341,6 +341,13 @@ export const en = {
   'holds.askCancel': 'Cancel',
   'holds.undo': 'Undo',
   'holds.undoLabel': 'Undo: {what}',
+  'holds.notLive': 'The board is not live since {time}: sign in again to hold or resume calls.',
+  'live.notLiveSince': 'Not live since {time}',
+  'reauth.title': 'Signed out by the server.',
+  'reauth.body': 'Sign in again as {user} to bring the board back to life; this page stays as it is.',
+  'reauth.unsent': 'Your {count} unsent notes are kept and sent once you are signed in.',
+  'reauth.password': 'Password',
+  'reauth.submit': 'Sign in again',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

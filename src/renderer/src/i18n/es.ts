@@ -346,4 +346,13 @@ export const es: Record<MessageKey, string> = {
   'holds.askCancel': 'Cancelar',
   'holds.undo': 'Deshacer',
   'holds.undoLabel': 'Deshacer: {what}',
+  'holds.notLive':
+    'El panel no está en directo desde las {time}: inicie sesión de nuevo para poner o sacar llamadas de la espera.',
+  'live.notLiveSince': 'Sin datos en directo desde las {time}',
+  'reauth.title': 'El servidor cerró la sesión.',
+  'reauth.body':
+    'Inicie sesión de nuevo como {user} para que el panel vuelva a estar en directo; esta página se queda como está.',
+  'reauth.unsent': 'Sus {count} notas sin enviar se conservan y se enviarán al iniciar sesión.',
+  'reauth.password': 'Contraseña',
+  'reauth.submit': 'Iniciar sesión de nuevo',
 };

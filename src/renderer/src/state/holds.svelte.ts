@@ -5,7 +5,7 @@
 import { isMine } from '../../../shared/agent-call';
 import type { SessionHoldReason, SessionInfo } from '../../../shared/evovoice';
 import type { HoldState } from '../../../shared/live';
-import { language, t } from '../i18n/i18n.svelte';
+import { format, language, t } from '../i18n/i18n.svelte';
 import { type BoardState, boardState, callerName, canHold } from '../lib/callState';
 import { announcer } from './announcer.svelte';
 import { request } from './api';
@@ -62,6 +62,16 @@ class Holds {
     return isMine(session, consoleMirror.identity);
   }
 
+  /**
+   * Why no call can be changed now: the server no longer accepts the sign-in, so the board is not
+   * live (its last good poll named); undefined while it is.
+   */
+  get blocked(): string | undefined {
+    const { status, lastGoodPoll } = consoleMirror.state.connection;
+    if (status !== 'signed-out' || !consoleMirror.signedIn) return undefined;
+    return t('holds.notLive', { time: lastGoodPoll ? format.clockTime(lastGoodPoll) : '—' });
+  }
+
   /** Why the agent may not change this call (a colleague's, under 'deny'), or undefined. */
   refusal(session: SessionInfo): string | undefined {
     if (this.mine(session) || consoleMirror.settings.holdOthersCalls !== 'deny') return undefined;
@@ -89,6 +99,16 @@ class Holds {
 
   /** Sends the change at once (the agent's own call, or 'allow'), asks first ('confirm'), or refuses ('deny'). */
   private async ask(session: SessionInfo, action: 'hold' | 'resume', reason?: SessionHoldReason): Promise<void> {
+    const blocked = this.blocked;
+    if (blocked) {
+      const who = callerName(session, language());
+      toasts.show({
+        kind: 'error',
+        title: t(action === 'hold' ? 'holds.holdFailed' : 'holds.resumeFailed', { who }),
+        body: blocked,
+      });
+      return;
+    }
     if (this.mine(session) || consoleMirror.settings.holdOthersCalls === 'allow') {
       return this.send(session, action, reason);
     }
