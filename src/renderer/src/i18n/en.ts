@@ -348,6 +348,11 @@ export const en = {
   'reauth.unsent': 'Your {count} unsent notes are kept and sent once you are signed in.',
   'reauth.password': 'Password',
   'reauth.submit': 'Sign in again',
+  'signOut.askTitle': 'Sign out with work open?',
+  'signOut.held': 'You have callers on hold:',
+  'signOut.notes': 'Notes not saved yet (they are kept on this computer and sent at your next sign-in):',
+  'signOut.stay': 'Stay signed in',
+  'signOut.go': 'Sign out anyway',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -355,4 +355,9 @@ export const es: Record<MessageKey, string> = {
   'reauth.unsent': 'Sus {count} notas sin enviar se conservan y se enviarán al iniciar sesión.',
   'reauth.password': 'Contraseña',
   'reauth.submit': 'Iniciar sesión de nuevo',
+  'signOut.askTitle': '¿Cerrar sesión con trabajo abierto?',
+  'signOut.held': 'Tiene llamadas en espera:',
+  'signOut.notes': 'Notas aún no guardadas (se conservan en este equipo y se envían al volver a iniciar sesión):',
+  'signOut.stay': 'Seguir con la sesión',
+  'signOut.go': 'Cerrar sesión igualmente',
 };
