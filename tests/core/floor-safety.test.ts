@@ -73,6 +73,44 @@ describe('one true hold time', () => {
   });
 });
 
+describe('reminders that help instead of bury', () => {
+  it('one reminder names every overdue hold, longest first, and no more than one comes per period', async () => {
+    rig = await startRig();
+    await rig.signIn();
+    const ids = ['Ada', 'Ben', 'Cy'].map(
+      (name) =>
+        rig.sim.control.addSession({
+          accountId: 'acct-north',
+          callState: 'Connected',
+          answeredByName: 'Demo Agent',
+          fromName: name,
+        }).id as string,
+    );
+    rig.core.pollNow();
+    await rig.core.settled();
+    for (const id of ids) {
+      await rig.core.hold({ sessionId: id, action: 'hold' });
+      await rig.step(5 * SECOND);
+    }
+    const reminders = () => rig.notifier.shown.filter((n) => /on hold/.test(n.title));
+    // Ada's hold reaches the minute first: one reminder; Ben and Cy wait for the next period.
+    await rig.step(60 * SECOND);
+    expect(reminders().map((n) => n.title)).toEqual(['Caller on hold for 1 min']);
+    await rig.step(40 * SECOND);
+    expect(reminders()).toHaveLength(1);
+    await rig.step(10 * SECOND);
+    expect(reminders()[1]).toEqual({
+      title: '3 callers on hold, longest 2 min',
+      body: expect.stringMatching(
+        /^Ada \(\+\d+\), Ben \(\+\d+\), Cy \(\+\d+\): open a call to take it off hold$/,
+      ) as unknown,
+      sessionId: ids[0],
+      onHold: true,
+    });
+    expect(reminders()).toHaveLength(2);
+  });
+});
+
 describe("the agent's calls and other people's", () => {
   it('marks the agent\'s calls "mine" in the rows, members included; a colleague\'s call is not', async () => {
     let id: string;

@@ -1,18 +1,31 @@
 // Reminders of callers left on hold: from the hold start the board gives each held call (the one
-// hold time the console shows, hold-starts.ts), a notification after the configured time and
-// again every as long for the agent's own held calls, on the core's clock.
+// hold time the console shows, hold-starts.ts), a reminder after the configured time and again
+// every as long for the agent's own held calls, on the core's clock. One reminder names every
+// overdue hold ("3 callers on hold, longest 4 min 12 s"), and no more than one comes per period.
 import { type Agent, callerOf, isMine } from '../../shared/agent-call';
 import type { BoardSession } from '../../shared/live';
 import type { Clock, Notifier } from './ports';
 
 const words = {
-  en: { title: 'Caller on hold for {time}', on: '{who} on {line}', act: '{call}: open the call to take it off hold' },
+  en: {
+    title: 'Caller on hold for {time}',
+    on: '{who} on {line}',
+    act: '{call}: open the call to take it off hold',
+    many: '{count} callers on hold, longest {time}',
+    manyAct: '{calls}: open a call to take it off hold',
+    more: 'and {count} more',
+  },
   es: {
     title: 'Llamada en espera desde hace {time}',
     on: '{who} en {line}',
     act: '{call}: abra la llamada para retomarla',
+    many: '{count} llamadas en espera, la más larga {time}',
+    manyAct: '{calls}: abra una llamada para retomarla',
+    more: 'y {count} más',
   },
 };
+/** Callers a reminder names before "and N more". */
+const NAMED = 4;
 
 export interface HoldAlertsOptions {
   clock: Clock;
@@ -47,6 +60,8 @@ export function holdDuration(ms: number): string {
 export class HoldAlerts {
   private readonly held = new Map<string, Held>();
   private timer: unknown;
+  /** When the last reminder was raised: the next waits a whole period. */
+  private lastReminder = -Infinity;
 
   constructor(private readonly options: HoldAlertsOptions) {}
 
@@ -128,7 +143,8 @@ export class HoldAlerts {
     const period = this.periodMs();
     if (!period || this.held.size === 0) return;
     const now = this.options.clock.now();
-    const next = Math.min(...[...this.held.values()].map((h) => h.since + period * (h.reminded + 1)));
+    const due = Math.min(...[...this.held.values()].map((h) => h.since + period * (h.reminded + 1)));
+    const next = Math.max(due, this.lastReminder + period);
     this.timer = this.options.clock.setTimeout(() => this.remind(), Math.max(0, next - now));
   }
 
@@ -138,24 +154,44 @@ export class HoldAlerts {
     if (!period) return;
     const now = this.options.clock.now();
     const agent = this.options.agent();
+    const overdue: [string, Held][] = [];
     for (const [id, held] of this.held) {
       const due = Math.floor((now - held.since) / period);
       if (due <= held.reminded) continue;
       held.reminded = due;
-      if (isMine(held.session, agent)) this.options.notifier.show(this.text(id, held, now));
+      if (isMine(held.session, agent)) overdue.push([id, held]);
+    }
+    if (overdue.length) {
+      // Every hold of the agent's that is past the reminder time, longest first, in one reminder.
+      const mine = [...this.held].filter(([, h]) => isMine(h.session, agent) && now - h.since >= period);
+      mine.sort((a, b) => a[1].since - b[1].since);
+      this.options.notifier.show(this.text(mine.length ? mine : overdue, now));
+      this.lastReminder = now;
     }
     this.schedule();
   }
 
-  private text(sessionId: string, held: Held, now: number) {
+  private text(holds: [string, Held][], now: number) {
     const w = this.options.locale().toLowerCase().startsWith('es') ? words.es : words.en;
     const fill = (text: string, params: Record<string, string>) =>
       text.replace(/\{(\w+)\}/g, (_, k: string) => params[k] ?? '');
-    const who = callerOf(held.session);
-    const line = held.session.endpointName ?? held.session.toAddress;
+    const [sessionId, longest] = holds[0] as [string, Held];
+    const time = holdDuration(now - longest.since);
+    if (holds.length === 1) {
+      const who = callerOf(longest.session);
+      const line = longest.session.endpointName ?? longest.session.toAddress;
+      return {
+        title: fill(w.title, { time }),
+        body: fill(w.act, { call: line ? fill(w.on, { who, line }) : who }),
+        sessionId,
+        onHold: true,
+      };
+    }
+    const named = holds.slice(0, NAMED).map(([, h]) => callerOf(h.session));
+    if (holds.length > NAMED) named.push(fill(w.more, { count: String(holds.length - NAMED) }));
     return {
-      title: fill(w.title, { time: holdDuration(now - held.since) }),
-      body: fill(w.act, { call: line ? fill(w.on, { who, line }) : who }),
+      title: fill(w.many, { count: String(holds.length), time }),
+      body: fill(w.manyAct, { calls: named.join(', ') }),
       sessionId,
       onHold: true,
     };

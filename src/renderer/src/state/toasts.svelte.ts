@@ -1,4 +1,4 @@
-// Short messages shown in the page: notifications raised by main and the outcome of actions.
+// Short messages shown in the page: notifications raised by main (one per call at a time) and the outcome of actions.
 export interface Toast {
   id: number;
   title: string;
@@ -18,9 +18,13 @@ class Toasts {
   items = $state<Toast[]>([]);
   #next = 1;
 
+  /** Shows a toast; a notification about a call replaces the one already shown for it (one reminder at a time). */
   show(toast: Omit<Toast, 'id'>): void {
     const id = this.#next++;
-    this.items = [...this.items, { ...toast, id }].slice(-MAX_SHOWN);
+    const same = (t: Toast) =>
+      toast.kind === 'notification' && t.kind === 'notification' && t.sessionId === toast.sessionId;
+    const kept = toast.sessionId === undefined ? this.items : this.items.filter((t) => !same(t));
+    this.items = [...kept, { ...toast, id }].slice(-MAX_SHOWN);
     setTimeout(() => this.dismiss(id), toast.lifetimeMs ?? (toast.kind === 'error' ? LIFETIME_MS * 2 : LIFETIME_MS));
   }
 
