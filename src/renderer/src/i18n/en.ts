@@ -353,6 +353,18 @@ export const en = {
   'signOut.notes': 'Notes not saved yet (they are kept on this computer and sent at your next sign-in):',
   'signOut.stay': 'Stay signed in',
   'signOut.go': 'Sign out anyway',
+  'enum.queue.Queued': 'Waiting in the queue',
+  'enum.queue.Ringing': 'Ringing an agent from the queue',
+  'enum.queue.Connected': 'Answered from the queue',
+  'enum.queue.Hold': 'On hold in the queue',
+  'enum.queue.Disconnected': 'Left the queue',
+  'enum.member.Queued': 'Queued',
+  'enum.member.Ringing': 'Ringing',
+  'enum.member.Connected': 'Connected',
+  'enum.member.Hold': 'On hold',
+  'enum.member.Disconnected': 'Disconnected',
+  'enum.hold.Transferring': 'Transferring',
+  'enum.unknown': '{value} (as the server names it)',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;
