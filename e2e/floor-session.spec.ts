@@ -27,6 +27,8 @@ test('a persistent 401: stale board, actions unavailable with the reason, a sign
   sim.control.addFault({ endpoint: 'sessions', kind: 'unauthorized' });
   sim.control.addFault({ endpoint: 'patch-session', kind: 'unauthorized' });
   await ui.getByRole('textbox', { name: 'Console data', exact: true }).fill('Written while signed out');
+  // The note has reached the outbox, which cannot send it.
+  await expect(ui.getByTestId('console-data-state')).not.toHaveText(/^(No changes|Saved)/, { timeout: 10_000 });
 
   await expect(ui.getByTestId('not-live')).toHaveText(/^Not live since \d/, { timeout: 20_000 });
   const hold = sam.getByRole('button', { name: /^Hold/ });
@@ -34,7 +36,7 @@ test('a persistent 401: stale board, actions unavailable with the reason, a sign
   await expect(hold).toHaveAttribute('title', /not live since .*sign in again/);
   const prompt = ui.getByRole('alert').filter({ hasText: 'Signed out by the server.' });
   await expect(prompt).toContainText('Sign in again as demo@evovoice.example');
-  await expect(prompt).toContainText('1 unsent notes are kept');
+  await expect(prompt).toContainText('Notes not sent yet are kept');
 
   // The timers stop with the board.
   const time = sam.getByTitle('Time in this state');

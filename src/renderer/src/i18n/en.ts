@@ -345,7 +345,7 @@ export const en = {
   'live.notLiveSince': 'Not live since {time}',
   'reauth.title': 'Signed out by the server.',
   'reauth.body': 'Sign in again as {user} to bring the board back to life; this page stays as it is.',
-  'reauth.unsent': 'Your {count} unsent notes are kept and sent once you are signed in.',
+  'reauth.unsent': 'Notes not sent yet are kept, and sent once you are signed in.',
   'reauth.password': 'Password',
   'reauth.submit': 'Sign in again',
   'signOut.askTitle': 'Sign out with work open?',

@@ -352,7 +352,7 @@ export const es: Record<MessageKey, string> = {
   'reauth.title': 'El servidor cerró la sesión.',
   'reauth.body':
     'Inicie sesión de nuevo como {user} para que el panel vuelva a estar en directo; esta página se queda como está.',
-  'reauth.unsent': 'Sus {count} notas sin enviar se conservan y se enviarán al iniciar sesión.',
+  'reauth.unsent': 'Las notas aún no enviadas se conservan y se envían al iniciar sesión.',
   'reauth.password': 'Contraseña',
   'reauth.submit': 'Iniciar sesión de nuevo',
   'signOut.askTitle': '¿Cerrar sesión con trabajo abierto?',
