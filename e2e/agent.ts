@@ -61,6 +61,7 @@ export function row(page: Page, name: string) {
 }
 
 export async function openCall(page: Page, name: string): Promise<void> {
-  await row(page, name).getByRole('button', { name }).click();
+  // The first button of the row opens the call (its Hold button is named after the caller too).
+  await row(page, name).getByRole('button', { name }).first().click();
   await expect(page.getByRole('complementary')).toBeVisible();
 }

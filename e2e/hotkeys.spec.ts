@@ -89,7 +89,7 @@ test('a caller left on hold: the row times the hold and a reminder opens the cal
     answeredByName: 'Demo Agent',
   });
   const waiting = row(ui, 'Walter Waiting');
-  await waiting.getByRole('button', { name: 'Hold', exact: true }).click();
+  await waiting.getByRole('button', { name: 'Hold Walter Waiting' }).click();
   await expect.poll(() => sim.control.getSession('call-wait')?.callState).toBe('Hold');
 
   const reminder = ui.getByTestId('toast').filter({ hasText: 'Caller on hold for' });

@@ -28,7 +28,7 @@ test('the agent switches the console to Spanish in Settings, and back', async ({
     'Ajustes',
   ]);
   await ui.keyboard.press('Alt+1');
-  await expect(ui.getByRole('button', { name: 'Poner en espera', exact: true })).toBeVisible();
+  await expect(ui.getByRole('button', { name: 'Poner en espera Lucía Ortega', exact: true })).toBeVisible();
 
   await ui.keyboard.press('Alt+4');
   await expect(ui.getByRole('heading', { name: 'Panel' })).toBeVisible();

@@ -29,15 +29,21 @@ test('a call arrives and appears with its caller, line and state', async ({ ui, 
 
 test('hold then resume: the button flips at once and the server receives Hold then Connected', async ({ ui, sim }) => {
   await signIn(ui, sim);
-  sim.control.addSession({ id: 'call-bob', accountId: NORTH, fromName: 'Bob Connected', callState: 'Connected' });
+  sim.control.addSession({
+    id: 'call-bob',
+    accountId: NORTH,
+    fromName: 'Bob Connected',
+    callState: 'Connected',
+    answeredByName: 'Demo Agent',
+  });
   const bob = row(ui, 'Bob Connected');
-  await bob.getByRole('button', { name: 'Hold', exact: true }).click();
-  await expect(bob.getByRole('button', { name: 'Resume', exact: true })).toBeVisible();
+  await bob.getByRole('button', { name: 'Hold Bob Connected' }).click();
+  await expect(bob.getByRole('button', { name: 'Resume Bob Connected' })).toBeVisible();
   await expect(bob).toContainText('On hold');
   await expect.poll(() => sim.control.getSession('call-bob')?.callState).toBe('Hold');
 
-  await bob.getByRole('button', { name: 'Resume', exact: true }).click();
-  await expect(bob.getByRole('button', { name: 'Hold', exact: true })).toBeVisible();
+  await bob.getByRole('button', { name: 'Resume Bob Connected' }).click();
+  await expect(bob.getByRole('button', { name: 'Hold Bob Connected' })).toBeVisible();
   await expect.poll(() => sim.control.getSession('call-bob')?.callState).toBe('Connected');
 
   const patches = sim.control
@@ -51,7 +57,13 @@ test('hold for a transfer, from the keyboard: the server receives Transferring, 
   sim,
 }) => {
   await signIn(ui, sim);
-  sim.control.addSession({ id: 'call-tess', accountId: NORTH, fromName: 'Tess Transfer', callState: 'Connected' });
+  sim.control.addSession({
+    id: 'call-tess',
+    accountId: NORTH,
+    fromName: 'Tess Transfer',
+    callState: 'Connected',
+    answeredByName: 'Demo Agent',
+  });
   await openCall(ui, 'Tess Transfer');
   const details = ui.getByRole('complementary');
   const forTransfer = details.getByRole('button', { name: 'Hold for transfer' });
@@ -76,15 +88,21 @@ test('hold for a transfer, from the keyboard: the server receives Transferring, 
 
 test('a hold the server refuses is rolled back with a message', async ({ ui, sim }) => {
   await signIn(ui, sim);
-  sim.control.addSession({ id: 'call-refused', accountId: NORTH, fromName: 'Rita Refused', callState: 'Connected' });
+  sim.control.addSession({
+    id: 'call-refused',
+    accountId: NORTH,
+    fromName: 'Rita Refused',
+    callState: 'Connected',
+    answeredByName: 'Demo Agent',
+  });
   const rita = row(ui, 'Rita Refused');
-  await expect(rita.getByRole('button', { name: 'Hold', exact: true })).toBeVisible();
+  await expect(rita.getByRole('button', { name: 'Hold Rita Refused' })).toBeVisible();
   sim.control.addFault({ endpoint: 'patch-session', kind: 'error-500', rate: 1 });
-  await rita.getByRole('button', { name: 'Hold', exact: true }).click();
+  await rita.getByRole('button', { name: 'Hold Rita Refused' }).click();
   await expect(ui.getByTestId('toast').filter({ hasText: 'Could not put Rita Refused on hold' })).toBeVisible({
     timeout: 20_000,
   });
-  await expect(rita.getByRole('button', { name: 'Hold', exact: true })).toBeVisible();
+  await expect(rita.getByRole('button', { name: 'Hold Rita Refused' })).toBeVisible();
   await expect(rita).toContainText('Connected');
   expect(sim.control.getSession('call-refused')?.callState).toBe('Connected');
 });
@@ -94,15 +112,21 @@ test('keyboard: arrows select a call, H holds it, Alt+2 and Alt+1 switch views, 
   sim,
 }) => {
   await signIn(ui, sim);
-  sim.control.addSession({ id: 'call-kim', accountId: NORTH, fromName: 'Kim Keys', callState: 'Connected' });
+  sim.control.addSession({
+    id: 'call-kim',
+    accountId: NORTH,
+    fromName: 'Kim Keys',
+    callState: 'Connected',
+    answeredByName: 'Demo Agent',
+  });
   const kim = row(ui, 'Kim Keys');
   await expect(kim).toBeVisible();
-  await kim.getByRole('button', { name: 'Kim Keys' }).focus();
+  await kim.getByRole('button', { name: /^Kim Keys/ }).focus();
   await ui.keyboard.press('ArrowDown');
   await ui.keyboard.press('ArrowUp');
-  await expect(kim.getByRole('button', { name: 'Kim Keys' })).toBeFocused();
+  await expect(kim.getByRole('button', { name: /^Kim Keys/ })).toBeFocused();
   await ui.keyboard.press('h');
-  await expect(kim.getByRole('button', { name: 'Resume', exact: true })).toBeVisible();
+  await expect(kim.getByRole('button', { name: 'Resume Kim Keys' })).toBeVisible();
   await expect.poll(() => sim.control.getSession('call-kim')?.callState).toBe('Hold');
 
   await ui.keyboard.press('Alt+2');

@@ -113,7 +113,12 @@ test('10,000 sessions: first paint of the live view and the cost of a one-call p
       i,
     );
   }
-  await expect(ui.getByTestId('live-list').getByRole('button', { name: `Perf Patch ${PATCHES - 1}` })).toBeVisible();
+  await expect(
+    ui
+      .getByTestId('live-list')
+      .getByRole('button', { name: `Perf Patch ${PATCHES - 1}` })
+      .first(),
+  ).toBeVisible();
   const patches = await ui.evaluate(() => window.__perf.patches.map((p) => p.painted - p.received));
   const scripts = await ui.evaluate(() => window.__perf.patches.map((p) => p.handled - p.received));
   const longFrames = await ui.evaluate(() => window.__perf.longFrames);
@@ -122,7 +127,10 @@ test('10,000 sessions: first paint of the live view and the cost of a one-call p
   // Rows carry no members or log: opening the call fetches its details from main, and while it is
   // open its patches carry them.
   const full = sim.control.getSession(id ?? '');
-  await first.getByRole('button', { name: /Perf Patch/ }).click();
+  await first
+    .getByRole('button', { name: /Perf Patch/ })
+    .first()
+    .click();
   const details = ui.getByRole('complementary');
   await expect(details.getByRole('heading', { name: 'Log' })).toBeVisible();
   await expect(details).toContainText(full?.log?.[0]?.message ?? 'missing log');

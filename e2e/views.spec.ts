@@ -172,7 +172,7 @@ test('readable at 125% zoom: the live view with a call open fits without sideway
   await expect(zoomed).toBeVisible({ timeout: 15_000 });
   await zoomed.getByRole('button').first().click();
   await expect(ui.getByRole('textbox', { name: 'Console data', exact: true })).toBeVisible();
-  await expect(zoomed.getByRole('button', { name: 'Hold', exact: true })).toBeInViewport({ ratio: 1 });
+  await expect(zoomed.getByRole('button', { name: 'Hold Maximilian Zoomington-Smythe' })).toBeInViewport({ ratio: 1 });
   await expect(ui.getByTestId('connection-status')).toBeInViewport();
   const overflow = await ui.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);

@@ -1,8 +1,9 @@
-// Which live call is the signed-in agent's own (the hold hotkey's target): electron-free so the
-// desktop's global hotkey and the web shell's keydown pick the same call.
+// Which live call is the signed-in agent's own (the hold hotkey's target, and the calls they may
+// change without being asked): one rule, electron-free, for the core, the desktop's global hotkey
+// and the page.
 import { isCall } from './channel';
 import type { SessionInfo } from './evovoice';
-import type { Identity } from './live';
+import type { BoardFacts, Identity } from './live';
 
 /** The agent, as the API names them on a call: their user id and their display name. */
 export type Agent = Pick<Identity, 'userId' | 'displayName'>;
@@ -28,18 +29,31 @@ export function isAgentsCall(session: SessionInfo, agent: Agent): boolean {
   );
 }
 
-export interface AgentCalls {
+/**
+ * The rule as the board publishes it: the core applies `isAgentsCall` to the whole session
+ * (members included) and marks the call `mine`; a row, which carries no members, is judged by
+ * that mark, and a call without it by the rule itself.
+ */
+export function isMine(session: SessionInfo & BoardFacts, agent: Agent | undefined): boolean {
+  if (session.mine === true) return true;
+  return agent !== undefined && (!!agent.userId || !!agent.displayName) && isAgentsCall(session, agent);
+}
+
+export interface AgentCalls<S extends SessionInfo = SessionInfo> {
   /** The most recent of the agent's calls (latest `dateCreated`), the hotkeys' target. */
-  active?: SessionInfo;
+  active?: S;
   /** How many live calls are the agent's: more than one and the notification says which it took. */
   count: number;
 }
 
-export function agentCalls(sessions: readonly SessionInfo[], agent: Agent | undefined): AgentCalls {
+export function agentCalls<S extends SessionInfo & BoardFacts>(
+  sessions: readonly S[],
+  agent: Agent | undefined,
+): AgentCalls<S> {
   if (!agent || (!agent.userId && !agent.displayName)) return { count: 0 };
-  const mine = sessions.filter((s) => isAgentsCall(s, agent));
+  const mine = sessions.filter((s) => isMine(s, agent));
   const at = (s: SessionInfo) => Date.parse(s.dateCreated ?? '') || 0;
-  const active = mine.reduce<SessionInfo | undefined>((best, s) => (!best || at(s) > at(best) ? s : best), undefined);
+  const active = mine.reduce<S | undefined>((best, s) => (!best || at(s) > at(best) ? s : best), undefined);
   return active ? { active, count: mine.length } : { count: 0 };
 }
 

@@ -18,6 +18,10 @@ export const LANGUAGE_SETTINGS = ['system', 'en', 'es'] as const;
 export type LanguageSetting = (typeof LANGUAGE_SETTINGS)[number];
 
 /** The settings a first run starts with; ipc.ts checks that this is exactly a `Settings`. */
+/** Whether an agent may hold or resume a call that is not theirs: freely, after a question, or never. */
+export const HOLD_OTHERS_CALLS = ['allow', 'confirm', 'deny'] as const;
+export type HoldOthersCalls = (typeof HOLD_OTHERS_CALLS)[number];
+
 export const DEFAULT_SETTINGS = {
   serverUrl: 'https://evovoice.io',
   userName: '',
@@ -40,6 +44,8 @@ export const DEFAULT_SETTINGS = {
   privateNotifications: false,
   /** What "Call back" opens: the workstation's dialer, `{number}` replaced by the E.164 number. */
   dialerUriTemplate: DEFAULT_DIALER_TEMPLATE,
+  /** A colleague's call: hold or resume it only after a question ('allow': freely, 'deny': never). */
+  holdOthersCalls: 'confirm' as HoldOthersCalls,
 };
 
 /** Every request channel (renderer → main), once: ipc.ts gives each its schema and result type. */

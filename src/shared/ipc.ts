@@ -11,6 +11,7 @@ import {
   DEFAULT_SETTINGS,
   type ErrorCode,
   type EventChannel,
+  HOLD_OTHERS_CALLS,
   LANGUAGE_SETTINGS,
   type RequestChannel,
   THEMES,
@@ -83,6 +84,8 @@ export const settingsSchema = z.strictObject({
   privateNotifications: z.boolean(),
   /** The dialer "Call back" opens (`tel:{number}`); http(s), file and script schemes are refused. */
   dialerUriTemplate: z.string().max(500).refine(isDialerTemplate, 'dialer-template'),
+  /** Holding or resuming a colleague's call: freely, after a question, or never (policy `holdOthersCalls`). */
+  holdOthersCalls: z.enum(HOLD_OTHERS_CALLS),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 const _defaultsAreSettings: Exactly<keyof Settings, typeof DEFAULT_SETTINGS> = DEFAULT_SETTINGS satisfies Settings;

@@ -75,7 +75,11 @@ export interface ConsoleState {
   storage?: string;
   /** Fields from the server the console dropped (wrong type, nested too deep), for support. */
   ignoredFields?: IgnoredFields;
-  /** Calls on hold by id, with the ISO time their hold started (the rows' and tray's hold timers). */
+  /**
+   * The call on hold longest, by id, with the ISO time its hold started (the tray's tooltip): one
+   * entry at most. Each row carries its own call's hold start (`BoardFacts.heldSince`), so a hold
+   * change does not republish every held call's timer.
+   */
   heldSince?: Record<string, string>;
 }
 
@@ -86,11 +90,29 @@ export interface IgnoredFields {
   fields: string[];
 }
 
+/**
+ * What the console adds to a call on its board (never sent by the server), carried in the rows
+ * like the server's fields, so that the page and the core read one answer.
+ */
+export interface BoardFacts {
+  /**
+   * ISO time the call's hold started: the server's confirmation of a hold the agent made, or for a
+   * hold first seen in a poll its dateLastModified but no earlier than the last poll that saw the
+   * call not held. The row, the details, the tray and the reminder all show this one time.
+   */
+  heldSince?: string;
+  /** True when the call is the signed-in agent's (`isAgentsCall` in agent-call.ts, members included). */
+  mine?: boolean;
+}
+
+/** A call as the board publishes it: the server's session plus the console's facts about it. */
+export type BoardSession = SessionInfo & BoardFacts;
+
 /** Field-level change of one entity: only the fields that changed; `unset` lists removed ones. */
 export interface EntityChange {
   id: string;
-  set: Partial<SessionInfo>;
-  unset?: (keyof SessionInfo)[];
+  set: Partial<BoardSession>;
+  unset?: (keyof BoardSession)[];
 }
 
 export interface ListPatch {
@@ -113,7 +135,7 @@ export interface LivePatch {
 }
 
 /** A row before and after a patch: `before` undefined when added, `after` undefined when removed. */
-export type RowChange = (before: SessionInfo | undefined, after: SessionInfo | undefined) => void;
+export type RowChange = (before: BoardSession | undefined, after: BoardSession | undefined) => void;
 
 /**
  * A subscriber's copy of one list, keyed by id, so that a patch costs what it touches rather than
@@ -123,7 +145,7 @@ export type RowChange = (before: SessionInfo | undefined, after: SessionInfo | u
  */
 export class PatchedList {
   /** Rows by id; a row without an id (never changed or removed by a patch) under a key of its own. */
-  readonly #rows = new Map<string | symbol, SessionInfo>();
+  readonly #rows = new Map<string | symbol, BoardSession>();
 
   constructor(list: readonly SessionInfo[] = []) {
     for (const s of list) this.#rows.set(s.id ?? Symbol('session'), s);
@@ -133,12 +155,12 @@ export class PatchedList {
     return this.#rows.size;
   }
 
-  get(id: string): SessionInfo | undefined {
+  get(id: string): BoardSession | undefined {
     return this.#rows.get(id);
   }
 
   /** The rows in list order (a new array: O(n), for views that show every row). */
-  values(): SessionInfo[] {
+  values(): BoardSession[] {
     return [...this.#rows.values()];
   }
 
@@ -153,7 +175,7 @@ export class PatchedList {
     for (const c of patch.changed) {
       const before = this.#rows.get(c.id);
       if (!before) continue;
-      const after: SessionInfo = { ...before, ...c.set };
+      const after: BoardSession = { ...before, ...c.set };
       for (const k of c.unset ?? []) delete after[k];
       this.#rows.set(c.id, after);
       onRow?.(before, after);
@@ -204,7 +226,9 @@ export const ROW_FIELDS = [
   'wasMissed',
   'outcome',
   'channel',
-] as const satisfies readonly (keyof SessionInfo)[];
+  'heldSince',
+  'mine',
+] as const satisfies readonly (keyof BoardSession)[];
 export type RowField = (typeof ROW_FIELDS)[number];
 const ROW_FIELD_SET: ReadonlySet<string> = new Set(ROW_FIELDS);
 
@@ -243,13 +267,13 @@ export interface CallDetails {
 }
 
 /** Only the row fields of a session. */
-export function toRow(session: SessionInfo): SessionInfo {
+export function toRow(session: BoardSession): SessionInfo {
   const row: Record<string, unknown> = {};
   for (const key of ROW_FIELDS) if (session[key] !== undefined) row[key] = session[key];
   return row as SessionInfo;
 }
 
-export function packRows(sessions: readonly SessionInfo[]): PackedRows {
+export function packRows(sessions: readonly BoardSession[]): PackedRows {
   const seen = new Map<string, number>();
   for (const s of sessions) {
     for (const key of ROW_FIELDS) {

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 import type { SessionInfo } from '../../src/shared/evovoice';
-import { applyListPatch, type ListPatch, PatchedList } from '../../src/shared/live';
+import { applyListPatch, type BoardSession, type ListPatch, PatchedList } from '../../src/shared/live';
 
 /** The patch semantics written out plainly: drop removed rows, merge changes in place, append added rows. */
 function walkAndPatch(list: readonly SessionInfo[], patch: ListPatch): SessionInfo[] {
@@ -16,7 +16,7 @@ function walkAndPatch(list: readonly SessionInfo[], patch: ListPatch): SessionIn
       out.push(s);
       continue;
     }
-    const next: SessionInfo = { ...s, ...change.set };
+    const next: BoardSession = { ...s, ...change.set };
     for (const k of change.unset ?? []) delete next[k];
     out.push(next);
   }

@@ -1,5 +1,6 @@
 // Call actions (hold and resume today, transfer tomorrow), all built on one helper: show the
 // change on the board at once, confirm it with the server, roll it back with words on failure.
+import { isMine } from '../../shared/agent-call';
 import type { PatchSessionRequest, SessionInfo } from '../../shared/evovoice';
 import type { RequestArgs } from '../../shared/ipc';
 import type { HoldState, LivePatch } from '../../shared/live';
@@ -41,7 +42,15 @@ export class CallActions {
     if (session.holds.has(id)) {
       throw new CoreError('busy', 'This call is already being put on hold or resumed: wait a moment.');
     }
-    if (!board.find(id)) throw new CoreError('not-found', 'This call is no longer on the board: it may have ended.');
+    const call = board.find(id);
+    if (!call) throw new CoreError('not-found', 'This call is no longer on the board: it may have ended.');
+    if (!isMine(call, session.identity) && this.core.store.getSettings().holdOthersCalls === 'deny') {
+      const owner = call.answeredByName ? `${call.answeredByName}'s call` : "a colleague's call";
+      throw new CoreError(
+        'forbidden',
+        `Could not ${change.what}: this is ${owner}, and your administrator does not let agents change a colleague's call. Ask them or a supervisor.`,
+      );
+    }
     session.holds.set(id, change.pending);
     publishPatch(board.overlay(id, change.fields));
     publishState();

@@ -38,7 +38,7 @@ export function createConsoleCore(ports: CorePorts): LocalConsoleCore {
   const emit = (event: CoreEvent) => subscribers.emit(event);
   const store = new DurableStore(ports.settings, log, publishState);
   const random = ports.random ?? Math.random;
-  const board = new LiveBoard();
+  const board = new LiveBoard({ now: () => clock.now(), agent: () => signIns.session?.identity });
   const rows = new RowView(board);
   const missed = new MissedCalls(store, ports.notifier, () => clock.now());
   const connection = new ConnectionStatus(clock, publishState);

@@ -1,18 +1,31 @@
-// Reminders of callers left on hold: when each held call went on hold (as the core saw it, or the
-// server's dateLastModified when it was already held at first sight), a notification after the
-// configured time and again every as long for the agent's own held calls, on the core's clock.
-import { type Agent, callerOf, isAgentsCall } from '../../shared/agent-call';
-import type { SessionInfo } from '../../shared/evovoice';
+// Reminders of callers left on hold: from the hold start the board gives each held call (the one
+// hold time the console shows, hold-starts.ts), a reminder after the configured time and again
+// every as long for the agent's own held calls, on the core's clock. One reminder names every
+// overdue hold ("3 callers on hold, longest 4 min 12 s"), and no more than one comes per period.
+import { type Agent, callerOf, isMine } from '../../shared/agent-call';
+import type { BoardSession } from '../../shared/live';
 import type { Clock, Notifier } from './ports';
 
 const words = {
-  en: { title: 'Caller on hold for {time}', on: '{who} on {line}', act: '{call}: open the call to take it off hold' },
+  en: {
+    title: 'Caller on hold for {time}',
+    on: '{who} on {line}',
+    act: '{call}: open the call to take it off hold',
+    many: '{count} callers on hold, longest {time}',
+    manyAct: '{calls}: open a call to take it off hold',
+    more: 'and {count} more',
+  },
   es: {
     title: 'Llamada en espera desde hace {time}',
     on: '{who} en {line}',
     act: '{call}: abra la llamada para retomarla',
+    many: '{count} llamadas en espera, la más larga {time}',
+    manyAct: '{calls}: abra una llamada para retomarla',
+    more: 'y {count} más',
   },
 };
+/** Callers a reminder names before "and N more". */
+const NAMED = 4;
 
 export interface HoldAlertsOptions {
   clock: Clock;
@@ -30,7 +43,7 @@ interface Held {
   since: number;
   /** Reminders raised so far for this hold. */
   reminded: number;
-  session: SessionInfo;
+  session: BoardSession;
 }
 
 /** "1 min", "2 min 30 s", "1 h 5 min" (short, for a notification title). */
@@ -47,12 +60,16 @@ export function holdDuration(ms: number): string {
 export class HoldAlerts {
   private readonly held = new Map<string, Held>();
   private timer: unknown;
+  /** When the last reminder was raised: the next waits a whole period. */
+  private lastReminder = -Infinity;
 
   constructor(private readonly options: HoldAlertsOptions) {}
 
-  /** Held calls by id with the ISO time their hold started (ConsoleState.heldSince). */
+  /** The call on hold longest, by id, with the ISO time its hold started (ConsoleState.heldSince). */
   heldSince(): Record<string, string> {
-    return Object.fromEntries([...this.held].map(([id, h]) => [id, new Date(h.since).toISOString()]));
+    let longest: [string, Held] | undefined;
+    for (const entry of this.held) if (!longest || entry[1].since < longest[1].since) longest = entry;
+    return longest ? { [longest[0]]: new Date(longest[1].since).toISOString() } : {};
   }
 
   /** The longest hold now on the board, in ms (the tray tooltip); 0 when none. */
@@ -61,21 +78,22 @@ export class HoldAlerts {
     return Math.max(0, ...[...this.held.values()].map((h) => now - h.since));
   }
 
-  /** The board changed: start timing new holds, forget calls taken off hold or ended. */
-  review(sessions: readonly SessionInfo[]): void {
+  /** The board changed: time new holds from their start on the board, forget calls taken off hold or ended. */
+  review(sessions: readonly BoardSession[]): void {
     const now = this.options.clock.now();
+    const longest = JSON.stringify(this.heldSince());
     const seen = new Set<string>();
     let changed = false;
     for (const session of sessions) {
-      if (!session.id || session.ended || session.callState !== 'Hold') continue;
+      if (!session.id || session.ended || session.callState !== 'Hold' || !session.heldSince) continue;
+      const since = Date.parse(session.heldSince);
+      if (!Number.isFinite(since)) continue;
       seen.add(session.id);
       const known = this.held.get(session.id);
-      if (known) {
+      if (known?.since === since) {
         known.session = session;
         continue;
       }
-      const modified = Date.parse(session.dateLastModified ?? '');
-      const since = Number.isFinite(modified) && modified <= now ? modified : now;
       // Already held long enough at first sight: the first reminder waits for the next period.
       const period = this.periodMs();
       const reminded = period > 0 ? Math.floor((now - since) / period) : 0;
@@ -88,10 +106,10 @@ export class HoldAlerts {
         changed = true;
       }
     }
-    if (changed) {
-      this.schedule();
-      this.options.onChange();
-    }
+    if (!changed) return;
+    this.schedule();
+    // The state carries only the longest hold (the tray's tooltip): republish when that moved.
+    if (JSON.stringify(this.heldSince()) !== longest) this.options.onChange();
   }
 
   /** The setting changed (or the agent signed in): reminders follow the new period. */
@@ -125,7 +143,8 @@ export class HoldAlerts {
     const period = this.periodMs();
     if (!period || this.held.size === 0) return;
     const now = this.options.clock.now();
-    const next = Math.min(...[...this.held.values()].map((h) => h.since + period * (h.reminded + 1)));
+    const due = Math.min(...[...this.held.values()].map((h) => h.since + period * (h.reminded + 1)));
+    const next = Math.max(due, this.lastReminder + period);
     this.timer = this.options.clock.setTimeout(() => this.remind(), Math.max(0, next - now));
   }
 
@@ -135,24 +154,44 @@ export class HoldAlerts {
     if (!period) return;
     const now = this.options.clock.now();
     const agent = this.options.agent();
+    const overdue: [string, Held][] = [];
     for (const [id, held] of this.held) {
       const due = Math.floor((now - held.since) / period);
       if (due <= held.reminded) continue;
       held.reminded = due;
-      if (agent && isAgentsCall(held.session, agent)) this.options.notifier.show(this.text(id, held, now));
+      if (isMine(held.session, agent)) overdue.push([id, held]);
+    }
+    if (overdue.length) {
+      // Every hold of the agent's that is past the reminder time, longest first, in one reminder.
+      const mine = [...this.held].filter(([, h]) => isMine(h.session, agent) && now - h.since >= period);
+      mine.sort((a, b) => a[1].since - b[1].since);
+      this.options.notifier.show(this.text(mine.length ? mine : overdue, now));
+      this.lastReminder = now;
     }
     this.schedule();
   }
 
-  private text(sessionId: string, held: Held, now: number) {
+  private text(holds: [string, Held][], now: number) {
     const w = this.options.locale().toLowerCase().startsWith('es') ? words.es : words.en;
     const fill = (text: string, params: Record<string, string>) =>
       text.replace(/\{(\w+)\}/g, (_, k: string) => params[k] ?? '');
-    const who = callerOf(held.session);
-    const line = held.session.endpointName ?? held.session.toAddress;
+    const [sessionId, longest] = holds[0] as [string, Held];
+    const time = holdDuration(now - longest.since);
+    if (holds.length === 1) {
+      const who = callerOf(longest.session);
+      const line = longest.session.endpointName ?? longest.session.toAddress;
+      return {
+        title: fill(w.title, { time }),
+        body: fill(w.act, { call: line ? fill(w.on, { who, line }) : who }),
+        sessionId,
+        onHold: true,
+      };
+    }
+    const named = holds.slice(0, NAMED).map(([, h]) => callerOf(h.session));
+    if (holds.length > NAMED) named.push(fill(w.more, { count: String(holds.length - NAMED) }));
     return {
-      title: fill(w.title, { time: holdDuration(now - held.since) }),
-      body: fill(w.act, { call: line ? fill(w.on, { who, line }) : who }),
+      title: fill(w.many, { count: String(holds.length), time }),
+      body: fill(w.manyAct, { calls: named.join(', ') }),
       sessionId,
       onHold: true,
     };

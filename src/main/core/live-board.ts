@@ -1,10 +1,19 @@
 // The live board: the last sessions and activity lists, versioned, with optimistic overlays
-// (a hold in flight or just confirmed) laid over the server's data; every update answers the
-// patch to publish.
+// (a hold in flight or just confirmed) laid over the server's data and the console's facts about
+// each call (whose it is, when its hold started); every update answers the patch to publish.
+import { type Agent, isAgentsCall } from '../../shared/agent-call';
 import type { ListResponse, SessionInfo } from '../../shared/evovoice';
-import type { LivePatch, LiveSnapshot } from '../../shared/live';
+import type { BoardSession, LivePatch, LiveSnapshot } from '../../shared/live';
 import { diffSessions, same } from './diff';
+import { HoldStarts } from './hold-starts';
 import { PageBodies } from './page-bodies';
+
+export interface LiveBoardOptions {
+  /** The core's clock (ms). */
+  now: () => number;
+  /** The signed-in agent: their calls are marked `mine`. */
+  agent: () => Agent | undefined;
+}
 
 /** Polls after a confirmation that may still show the call as it was (a lagging replica). */
 const STALE_POLLS_MASKED = 3;
@@ -23,7 +32,7 @@ export class LiveBoard {
   /** What the server said last (polls and PATCH answers). */
   private server: SessionInfo[] = [];
   /** What subscribers have: `server` with overlays applied, in applyListPatch order. */
-  private sessions: SessionInfo[] = [];
+  private sessions: BoardSession[] = [];
   private activity: SessionInfo[] = [];
   private readonly overlays = new Map<string, Overlay>();
   /** Polls started so far: a poll's number tells whether it began after a confirmation. */
@@ -32,6 +41,14 @@ export class LiveBoard {
   private serverById: Map<string, SessionInfo> | undefined;
   /** The sessions pages of the last polls: an unchanged page is not parsed again. */
   readonly pages = new PageBodies<ListResponse<SessionInfo>>();
+  /** When each held call's hold started: the one hold time the whole console shows. */
+  private readonly holdStarts: HoldStarts;
+  /** Start times of the polls in flight, by number. */
+  private readonly pollTimes = new Map<number, number>();
+
+  constructor(private readonly options: LiveBoardOptions = { now: () => Date.now(), agent: () => undefined }) {
+    this.holdStarts = new HoldStarts(options.now);
+  }
 
   /**
    * The session the server sent last, when `raw` (a fresh poll's item) equals it: the poll then
@@ -76,11 +93,11 @@ export class LiveBoard {
     return { version: this.version, sessions: this.sessions, activity: this.activity };
   }
 
-  get liveSessions(): readonly SessionInfo[] {
+  get liveSessions(): readonly BoardSession[] {
     return this.sessions;
   }
 
-  find(sessionId: string): SessionInfo | undefined {
+  find(sessionId: string): BoardSession | undefined {
     return this.sessions.find((s) => s.id === sessionId);
   }
 
@@ -91,13 +108,16 @@ export class LiveBoard {
     this.sessions = [];
     this.activity = [];
     this.overlays.clear();
+    this.holdStarts.clear();
+    this.pollTimes.clear();
     this.version++;
     return this.snapshot();
   }
 
   /** Numbers a poll as it starts; pass the number to `update` with its lists. */
   pollStarted(): number {
-    return ++this.polls;
+    this.pollTimes.set(++this.polls, this.options.now());
+    return this.polls;
   }
 
   /**
@@ -106,7 +126,11 @@ export class LiveBoard {
    */
   update(lists: { sessions?: SessionInfo[]; activity?: SessionInfo[] }, poll?: number): LivePatch | undefined {
     let sessionsChanged = false;
+    const startedAt = poll === undefined ? undefined : this.pollTimes.get(poll);
+    if (poll !== undefined) for (const n of this.pollTimes.keys()) if (n <= poll) this.pollTimes.delete(n);
     if (lists.sessions) {
+      // Every call this poll shows not held was not held when the poll began.
+      this.holdStarts.polled(startedAt ?? this.options.now());
       // Unchanged pages give back the very objects of the last poll: then there is nothing to diff.
       if (!sameObjects(lists.sessions, this.server)) {
         this.setServer(lists.sessions);
@@ -123,7 +147,9 @@ export class LiveBoard {
       }
     }
     const activity = lists.activity && !sameObjects(lists.activity, this.activity) ? lists.activity : undefined;
-    return this.publish(sessionsChanged, activity);
+    const patch = this.publish(sessionsChanged, activity);
+    if (lists.sessions) this.holdStarts.settled();
+    return patch;
   }
 
   /** A fresh copy of one session from a PATCH answer. */
@@ -147,7 +173,14 @@ export class LiveBoard {
    */
   confirm(sessionId: string, answer: SessionInfo): LivePatch | undefined {
     const overlay = this.overlays.get(sessionId);
-    if (overlay) overlay.confirmedAfterPoll = this.polls;
+    if (overlay) {
+      overlay.confirmedAfterPoll = this.polls;
+      // While a lagging read still shows the call as before, show everything the answer changed
+      // (who holds it too), not only the fields asked for.
+      overlay.fields = { ...overlay.fields, ...changedFields(overlay.before, answer) };
+    }
+    // A hold the agent made starts when the server confirmed it, whatever a lagging read says later.
+    if (answer.callState === 'Hold' && overlay?.fields.callState === 'Hold') this.holdStarts.confirmed(sessionId);
     const i = this.server.findIndex((s) => s.id === sessionId);
     if (i >= 0) {
       const next = this.server.slice();
@@ -192,13 +225,36 @@ export class LiveBoard {
     return patch;
   }
 
-  private withOverlays(list: SessionInfo[]): SessionInfo[] {
-    if (this.overlays.size === 0) return list;
-    return list.map((s) => {
+  /**
+   * The server's list as the agent sees it: overlays laid over it, then the console's facts. A
+   * session with no overlay and no fact stays the very object the server's list holds.
+   */
+  private withOverlays(list: SessionInfo[]): BoardSession[] {
+    const agent = this.options.agent();
+    const mark = agent !== undefined && (!!agent.userId || !!agent.displayName);
+    this.holdStarts.begin();
+    const next = list.map((s): BoardSession => {
       const overlay = s.id === undefined ? undefined : this.overlays.get(s.id);
-      return overlay ? { ...s, ...overlay.fields } : s;
+      const shown: SessionInfo = overlay ? { ...s, ...overlay.fields } : s;
+      // A hold in flight has no start yet: it starts when the server confirms it.
+      const pending = overlay !== undefined && overlay.confirmedAfterPoll === undefined;
+      const heldSince = this.holdStarts.of(shown, pending);
+      const mine = mark && isAgentsCall(shown, agent);
+      if (heldSince === undefined && !mine) return shown;
+      return { ...shown, ...(heldSince !== undefined ? { heldSince } : {}), ...(mine ? { mine } : {}) };
     });
+    this.holdStarts.end();
+    return next;
   }
+}
+
+/** The fields `after` sets to another value than `before` had. */
+function changedFields(before: SessionInfo | undefined, after: SessionInfo): Partial<SessionInfo> {
+  const changed: Record<string, unknown> = {};
+  const was = (before ?? {}) as Record<string, unknown>;
+  for (const [key, value] of Object.entries(after))
+    if (value !== undefined && !same(was[key], value)) changed[key] = value;
+  return changed as Partial<SessionInfo>;
 }
 
 /** True when both lists hold the same objects in the same order (no field is looked at). */

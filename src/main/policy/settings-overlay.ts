@@ -14,6 +14,7 @@ export function lockedSettings(policy: Policy): Partial<Settings> {
   if (policy.holdAlerts === false) locked.holdAlertSeconds = 0;
   if (policy.privateNotifications !== undefined) locked.privateNotifications = policy.privateNotifications;
   if (policy.dialerUriTemplate !== undefined) locked.dialerUriTemplate = policy.dialerUriTemplate;
+  if (policy.holdOthersCalls !== undefined) locked.holdOthersCalls = policy.holdOthersCalls;
   return locked;
 }
 

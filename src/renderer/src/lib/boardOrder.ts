@@ -1,10 +1,10 @@
 // The live board's order (live sessions, newest first) and its count per state, kept by binary-search removal and insertion so a patch costs what it touches.
-import type { SessionInfo } from '../../../shared/evovoice';
+import type { BoardSession } from '../../../shared/live';
 import { BOARD_STATES, type BoardState, boardState, isLive, newestFirst } from './callState';
 
-type Key = string | SessionInfo;
+type Key = string | BoardSession;
 
-const keyOf = (s: SessionInfo): Key => s.id ?? s;
+const keyOf = (s: BoardSession): Key => s.id ?? s;
 
 export const emptyCounts = (): Record<BoardState, number> =>
   Object.fromEntries(BOARD_STATES.map((s) => [s, 0])) as Record<BoardState, number>;
@@ -16,14 +16,14 @@ export const emptyCounts = (): Record<BoardState, number> =>
  * found by binary search.
  */
 export class BoardOrder {
-  #rows: SessionInfo[] = [];
+  #rows: BoardSession[] = [];
   /** Position in the list for every row of the list (live or not), in list order. */
   #seq = new Map<Key, number>();
   #nextSeq = 0;
   #counts = emptyCounts();
 
   /** Starts again from a whole list, in list order. */
-  reset(list: readonly SessionInfo[]): void {
+  reset(list: readonly BoardSession[]): void {
     this.#seq = new Map();
     this.#nextSeq = 0;
     this.#counts = emptyCounts();
@@ -37,7 +37,7 @@ export class BoardOrder {
    * undefined). True when the board's rows changed. A row whose creation date did not change keeps
    * its place; only a row that moves is taken out and put back.
    */
-  update(before: SessionInfo | undefined, after: SessionInfo | undefined): boolean {
+  update(before: BoardSession | undefined, after: BoardSession | undefined): boolean {
     const row = after ?? before;
     if (!row) return false;
     const key = keyOf(row);
@@ -57,7 +57,7 @@ export class BoardOrder {
   }
 
   /** The board's rows, newest first (a new array, so that a view sees the change). */
-  rows(): SessionInfo[] {
+  rows(): BoardSession[] {
     return this.#rows.slice();
   }
 
@@ -66,17 +66,17 @@ export class BoardOrder {
     return { ...this.#counts };
   }
 
-  #compare(a: SessionInfo, b: SessionInfo): number {
+  #compare(a: BoardSession, b: BoardSession): number {
     return newestFirst(a, b) || (this.#seq.get(keyOf(a)) ?? 0) - (this.#seq.get(keyOf(b)) ?? 0);
   }
 
   /** The index of `s` on the board (sort keys are unique), or where it goes: the first row that sorts at or after it. */
-  #position(s: SessionInfo): number {
+  #position(s: BoardSession): number {
     let lo = 0;
     let hi = this.#rows.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.#compare(this.#rows[mid] as SessionInfo, s) < 0) lo = mid + 1;
+      if (this.#compare(this.#rows[mid] as BoardSession, s) < 0) lo = mid + 1;
       else hi = mid;
     }
     return lo;

@@ -1,12 +1,12 @@
-// Keyboard shortcuts for the whole console: Alt+1..5 views, / search, H hold/resume, Esc close, Alt+R retry,
-// and in the web shell the hotkeys of Settings while the page has focus (the desktop registers them globally).
+// Keyboard shortcuts for the whole console: Alt+1..5 views, / search, H hold/resume (Shift+H: hold
+// for a transfer) of the call the keyboard is on, Esc close, Alt+R retry, and in the web shell the
+// hotkeys of Settings while the page has focus (the desktop registers them globally).
 import { isCall } from '../../../shared/channel';
 import { VIEWS } from '../../../shared/ipc-constants';
 import { request } from '../state/api';
 import { holds } from '../state/holds.svelte';
-import { live } from '../state/live.svelte';
 import { navigation } from '../state/navigation.svelte';
-import { handlePageHotkey } from './page-hotkeys';
+import { handlePageHotkey, keyTarget } from './page-hotkeys';
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -38,10 +38,11 @@ export function handleShortcut(event: KeyboardEvent): void {
     event.preventDefault();
     navigation.focusSearch();
   } else if ((event.key === 'h' || event.key === 'H') && navigation.view === 'live') {
-    const session = live.find(navigation.selectedId ?? navigation.openId);
-    if (session && isCall(session)) {
-      event.preventDefault();
-      void holds.toggle(session);
-    }
+    // The row (or open call) with the focus, else the agent's own call: never a call off screen.
+    const session = keyTarget(event.target);
+    if (!session || !isCall(session)) return;
+    event.preventDefault();
+    if (event.shiftKey) void holds.holdForTransfer(session);
+    else void holds.toggle(session);
   }
 }

@@ -1,6 +1,13 @@
 // The renderer's copy of the live board: rows from main (the first screen at once, the rest in chunks) kept current by versioned patches, each costing what it touches, and the open call's full details.
 import type { SessionInfo } from '../../../shared/evovoice';
-import { type ListPatch, type LivePatch, PatchedList, type RowSnapshot, unpackRows } from '../../../shared/live';
+import {
+  type BoardSession,
+  type ListPatch,
+  type LivePatch,
+  PatchedList,
+  type RowSnapshot,
+  unpackRows,
+} from '../../../shared/live';
 import { BoardOrder, emptyCounts } from '../lib/boardOrder';
 import type { BoardState } from '../lib/callState';
 import { request } from './api';
@@ -10,7 +17,7 @@ interface OpenCall {
   id: string;
   /** The board version the details were read at; later patches apply to them. */
   version: number;
-  session?: SessionInfo;
+  session?: BoardSession;
   /** Patches that arrived before the details did (undefined once they have). */
   early?: LivePatch[];
 }
@@ -36,7 +43,7 @@ class LiveBoard {
   #sessionsRevision = $state(0);
   #activityRevision = $state(0);
   #detailsRevision = $state(0);
-  #sessionsList: SessionInfo[] | undefined;
+  #sessionsList: BoardSession[] | undefined;
   #activityList: SessionInfo[] | undefined;
   /** Patches that came while the snapshot's rows were still arriving; applied once they are all in. */
   #waiting: LivePatch[] | undefined;
@@ -44,14 +51,14 @@ class LiveBoard {
   #load = 0;
   #open: OpenCall | undefined;
   /** The live (not ended) sessions, newest first; a patch moves only the rows whose creation date changed. */
-  ordered = $state.raw<SessionInfo[]>([]);
+  ordered = $state.raw<BoardSession[]>([]);
   /** Live sessions per board state, as the server has them (optimistic holds are the board's). */
   counts = $state.raw<Record<BoardState, number>>(emptyCounts());
   version = $state(-1);
   loaded = $state(false);
 
   /** Every session in the core's list order (O(n): for views that list them all). */
-  get sessions(): SessionInfo[] {
+  get sessions(): BoardSession[] {
     void this.#sessionsRevision;
     return (this.#sessionsList ??= this.#sessions.values());
   }
@@ -194,13 +201,13 @@ class LiveBoard {
   }
 
   /** A session on the board, O(1): its row. */
-  session(sessionId: string | undefined): SessionInfo | undefined {
+  session(sessionId: string | undefined): BoardSession | undefined {
     void this.#sessionsRevision;
     return sessionId ? this.#sessions.get(sessionId) : undefined;
   }
 
   /** A session on the board or in the activity feed, O(1): the open call's full details once they came, else its row. */
-  find(sessionId: string | undefined): SessionInfo | undefined {
+  find(sessionId: string | undefined): BoardSession | undefined {
     void this.#activityRevision;
     void this.#detailsRevision;
     const open = this.#open;
