@@ -23,6 +23,7 @@ import {
   shell,
 } from 'electron';
 
+import { dialerUri } from '../shared/dialer';
 import { APP_ID, APP_PAGE_URL, PRODUCT_NAME } from './app-identity';
 import { appMenuTemplate } from './app-menu';
 import type { AppPage } from './app-origin';
@@ -121,6 +122,12 @@ async function main({ log, problem: logProblem }: OpenedFileLog): Promise<void> 
       else pendingOpen = open;
     },
     onCopy: (number) => clipboard.writeText(number),
+    onDial: (number) => {
+      // The same rule as "Call back" in the page: the dialer template in force, an E.164 number.
+      const uri = dialerUri(core.getSettings().dialerUriTemplate, number);
+      if (uri) void shell.openExternal(uri).catch((error: unknown) => log.warn('The dialer did not open', { error }));
+      else log.warn('Call back: no dialer URI for this number and template');
+    },
     onResume: (sessionId) => {
       core.hold({ sessionId, action: 'resume' }).catch((error: unknown) =>
         notifier.show({

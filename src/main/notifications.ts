@@ -1,5 +1,5 @@
 // The Notifier port on native notifications: nothing shows while do-not-disturb is on; a click
-// shows the window on that call. A missed call offers "Open call" and "Copy number", a hold
+// shows the window on that call. A missed call offers "Open call", "Copy number" and "Call back", a hold
 // reminder "Take off hold", where the platform has notification actions (macOS buttons, Windows
 // toast actions); on Linux the click opens the call. A notification the OS refuses is shown in
 // the page.
@@ -28,6 +28,8 @@ export interface DesktopNotifierOptions {
   onClick: (sessionId: string | undefined) => void;
   /** "Copy number": puts the caller's number on the clipboard. */
   onCopy: (number: string) => void;
+  /** "Call back": opens the workstation's dialer (the dialer template in force) on the number. */
+  onDial: (number: string) => void;
   /** "Take off hold": resumes the held call. */
   onResume: (sessionId: string) => void;
   /** The OS refused to show it (unsigned macOS build, notifications denied): show it in the page. */
@@ -46,6 +48,7 @@ export interface DesktopNotifier extends Notifier {
 const LAUNCH_PREFIX = 'evo-call:';
 const COPY_PREFIX = 'evo-copy:';
 const RESUME_PREFIX = 'evo-resume:';
+const DIAL_PREFIX = 'evo-dial:';
 /** ToastNotification.Tag's limit (Windows 10 1703 and later). */
 const MAX_TAG = 64;
 /** Windows: a click seen both as 'click' and through handleActivation within this time is one click. */
@@ -61,6 +64,7 @@ export function notificationActions(notification: Notification): NotificationAct
     return [
       { label: 'Open call', argument: `${LAUNCH_PREFIX}${sessionId}` },
       { label: 'Copy number', argument: `${COPY_PREFIX}${missedCall.from}` },
+      { label: 'Call back', argument: `${DIAL_PREFIX}${missedCall.from}` },
     ];
   }
   if (notification.onHold) {
@@ -114,7 +118,7 @@ export function actionFromArguments(
   if (!sessionId || (kind !== 'missed' && kind !== 'hold')) return undefined;
   const open = { label: 'Open call', argument: `${LAUNCH_PREFIX}${sessionId}` };
   const resume = { label: 'Take off hold', argument: `${RESUME_PREFIX}${sessionId}` };
-  return (kind === 'missed' ? [open, open] : [resume, open])[index];
+  return (kind === 'missed' ? [open, open, open] : [resume, open])[index];
 }
 
 /** A Windows toast whose launch argument names the call, with Electron-style action buttons. */
@@ -155,6 +159,7 @@ export function createDesktopNotifier(options: DesktopNotifierOptions): DesktopN
     if (argument.startsWith(LAUNCH_PREFIX)) options.onClick(sessionIdFromActivation(argument));
     else if (argument.startsWith(COPY_PREFIX)) options.onCopy(argument.slice(COPY_PREFIX.length));
     else if (argument.startsWith(RESUME_PREFIX)) options.onResume(argument.slice(RESUME_PREFIX.length));
+    else if (argument.startsWith(DIAL_PREFIX)) options.onDial(argument.slice(DIAL_PREFIX.length));
   };
   /** Windows: one click on a toast seen both as 'click' and through handleActivation opens the call once. */
   const clicked = (argument: string, from: 'instance' | 'activation'): void => {

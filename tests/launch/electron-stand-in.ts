@@ -51,6 +51,8 @@ export const recorded = {
   applicationMenu: undefined as unknown,
   badge: [] as number[],
   clipboard: [] as string[],
+  /** URLs handed to shell.openExternal. */
+  externals: [] as string[],
   errorBoxes: [] as { title: string; content: string }[],
   appUserModelId: undefined as string | undefined,
   quitCompleted: false,
@@ -581,7 +583,10 @@ export const globalShortcut = {
 
 /** docs/api/clipboard.md, shell.md, dialog.md (showErrorBox 400-405): recorded, nothing shown. */
 export const clipboard = { writeText: (text: string) => recorded.clipboard.push(text) };
-export const shell = { openExternal: async () => undefined, openPath: async () => '' };
+export const shell = {
+  openExternal: async (url: string) => void recorded.externals.push(url),
+  openPath: async () => '',
+};
 export const dialog = {
   showErrorBox: (title: string, content: string) => recorded.errorBoxes.push({ title, content }),
   showMessageBox: async () => ({ response: 1 }),

@@ -436,8 +436,8 @@ try {
   check('a missed call reaches Notification', !!shown);
   const labels = shown.actionLabels();
   check(
-    'the missed-call notification offers Open call and Copy number where the platform has actions',
-    JSON.stringify(labels) === JSON.stringify(platform === 'linux' ? [] : ['Open call', 'Copy number']),
+    'the missed-call notification offers Open call, Copy number and Call back where the platform has actions',
+    JSON.stringify(labels) === JSON.stringify(platform === 'linux' ? [] : ['Open call', 'Copy number', 'Call back']),
     labels,
   );
   if (platform !== 'linux') {
@@ -448,6 +448,38 @@ try {
       clipboard: recorded.clipboard,
       number,
     });
+    // A pressed button ends its toast (Windows then reads a later press from the tag alone, which
+    // has no number): Call back is pressed on the toast of a second missed call.
+    const before = recorded.notifications.length;
+    const second = sim.control.addSession({
+      id: `launch-${platform}-${layout}-2`,
+      accountId: 'acct-north',
+      callState: 'Ringing',
+    });
+    await invoke('poll:now');
+    await until(
+      'the second ringing call on the board',
+      () => recorded.windows[0]?.webContents.sent.some((m) => JSON.stringify(m.payload).includes(String(second.id))),
+      8000,
+      () => invoke('poll:now'),
+    );
+    sim.control.missCall(String(second.id));
+    sim.control.advance(1000);
+    const again = await until(
+      'the second missed-call notification',
+      () => recorded.notifications.slice(before).find((n) => n.options.title.startsWith('Missed call')),
+      15_000,
+      () => invoke('poll:now'),
+    );
+    const dialed = recorded.externals.length;
+    again.pressAction('Call back');
+    await until('the dialer', () => recorded.externals[dialed], 5_000);
+    const secondNumber = sim.control.getSession(String(second.id))?.fromAddress;
+    check(
+      'Call back opens the dialer (tel: by default) on the E.164 number',
+      recorded.externals[dialed] === `tel:${secondNumber}`,
+      { externals: recorded.externals, secondNumber },
+    );
   }
   win.hide();
   win.webContents.sent.length = 0;

@@ -167,9 +167,15 @@ describe('the main process starts on every platform, packaged and not', () => {
           "an SSO proxy's redirect at sign-in is reported as the proxy's sign-in page",
           'a voicemail served by a 302 to a signed address plays',
           'a missed call reaches Notification',
-          'the missed-call notification offers Open call and Copy number where the platform has actions',
+          'the missed-call notification offers Open call, Copy number and Call back where the platform has actions',
           'activating the notification shows the window and opens the call, once',
-          ...(platform === 'linux' ? [] : ['the Open call button shows the window and opens the call, once']),
+          ...(platform === 'linux'
+            ? []
+            : [
+                "Copy number puts the caller's number on the clipboard",
+                'Call back opens the dialer (tel: by default) on the E.164 number',
+                'the Open call button shows the window and opens the call, once',
+              ]),
           'the demo starts (its simulator loaded on demand) and signs in',
           'tray Quit completes within 2000 ms',
           'the unsent console-data edit is persisted',

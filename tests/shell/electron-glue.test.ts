@@ -415,6 +415,7 @@ describe('notifications', () => {
       doNotDisturb: () => dnd,
       onClick: (id) => clicked.push(id),
       onCopy: () => undefined,
+      onDial: () => undefined,
       onResume: () => undefined,
       onFailed: () => undefined,
       platform: 'linux',
@@ -438,6 +439,7 @@ describe('notifications', () => {
       doNotDisturb: () => false,
       onClick: (id) => clicked.push(id),
       onCopy: () => undefined,
+      onDial: () => undefined,
       onResume: () => undefined,
       onFailed: () => undefined,
       platform: 'win32',
@@ -468,6 +470,7 @@ describe('notifications', () => {
       doNotDisturb: () => false,
       onClick: (id) => done.push(`open ${id}`),
       onCopy: (number) => done.push(`copy ${number}`),
+      onDial: (number) => done.push(`dial ${number}`),
       onResume: (id) => done.push(`resume ${id}`),
       onFailed: () => undefined,
       platform,
@@ -475,20 +478,21 @@ describe('notifications', () => {
     return { notifier, done };
   }
 
-  it('on macOS offers Open call and Copy number on a missed call, Take off hold on a hold reminder', () => {
+  it('on macOS offers Open call, Copy number and Call back on a missed call, Take off hold on a hold reminder', () => {
     const { notifier, done } = actingNotifier('darwin');
     notifier.show(missed);
     notifier.show(reminder);
     notifier.show({ title: 'Settings were reset', body: 'x' });
     expect(recorded.notifications.map((n) => n.options.actions?.map((a) => a.text))).toEqual([
-      ['Open call', 'Copy number'],
+      ['Open call', 'Copy number', 'Call back'],
       ['Take off hold', 'Open call'],
       undefined,
     ]);
     recorded.notifications[0]!.emit('action', {}, 1);
     recorded.notifications[1]!.emit('action', {}, 0);
     recorded.notifications[0]!.emit('action', {}, 0);
-    expect(done).toEqual(['copy +15550123', 'resume h1', 'open m1']);
+    recorded.notifications[0]!.emit('action', {}, 2);
+    expect(done).toEqual(['copy +15550123', 'resume h1', 'open m1', 'dial +15550123']);
   });
 
   it('on Windows writes the buttons with Electron\'s own "type=action" arguments, tagged with the call', () => {
@@ -504,6 +508,7 @@ describe('notifications', () => {
       '<action content="Open call" arguments="type=action&#38;action=0&#38;tag=missed:m1" activationType="foreground"/>',
     );
     expect(xml).toContain('<action content="Copy number" arguments="type=action&#38;action=1&#38;tag=missed:m1"');
+    expect(xml).toContain('<action content="Call back" arguments="type=action&#38;action=2&#38;tag=missed:m1"');
   });
 
   it('on Windows performs a button once: from handleActivation, not again from the instance event', () => {
@@ -515,7 +520,15 @@ describe('notifications', () => {
     recorded.notifications[0]!.emit('action', {}, 1);
     recorded.activation!({ type: 'action', arguments: 'type=action&action=0&tag=hold:h1', actionIndex: 0 });
     recorded.notifications[1]!.emit('action', {}, 0);
-    expect(done).toEqual(['copy +15550123', 'resume h1']);
+    // A button press ends its toast: Call back is pressed on another one.
+    notifier.show({
+      ...missed,
+      sessionId: 'm2',
+      missedCall: { ...missed.missedCall, sessionId: 'm2', from: '+15550199' },
+    });
+    recorded.activation!({ type: 'action', arguments: 'type=action&action=2&tag=missed:m2', actionIndex: 2 });
+    recorded.notifications[2]!.emit('action', {}, 2);
+    expect(done).toEqual(['copy +15550123', 'resume h1', 'dial +15550199']);
   });
 
   it('on Windows keeps the toast tag within 64 characters, still acting while the toast is live', () => {
@@ -532,8 +545,10 @@ describe('notifications', () => {
     const { done } = actingNotifier('win32');
     recorded.activation!({ type: 'action', arguments: 'type=action&action=0&tag=hold:h9', actionIndex: 0 });
     recorded.activation!({ type: 'action', arguments: 'type=action&action=1&tag=missed:m9', actionIndex: 1 });
+    recorded.activation!({ type: 'action', arguments: 'type=action&action=2&tag=missed:m9', actionIndex: 2 });
     recorded.activation!({ type: 'action', arguments: 'type=action&action=0&tag=other', actionIndex: 0 });
-    expect(done).toEqual(['resume h9', 'open m9']);
+    // Call back after a restart: the number is not in the tag, so it opens the call (its details call back).
+    expect(done).toEqual(['resume h9', 'open m9', 'open m9']);
   });
 
   it('on Windows opens the call on a click of a live toast (Electron emits only click), once if activation also runs', () => {
@@ -543,6 +558,7 @@ describe('notifications', () => {
       doNotDisturb: () => false,
       onClick: (id) => clicked.push(id),
       onCopy: () => undefined,
+      onDial: () => undefined,
       onResume: () => undefined,
       onFailed: () => undefined,
       platform: 'win32',
@@ -572,6 +588,7 @@ describe('notifications', () => {
       doNotDisturb: () => false,
       onClick: () => undefined,
       onCopy: () => undefined,
+      onDial: () => undefined,
       onResume: () => undefined,
       onFailed: (n, error) => failed.push(`${n.title}: ${error}`),
       platform: 'darwin',
