@@ -1,6 +1,7 @@
 // Signing out from the tray with work open: the agent's own calls on hold and the notes the server
 // has not confirmed are named first (the page asks the same question from Settings), in the
-// console's language. Plain Node: the Electron shell asks with a native dialog.
+// console's language, in the page's words (`signOut.*` in the renderer's catalogue). Plain Node:
+// the Electron shell asks with a native dialog.
 import { callerOf, isMine } from '../shared/agent-call';
 import type { ConsoleCore } from './core/console';
 
@@ -30,18 +31,18 @@ export const hasOpenWork = (work: OpenWork): boolean => work.held.length > 0 || 
 const WORDS = {
   en: {
     message: 'Sign out with work open?',
-    held: 'Callers you hold: {list}',
-    notes: 'Notes not yet saved: {list}',
-    after: 'After signing out, the held callers stay on hold and the notes are sent at your next sign-in.',
+    held: 'You have callers on hold: {list}',
+    notes: 'Notes not saved yet (they are kept on this computer and sent at your next sign-in): {list}',
+    after: 'Held callers stay on hold after you sign out.',
     stay: 'Stay signed in',
     go: 'Sign out anyway',
   },
   es: {
     message: '¿Cerrar sesión con trabajo abierto?',
-    held: 'Llamadas que tiene en espera: {list}',
-    notes: 'Notas aún sin guardar: {list}',
-    after: 'Al cerrar sesión, las llamadas siguen en espera y las notas se envían en su próximo inicio de sesión.',
-    stay: 'Seguir conectado',
+    held: 'Tiene llamadas en espera: {list}',
+    notes: 'Notas aún no guardadas (se conservan en este equipo y se envían al volver a iniciar sesión): {list}',
+    after: 'Las llamadas en espera siguen en espera al cerrar la sesión.',
+    stay: 'Seguir con la sesión',
     go: 'Cerrar sesión igualmente',
   },
 };

@@ -68,9 +68,9 @@ describe('tray sign-out with work open', () => {
     expect(signOutQuestion(work, 'en')).toEqual({
       message: 'Sign out with work open?',
       detail:
-        'Callers you hold: Holly Held\nNotes not yet saved: Nate Notes\nAfter signing out, the held callers stay on hold and the notes are sent at your next sign-in.',
+        'You have callers on hold: Holly Held\nNotes not saved yet (they are kept on this computer and sent at your next sign-in): Nate Notes\nHeld callers stay on hold after you sign out.',
       buttons: ['Stay signed in', 'Sign out anyway'],
     });
-    expect(signOutQuestion(work, 'es-ES').buttons).toEqual(['Seguir conectado', 'Cerrar sesión igualmente']);
+    expect(signOutQuestion(work, 'es-ES').buttons).toEqual(['Seguir con la sesión', 'Cerrar sesión igualmente']);
   });
 });
