@@ -24,6 +24,7 @@ import {
 } from 'electron';
 
 import { dialerUri } from '../shared/dialer';
+import { notificationLocale } from '../shared/missed-call-text';
 import { APP_ID, APP_PAGE_URL, PRODUCT_NAME } from './app-identity';
 import { appMenuTemplate } from './app-menu';
 import type { AppPage } from './app-origin';
@@ -49,6 +50,7 @@ import { hardenSession, hardenWebContents } from './security';
 import { createSessionFetch } from './session-fetch';
 import { createSettingsStore } from './settings-store';
 import { composeSignIn } from './sign-in';
+import { type OpenWork, signOutQuestion } from './sign-out-work';
 import { runSmokeTest, smokeTestRequested } from './smoke-test';
 import { installTestHooks } from './test-hooks';
 import { createConsoleTray } from './tray';
@@ -242,6 +244,13 @@ async function main({ log, problem: logProblem }: OpenedFileLog): Promise<void> 
       });
     },
     quit: () => app.quit(),
+    confirmSignOut: async (work: OpenWork) => {
+      showWindow();
+      const words = signOutQuestion(work, notificationLocale(core.getSettings().language));
+      const options = { type: 'question' as const, ...words, buttons: [...words.buttons], defaultId: 0, cancelId: 0 };
+      const answer = shown.win ? await dialog.showMessageBox(shown.win, options) : await dialog.showMessageBox(options);
+      return answer.response === 1;
+    },
     restartToUpdate: () => {
       void updates.restart().then((answer) => {
         if (!answer.restarting) notifier.show({ title: 'Update not installed yet', body: answer.reason });

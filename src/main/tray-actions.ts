@@ -1,6 +1,7 @@
 // What each tray menu item does, shared by the Electron tray and the web shell's test hook.
 import type { ConsoleCore } from './core/console';
 import type { SignIn } from './sign-in';
+import { hasOpenWork, type OpenWork, openWork } from './sign-out-work';
 
 export const TRAY_ACTIONS = [
   'show',
@@ -18,7 +19,7 @@ export function isTrayAction(value: unknown): value is TrayAction {
 }
 
 export interface TrayTarget {
-  core: Pick<ConsoleCore, 'getSettings' | 'updateSettings'>;
+  core: Pick<ConsoleCore, 'getSettings' | 'updateSettings' | 'getState' | 'getSnapshot'>;
   signIn: Pick<SignIn, 'signOut'>;
   showWindow(): void;
   hideWindow(): void;
@@ -27,6 +28,8 @@ export interface TrayTarget {
   quit?: () => void;
   /** Installs a downloaded update unless a call is live or an edit unsent (the shell says why). */
   restartToUpdate?: () => void;
+  /** Asks the agent before signing out with work open; true: sign out. Absent: no question (web shell). */
+  confirmSignOut?: (work: OpenWork) => Promise<boolean>;
 }
 
 /** Runs one tray item; answers false when this shell does not offer it. */
@@ -41,9 +44,12 @@ export async function runTrayAction(action: TrayAction, target: TrayTarget): Pro
     case 'dnd':
       target.core.updateSettings({ doNotDisturb: !target.core.getSettings().doNotDisturb });
       return true;
-    case 'sign-out':
+    case 'sign-out': {
+      const work = openWork(target.core);
+      if (hasOpenWork(work) && target.confirmSignOut && !(await target.confirmSignOut(work))) return true;
       await target.signIn.signOut();
       return true;
+    }
     case 'copy-diagnostics':
       target.copyDiagnostics?.();
       return !!target.copyDiagnostics;

@@ -55,6 +55,28 @@ describe('hold-time alerts', () => {
     expect(reminders(rig)).toHaveLength(2);
   });
 
+  it('with private notifications names the line, never the caller or the number', async () => {
+    rig = await startRig({ settings: { privateNotifications: true } });
+    await rig.signIn();
+    const id = await agentsCall(rig);
+    await rig.core.hold({ sessionId: id, action: 'hold' });
+    await rig.step(65 * SECOND);
+    expect(reminders(rig)).toEqual([
+      {
+        title: 'Caller on hold for 1 min',
+        body: 'A caller on Support line: open the call to take it off hold',
+        sessionId: id,
+        onHold: true,
+      },
+    ]);
+    const second = await agentsCall(rig, { fromName: 'Grace Hopper', fromAddress: '+15550199' });
+    await rig.core.hold({ sessionId: second, action: 'hold' });
+    await rig.step(125 * SECOND);
+    const text = JSON.stringify(rig.notifier.shown);
+    expect(text).toContain('2 callers on hold');
+    for (const leak of ['Ada', 'Grace', '+1555']) expect(text).not.toContain(leak);
+  });
+
   it('follows the configured time and says nothing when it is off', async () => {
     rig = await startRig({ settings: { holdAlertSeconds: 30 } });
     await rig.signIn();

@@ -62,7 +62,12 @@ describe('Restart to update in the tray', () => {
   it('runs the shell’s restart, and is refused by a shell without one', async () => {
     const restarts: string[] = [];
     const target = {
-      core: { getSettings: () => ({}) as never, updateSettings: () => ({}) as never },
+      core: {
+        getSettings: () => ({}) as never,
+        updateSettings: () => ({}) as never,
+        getState: () => ({}) as never,
+        getSnapshot: () => ({}) as never,
+      },
       signIn: { signOut: async () => undefined },
       showWindow: () => undefined,
       hideWindow: () => undefined,

@@ -54,6 +54,7 @@ export function createConsoleCore(ports: CorePorts): LocalConsoleCore {
     seconds: () => store.getSettings().holdAlertSeconds,
     agent: () => signIns.session?.identity,
     locale: () => notificationLocale(store.getSettings().language),
+    privateText: () => store.getSettings().privateNotifications,
     onChange: publishState,
   });
 

@@ -2,6 +2,7 @@
 // hold time the console shows, hold-starts.ts), a reminder after the configured time and again
 // every as long for the agent's own held calls, on the core's clock. One reminder names every
 // overdue hold ("3 callers on hold, longest 4 min 12 s"), and no more than one comes per period.
+// With private notifications on, a reminder names the line, never the caller or the number.
 import { type Agent, callerOf, isMine } from '../../shared/agent-call';
 import type { BoardSession } from '../../shared/live';
 import type { Clock, Notifier } from './ports';
@@ -14,6 +15,8 @@ const words = {
     many: '{count} callers on hold, longest {time}',
     manyAct: '{calls}: open a call to take it off hold',
     more: 'and {count} more',
+    caller: 'A caller',
+    manyPrivate: 'Open a call to take it off hold',
   },
   es: {
     title: 'Llamada en espera desde hace {time}',
@@ -22,6 +25,8 @@ const words = {
     many: '{count} llamadas en espera, la más larga {time}',
     manyAct: '{calls}: abra una llamada para retomarla',
     more: 'y {count} más',
+    caller: 'Una llamada',
+    manyPrivate: 'Abra una llamada para retomarla',
   },
 };
 /** Callers a reminder names before "and N more". */
@@ -35,6 +40,8 @@ export interface HoldAlertsOptions {
   /** The signed-in agent: only their own held calls raise reminders. */
   agent: () => Agent | undefined;
   locale: () => string;
+  /** Private notifications (setting or policy): name the line, never the caller or the number. */
+  privateText: () => boolean;
   /** The held-since times changed: publish the state (rows and tray show the timers). */
   onChange: () => void;
 }
@@ -177,8 +184,9 @@ export class HoldAlerts {
       text.replace(/\{(\w+)\}/g, (_, k: string) => params[k] ?? '');
     const [sessionId, longest] = holds[0] as [string, Held];
     const time = holdDuration(now - longest.since);
+    const hidden = this.options.privateText();
     if (holds.length === 1) {
-      const who = callerOf(longest.session);
+      const who = hidden ? w.caller : callerOf(longest.session);
       const line = longest.session.endpointName ?? longest.session.toAddress;
       return {
         title: fill(w.title, { time }),
@@ -191,7 +199,7 @@ export class HoldAlerts {
     if (holds.length > NAMED) named.push(fill(w.more, { count: String(holds.length - NAMED) }));
     return {
       title: fill(w.many, { count: String(holds.length), time }),
-      body: fill(w.manyAct, { calls: named.join(', ') }),
+      body: hidden ? w.manyPrivate : fill(w.manyAct, { calls: named.join(', ') }),
       sessionId,
       onHold: true,
     };
