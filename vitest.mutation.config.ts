@@ -1,6 +1,6 @@
 // The tests Stryker runs against each mutant (npm run test:mutation): the core, shared code, the
 // renderer's logic (lib/ in Node, the stores compiled as the page compiles them), the reliability
-// suites and the shell tests of redaction, the dispatcher and the settings store. Left out: the long
+// and security suites and the shell tests of redaction, the dispatcher and the settings store. Left out: the long
 // chaos and crash runs (each would re-run for nearly every mutant), and tests that need D-Bus, child
 // processes or the simulator alone, and one that needs its own process.
 import { svelte } from '@sveltejs/vite-plugin-svelte';
@@ -22,10 +22,13 @@ export default defineConfig({
             'tests/shared/**/*.test.ts',
             'tests/renderer/**/*.test.ts',
             'tests/reliability/**/*.test.ts',
+            'tests/security/**/*.test.ts',
             'tests/shell/{dispatch,file-log,settings-store}.test.ts',
           ],
           exclude: [
             'tests/reliability/{chaos,crash,keychain-faults,scan-secrets}.test.ts',
+            // Spawns the web shell's server process.
+            'tests/security/web-shell.test.ts',
             // Sets process.env.TZ, which a worker thread (Stryker runs vitest in threads) does not apply.
             'tests/core/feeds.test.ts',
             'tests/soak/**',

@@ -149,7 +149,9 @@ describe('hold state (model)', () => {
   });
 
   it('any sequence ends with the board equal to the server, and no hold starts before the hold', async () => {
-    const seed = Number(process.env.FC_SEED ?? Date.now() % 2 ** 31);
+    // A fixed seed by default, so npm test is the same run every time; FC_SEED=random explores.
+    const asked = process.env.FC_SEED;
+    const seed = asked === 'random' ? Date.now() % 2 ** 31 : Number(asked ?? 20261205);
     const property = fc.asyncProperty(fc.array(command, { maxLength: 10 }), async (commands) => {
       try {
         await run(commands);

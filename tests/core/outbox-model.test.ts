@@ -247,6 +247,23 @@ const FOUND: Record<string, Op[]> = {
 
 describe('counterexamples the model found', () => {
   it.each(Object.entries(FOUND))('%s', async (_name, ops) => run(ops));
+
+  // A defect the model found with seed 1164066224 and that is not fixed yet: after a hang, someone
+  // else writes exactly a text the outbox once saved itself (here ""), after the agent's next edit
+  // started; the retry takes it for a lagging replica showing its own save and overwrites it
+  // instead of reporting a conflict. The outbox would need the server's dateLastModified (newer
+  // than its own confirmed save) to tell the two apart. Expected to fail until then: when this
+  // test starts passing, the defect is fixed and `it.fails` becomes `it`.
+  it.fails('KNOWN DEFECT: someone else writes a text the outbox once saved itself, during a retry', async () =>
+    run([
+      { op: 'edit', text: '' },
+      { op: 'fault', fault: { endpoint: 'patch-session', kind: 'hang' }, count: 1 },
+      { op: 'other', text: 'Refund\r\nok' },
+      { op: 'edit', text: ' Call back' },
+      { op: 'other', text: '' },
+      { op: 'fault', fault: { endpoint: 'patch-session', kind: 'error-500' }, count: 1 },
+    ]),
+  );
 });
 
 describe('the outbox against its model', () => {
@@ -254,7 +271,9 @@ describe('the outbox against its model', () => {
     'never loses the last text, and reports a conflict exactly when the server moved from the base',
     { timeout: 60_000 },
     async () => {
-      const seed = Number(process.env.EVO_MODEL_SEED ?? Date.now() % 2 ** 31);
+      // A fixed seed by default, so npm test is the same run every time; EVO_MODEL_SEED=random explores.
+      const asked = process.env.EVO_MODEL_SEED;
+      const seed = asked === 'random' ? Date.now() % 2 ** 31 : Number(asked ?? 20261205);
       try {
         await fc.assert(
           fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 12 }), (ops) => run(ops)),
