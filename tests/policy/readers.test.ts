@@ -180,6 +180,29 @@ describe('Windows registry reader', () => {
     expect(ps.scripts[0]).toContain('PS(Path|ParentPath|ChildName|Drive|Provider)');
   });
 
+  it('takes choices and flags as admins type them: any case, spaces, yes/no, on/off', () => {
+    const checked = checkPolicy([
+      {
+        origin: HKLM,
+        values: {
+          holdOthersCalls: ' Allow ',
+          updateChannel: 'Beta',
+          privateNotifications: 'Yes',
+          demoAllowed: 'off',
+          startHidden: 'ON',
+        },
+      },
+    ]);
+    expect(checked.problems).toEqual([]);
+    expect(checked.policy).toEqual({
+      holdOthersCalls: 'allow',
+      updateChannel: 'beta',
+      privateNotifications: true,
+      demoAllowed: false,
+      startHidden: true,
+    });
+  });
+
   it('is unreadable only when reg.exe and PowerShell both fail, naming both', () => {
     const found = readWindowsPolicy(
       regWith({}, false),

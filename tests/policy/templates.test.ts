@@ -27,8 +27,9 @@ describe('policy templates', () => {
     expect(Object.keys(POLICY_DOCS).sort()).toEqual([...POLICY_KEYS].sort());
     for (const [key, doc] of Object.entries(POLICY_DOCS)) {
       if (doc.kind !== 'choice') continue;
-      const inner = policySchema.shape[key as 'updateChannel'].unwrap() as unknown as { options: string[] };
-      expect(doc.choices, key).toEqual(inner.options);
+      // A choice is read ignoring case: a preprocess in front of the enum, whose options are the choices.
+      const inner = policySchema.shape[key as 'updateChannel'].unwrap() as unknown as { out: { options: string[] } };
+      expect(doc.choices, key).toEqual(inner.out.options);
     }
   });
 

@@ -5,8 +5,17 @@ import { z } from 'zod';
 import { isDialerTemplate } from '../../shared/dialer';
 import { UPDATE_CHANNELS } from '../../shared/ipc-constants';
 
-const FLAG_WORDS: Record<string, boolean> = { '1': true, '0': false, true: true, false: false };
-/** A flag: true/false (plist, JSON), 1/0 (REG_DWORD) or the text "1"/"0"/"true"/"false" (REG_SZ). */
+const FLAG_WORDS: Record<string, boolean> = {
+  '1': true,
+  '0': false,
+  true: true,
+  false: false,
+  yes: true,
+  no: false,
+  on: true,
+  off: false,
+};
+/** A flag: true/false (plist, JSON), 1/0 (REG_DWORD) or the text "1"/"0", "true"/"false", "yes"/"no", "on"/"off" (REG_SZ), any case. */
 const flag = z
   .preprocess(
     (value) => (typeof value === 'string' ? (FLAG_WORDS[value.trim().toLowerCase()] ?? value) : value),
@@ -18,6 +27,10 @@ const url = (schemes: RegExp, words: string) =>
   text(2000).refine((value) => schemes.test(value) && URL.canParse(value), words);
 const httpUrl = url(/^https?:\/\/[^\s/]+/i, 'must be an http(s) URL');
 const httpsUrl = url(/^https:\/\/[^\s/]+/i, 'must be an https URL');
+
+/** One of `values`, as an admin may type it (`Stable`, ` deny `): matched ignoring case and spaces. */
+const choice = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z.preprocess((value) => (typeof value === 'string' ? value.trim().toLowerCase() : value), z.enum(values));
 
 export const policySchema = z.strictObject({
   /** Preset server; the agent cannot sign in to another one. */
@@ -32,7 +45,7 @@ export const policySchema = z.strictObject({
   updatesAllowed: flag.optional(),
   /** The folder the update feed (latest*.yml + installers) is served from (https only). */
   updateUrl: httpsUrl.optional(),
-  updateChannel: z.enum(UPDATE_CHANNELS).optional(),
+  updateChannel: choice(UPDATE_CHANNELS).optional(),
   /** False turns GPU acceleration off (VDI / Citrix desktops). */
   hardwareAcceleration: flag.optional(),
   /** False turns hold-time reminders off (the timers on the rows still run). */
@@ -40,7 +53,7 @@ export const policySchema = z.strictObject({
   /** Where crash reports are uploaded (https only); without it minidumps stay on the workstation. */
   crashReportUrl: httpsUrl.optional(),
   /** Whether an agent may hold or resume a call that is not theirs: freely, after a question, or never. */
-  holdOthersCalls: z.enum(['allow', 'confirm', 'deny']).optional(),
+  holdOthersCalls: choice(['allow', 'confirm', 'deny'] as const).optional(),
   /** Hosts besides the Evo Voice server that voicemail recordings may be fetched from (e.g. a blob store). */
   recordingHosts: z
     .union([z.array(z.string().max(253)), z.string().max(4000)])
