@@ -1,6 +1,7 @@
 // Generates the administrators' policy templates from the one policy schema and its docs
 // (src/main/policy): Group Policy ADMX/ADML, a macOS configuration profile and Jamf custom schema,
-// a sample /etc/evo-voice-console/policy.json, and the admin guide's key table. `npm run
+// a sample /etc/evo-voice-console/policy.json, and the admin guide's key table; each with the
+// enforced keys and the recommended form of the keys that can be recommended. `npm run
 // policy-templates` writes them; tests/policy/templates.test.ts fails when they drift.
 import { mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -9,9 +10,16 @@ import { build } from 'plist';
 import { format, resolveConfig } from 'prettier';
 
 import { APP_ID, PRODUCT_NAME } from '../../src/main/app-identity';
-import { FAIL_CLOSED, POLICY_KEYS, type PolicyKey } from '../../src/main/policy/policy';
+import {
+  FAIL_CLOSED,
+  isRecommendable,
+  POLICY_KEYS,
+  type PolicyKey,
+  RECOMMENDABLE_KEYS,
+  RECOMMENDED_NAME,
+} from '../../src/main/policy/policy';
 import { type KeyDoc, POLICY_DOCS } from '../../src/main/policy/policy-docs';
-import { POLICY_KEY_PATH } from '../../src/main/policy/read-windows';
+import { POLICY_KEY_PATH, RECOMMENDED_KEY_PATH } from '../../src/main/policy/read-windows';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 export const TEMPLATE_DIR = 'build/policy';
@@ -28,13 +36,19 @@ const entries = () =>
     return [key, doc] as const;
   });
 
-function admxPolicy(key: PolicyKey): string {
+/** The ADMX/ADML name of a key's policy: the key, or `<key>_Recommended` for its recommended form. */
+const admxName = (key: PolicyKey, recommended: boolean) => (recommended ? `${key}_${RECOMMENDED_NAME}` : key);
+
+function admxPolicy(key: PolicyKey, recommended = false): string {
   const doc = POLICY_DOCS[key];
-  const head = `    <policy name="${key}" class="Both" displayName="$(string.${key})" explainText="$(string.${key}_Help)"`;
-  const common = `      <parentCategory ref="EvoVoiceConsole" />\n      <supportedOn ref="SUPPORTED_0_1" />`;
+  const name = admxName(key, recommended);
+  const path = recommended ? RECOMMENDED_KEY_PATH : POLICY_KEY_PATH;
+  const category = recommended ? `EvoVoiceConsole_${RECOMMENDED_NAME}` : 'EvoVoiceConsole';
+  const head = `    <policy name="${name}" class="Both" displayName="$(string.${name})" explainText="$(string.${name}_Help)"`;
+  const common = `      <parentCategory ref="${category}" />\n      <supportedOn ref="SUPPORTED_0_1" />`;
   if (doc.kind === 'flag') {
     return [
-      `${head} key="${POLICY_KEY_PATH}" valueName="${key}">`,
+      `${head} key="${path}" valueName="${key}">`,
       common,
       '      <enabledValue><decimal value="1" /></enabledValue>',
       '      <disabledValue><decimal value="0" /></disabledValue>',
@@ -55,7 +69,7 @@ function admxPolicy(key: PolicyKey): string {
         ? `        <multiText id="${key}" valueName="${key}" maxStrings="100" />`
         : `        <text id="${key}" valueName="${key}" maxLength="2000" required="true" />`;
   return [
-    `${head} presentation="$(presentation.${key})" key="${POLICY_KEY_PATH}">`,
+    `${head} presentation="$(presentation.${name})" key="${path}">`,
     common,
     '      <elements>',
     element,
@@ -80,30 +94,49 @@ export function admx(): string {
   </supportedOn>
   <categories>
     <category name="EvoVoiceConsole" displayName="$(string.EvoVoiceConsole)" />
+    <category name="EvoVoiceConsole_${RECOMMENDED_NAME}" displayName="$(string.EvoVoiceConsole_${RECOMMENDED_NAME})" />
   </categories>
   <policies>
-${POLICY_KEYS.map(admxPolicy).join('\n')}
+${[...POLICY_KEYS.map((key) => admxPolicy(key)), ...RECOMMENDABLE_KEYS.map((key) => admxPolicy(key, true))].join('\n')}
   </policies>
 </policyDefinitions>
 `;
 }
 
+/** Both forms of each key: enforced, then (for the keys that can be) recommended. */
+const forms = () => [
+  ...entries().map(([key, doc]) => ({ key, doc, recommended: false })),
+  ...entries()
+    .filter(([key]) => isRecommendable(key))
+    .map(([key, doc]) => ({ key, doc, recommended: true })),
+];
+
+function admlStrings({ key, doc, recommended }: ReturnType<typeof forms>[number]): string[] {
+  const name = admxName(key, recommended);
+  const help = recommended
+    ? `${doc.help} Recommended: agents start with this value and may change it; the enforced ${key} wins over it. Registry value ${key} under HKLM or HKCU\\${RECOMMENDED_KEY_PATH} (machine wins).`
+    : `${doc.help} Registry value ${key} under HKLM or HKCU\\${POLICY_KEY_PATH} (machine wins).`;
+  return [
+    `      <string id="${name}">${xml(recommended ? `${doc.title} (recommended)` : doc.title)}</string>`,
+    `      <string id="${name}_Help">${xml(help)}</string>`,
+    ...(recommended
+      ? []
+      : (doc.choices ?? []).map((choice) => `      <string id="${key}_${choice}">${choice}</string>`)),
+  ];
+}
+
 export function adml(): string {
-  const strings = entries().flatMap(([key, doc]) => [
-    `      <string id="${key}">${xml(doc.title)}</string>`,
-    `      <string id="${key}_Help">${xml(`${doc.help} Registry value ${key} under HKLM or HKCU\\${POLICY_KEY_PATH} (machine wins).`)}</string>`,
-    ...(doc.choices ?? []).map((choice) => `      <string id="${key}_${choice}">${choice}</string>`),
-  ]);
-  const presentations = entries()
-    .filter(([, doc]) => doc.kind !== 'flag')
-    .map(([key, doc]) => {
+  const strings = forms().flatMap(admlStrings);
+  const presentations = forms()
+    .filter(({ doc }) => doc.kind !== 'flag')
+    .map(({ key, doc, recommended }) => {
       const control =
         doc.kind === 'choice'
           ? `<dropdownList refId="${key}">${xml(doc.title)}</dropdownList>`
           : doc.kind === 'list'
             ? `<multiTextBox refId="${key}">${xml(doc.title)} (one per line)</multiTextBox>`
             : `<textBox refId="${key}"><label>${xml(doc.title)}</label></textBox>`;
-      return `      <presentation id="${key}">${control}</presentation>`;
+      return `      <presentation id="${admxName(key, recommended)}">${control}</presentation>`;
     });
   return `<?xml version="1.0" encoding="utf-8"?>
 <!-- Generated from src/main/policy by npm run policy-templates: do not edit. -->
@@ -113,6 +146,7 @@ export function adml(): string {
   <resources>
     <stringTable>
       <string id="EvoVoiceConsole">${PRODUCT_NAME}</string>
+      <string id="EvoVoiceConsole_${RECOMMENDED_NAME}">${PRODUCT_NAME}: recommended (agents may change)</string>
       <string id="SUPPORTED_0_1">${PRODUCT_NAME} 0.1 and later</string>
 ${strings.join('\n')}
     </stringTable>
@@ -125,6 +159,7 @@ ${presentations.join('\n')}
 }
 
 const example = () => Object.fromEntries(entries().map(([key, doc]) => [key, doc.example]));
+const recommendedExample = () => Object.fromEntries(RECOMMENDABLE_KEYS.map((key) => [key, POLICY_DOCS[key].example]));
 
 /** A configuration profile with one payload for the app's managed preferences (every key, example values). */
 export function mobileconfig(): string {
@@ -137,9 +172,10 @@ export function mobileconfig(): string {
         PayloadVersion: 1,
         PayloadDisplayName: `${PRODUCT_NAME} policy`,
         ...example(),
+        [RECOMMENDED_NAME]: recommendedExample(),
       },
     ],
-    PayloadDescription: `Policy for ${PRODUCT_NAME}: edit the values (delete the keys you do not set) before deploying.`,
+    PayloadDescription: `Policy for ${PRODUCT_NAME}: edit the values (delete the keys you do not set) before deploying. Keys in ${RECOMMENDED_NAME} are starting values agents may change; a key set outside it is enforced and wins.`,
     PayloadDisplayName: `${PRODUCT_NAME}`,
     PayloadIdentifier: `${APP_ID}.profile`,
     PayloadScope: 'System',
@@ -162,14 +198,26 @@ export function jamfSchema(): string {
   const schema = {
     title: `${PRODUCT_NAME} (${APP_ID})`,
     description: `Administrator policy for ${PRODUCT_NAME}.`,
-    properties: Object.fromEntries(entries().map(property)),
+    properties: {
+      ...Object.fromEntries(entries().map(property)),
+      [RECOMMENDED_NAME]: {
+        title: 'Recommended (agents may change)',
+        description: 'Starting values agents may change in the console; the same key set above is enforced and wins.',
+        type: 'object',
+        properties: Object.fromEntries(
+          entries()
+            .filter(([key]) => isRecommendable(key))
+            .map(property),
+        ),
+      },
+    },
   };
   return `${JSON.stringify(schema, null, 2)}\n`;
 }
 
-/** A sample /etc/evo-voice-console/policy.json with every key. */
+/** A sample /etc/evo-voice-console/policy.json with every key, and the recommendable ones under `recommended`. */
 export function samplePolicyJson(): string {
-  return `${JSON.stringify(example(), null, 2)}\n`;
+  return `${JSON.stringify({ ...example(), [RECOMMENDED_NAME.toLowerCase()]: recommendedExample() }, null, 2)}\n`;
 }
 
 const REG_TYPE = { flag: 'REG_DWORD 0/1', url: 'REG_SZ', text: 'REG_SZ', choice: 'REG_SZ', list: 'REG_MULTI_SZ' };
@@ -195,11 +243,11 @@ function failClosed(key: PolicyKey): string {
 export function policyTable(): string {
   const rows = entries().map(([key, doc]) => {
     const values = doc.choices ? doc.choices.map((c) => `\`${c}\``).join(', ') : '';
-    return `| \`${key}\` | ${REG_TYPE[doc.kind]}${values ? ` (${values})` : ''} | ${PLIST_TYPE[doc.kind]} | ${JSON_TYPE[doc.kind]} | ${doc.help.replace(/\|/g, '\\|')} | ${failClosed(key)} |`;
+    return `| \`${key}\` | ${REG_TYPE[doc.kind]}${values ? ` (${values})` : ''} | ${PLIST_TYPE[doc.kind]} | ${JSON_TYPE[doc.kind]} | ${doc.help.replace(/\|/g, '\\|')} | ${failClosed(key)} | ${isRecommendable(key) ? 'yes' : 'no'} |`;
   });
   return [
-    '| key | Windows registry | macOS plist | Linux JSON | effect | bad or unreadable |',
-    '| --- | --- | --- | --- | --- | --- |',
+    '| key | Windows registry | macOS plist | Linux JSON | effect | bad or unreadable | recommendable |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
     ...rows,
   ].join('\n');
 }

@@ -206,6 +206,7 @@ async function main({ log, problem: logProblem }: OpenedFileLog): Promise<void> 
     lockedSettings: () => settings.lockedKeys,
     restartToUpdate: () => updates.restart(),
     hotkeysByDesktop: () => portalHotkeys,
+    recommendedSettings: () => settings.recommendedSettings,
   });
 
   hardenSession(session.defaultSession, page, log);

@@ -196,6 +196,8 @@ export type RequestResults = Exactly<
       lockedSettings?: (keyof Settings)[];
       /** The desktop binds the global hotkeys (a Wayland session): they fire only if it lets them. */
       hotkeysByDesktop?: boolean;
+      /** Settings the administrator recommended (the agent may change them): their recommended values. */
+      recommendedSettings?: Partial<Settings>;
     };
     'live:resync': RowSnapshot;
     'live:rows': RowChunk;

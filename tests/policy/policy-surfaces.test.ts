@@ -1,4 +1,4 @@
-// Where the policy and a ready update reach the agent: state:get lists the locked settings, a
+// Where the policy and a ready update reach the agent: state:get lists the locked and recommended settings, a
 // sign-in to another server than the preset one is refused before the core is asked, and the
 // tray offers "Restart to update" only while an update is downloaded.
 import { describe, expect, it } from 'vitest';
@@ -22,16 +22,17 @@ function setup() {
     signIn: composeSignIn(core, recordingDemo().demo, (serverUrl) => checkServerAllowed(policy, serverUrl)),
     versions: () => ({ app: '0.1.0' }),
     lockedSettings: () => ['serverUrl', 'startAtLogin'],
+    recommendedSettings: () => ({ startHidden: true }),
   });
   return { dispatch, calls };
 }
 
 describe('policy through the dispatcher', () => {
-  it('tells the renderer which settings the administrator locked', async () => {
+  it('tells the renderer which settings the administrator locked, and which it recommended', async () => {
     const { dispatch } = setup();
     expect(await dispatch('state:get', {})).toMatchObject({
       ok: true,
-      value: { lockedSettings: ['serverUrl', 'startAtLogin'] },
+      value: { lockedSettings: ['serverUrl', 'startAtLogin'], recommendedSettings: { startHidden: true } },
     });
   });
 

@@ -69,7 +69,7 @@ describe('readPolicy', () => {
 
   it('has no policy and logs where it looked when the OS holds none', () => {
     const log = recordingLog();
-    expect(read('absent.json', log)).toEqual({ policy: {}, failedClosed: [], signInBlocked: false });
+    expect(read('absent.json', log)).toEqual({ policy: {}, recommended: {}, failedClosed: [], signInBlocked: false });
     expect(log.lines).toEqual([
       { level: 'info', message: 'No administrator policy', data: { looked: [join(FIXTURES, 'absent.json')] } },
     ]);

@@ -7,9 +7,10 @@ import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { checkPolicy, MalformedPolicyError, UnsupportedValue } from '../../src/main/policy/policy';
+import { checkPolicy, checkRecommended, MalformedPolicyError, UnsupportedValue } from '../../src/main/policy/policy';
 import { readLinuxPolicy } from '../../src/main/policy/read-linux';
 import { readMacPolicy } from '../../src/main/policy/read-mac';
+import { readPolicy } from '../../src/main/policy/read-policy';
 import { parseRegQuery, readWindowsPolicy, regExePath, type RunReg } from '../../src/main/policy/read-windows';
 import { powerShellPath, type RunPowerShell } from '../../src/main/policy/read-windows-powershell';
 
@@ -24,14 +25,15 @@ const NOT_FOUND = {
   stderr: 'ERROR: The system was unable to find the specified registry key or value.',
 };
 
-/** A powershell.exe answering per hive (by the path in its decoded script), recording what it ran. */
-function powerShellWith(answers: Partial<Record<'HKEY_LOCAL_MACHINE' | 'HKEY_CURRENT_USER', string | Error>>) {
+type PsKey = 'HKEY_LOCAL_MACHINE' | 'HKEY_CURRENT_USER';
+/** A powershell.exe answering per hive and key (by the path in its decoded script), recording what it ran. */
+function powerShellWith(answers: Partial<Record<PsKey | `${PsKey}\\Recommended`, string | Error>>) {
   const scripts: string[] = [];
   const run: RunPowerShell = (args) => {
     const script = Buffer.from(args[args.indexOf('-EncodedCommand') + 1]!, 'base64').toString('utf16le');
     scripts.push(script);
-    const hive = /Registry::(HKEY_\w+)/.exec(script)![1] as 'HKEY_LOCAL_MACHINE' | 'HKEY_CURRENT_USER';
-    const answer = answers[hive];
+    const hive = /Registry::(HKEY_\w+)/.exec(script)![1] as PsKey;
+    const answer = answers[script.includes("\\Recommended'") ? (`${hive}\\Recommended` as const) : hive];
     if (answer instanceof Error) return { status: 1, stdout: '', stderr: answer.message };
     return { status: 0, stdout: `${answer ?? 'absent'}\r\n`, stderr: '' };
   };
@@ -129,7 +131,13 @@ describe('Windows registry reader', () => {
 
   it('tells "no such key" (exit 1, the hive readable) from reg.exe failing (exit 1, nothing readable)', () => {
     const none = regWith({});
-    expect(readWindowsPolicy(none)).toEqual({ sources: [], unreadable: [], absent: [HKLM, HKCU] });
+    expect(readWindowsPolicy(none)).toEqual({
+      sources: [],
+      unreadable: [],
+      absent: [HKLM, HKCU],
+      recommended: [],
+      recommendedUnreadable: [],
+    });
     expect(none.calls).toEqual([
       ['query', HKLM],
       ['query', 'HKLM\\Software'],
@@ -216,6 +224,62 @@ describe('Windows registry reader', () => {
       },
       { origin: HKCU, problem: expect.stringMatching(/PowerShell answered what is not a policy: not json/) },
     ]);
+  });
+
+  it('reads the Recommended sub-keys (HKLM first) with the same rules, apart from the enforced keys', () => {
+    const run = regWith({
+      [HKLM]: fixture('reg-hklm.txt'),
+      [`${HKLM}\\Recommended`]: fixture('reg-hklm-recommended.txt'),
+      [HKCU]: 'HKEY_CURRENT_USER\\Software\\Policies\\EvoVoice\\Console\r\n',
+    });
+    const found = readWindowsPolicy(run);
+    expect(run.calls.map((c) => c[1])).toEqual([HKLM, `${HKLM}\\Recommended`, HKCU, `${HKCU}\\Recommended`]);
+    expect(found.recommended).toEqual([
+      {
+        origin: `${HKLM}\\Recommended`,
+        values: {
+          StartAtLogin: 1,
+          privateNotifications: 'yes',
+          updateUrl: 'https://updates.example.com/feed',
+          dialerUriTemplate: 'javascript:{number}',
+        },
+      },
+    ]);
+    expect(found.recommendedUnreadable).toEqual([]);
+    // The sub-key is not read as enforced values, and does not change them.
+    expect(checkPolicy(found.sources).policy).toEqual(
+      checkPolicy([{ origin: HKLM, values: parseRegQuery(fixture('reg-hklm.txt'), HKLM) }]).policy,
+    );
+    const checked = checkRecommended(found.recommended);
+    expect(checked.recommended).toEqual({ startAtLogin: true, privateNotifications: true });
+    expect(checked.problems.map((p) => p.key)).toEqual(['updateUrl', 'dialerUriTemplate']);
+  });
+
+  it('reads the Recommended sub-key with PowerShell where reg.exe is refused; one it cannot read is logged, not fatal', () => {
+    const ps = powerShellWith({
+      HKEY_LOCAL_MACHINE: '{"demoAllowed":0}',
+      'HKEY_LOCAL_MACHINE\\Recommended': '{"startHidden":1}',
+      HKEY_CURRENT_USER: '{}',
+      'HKEY_CURRENT_USER\\Recommended': new Error('access denied'),
+    });
+    const found = readWindowsPolicy(regWith({}, false), ps);
+    expect(found.recommended).toEqual([
+      { origin: `${HKLM}\\Recommended (read with PowerShell)`, values: { startHidden: 1 } },
+    ]);
+    expect(found.recommendedUnreadable).toEqual([
+      { origin: `${HKCU}\\Recommended`, problem: 'PowerShell: access denied' },
+    ]);
+    expect(found.unreadable).toEqual([]);
+    const log = {
+      lines: [] as string[],
+      info: () => undefined,
+      error: () => undefined,
+      warn: (m: string) => void log.lines.push(m),
+    };
+    const reading = readPolicy({ platform: 'win32', appId: APP_ID, log, read: () => found });
+    expect(reading.recommended).toEqual({ startHidden: true });
+    expect(reading.failedClosed).toEqual([]);
+    expect(log.lines).toEqual([expect.stringMatching(/recommended values cannot be read/)]);
   });
 
   it('runs powershell.exe by its full system path', () => {

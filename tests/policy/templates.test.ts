@@ -1,7 +1,7 @@
 // The administrators' templates are generated from the one policy schema and cannot drift from
 // it: the committed ADMX/ADML, .mobileconfig, Jamf schema, sample policy.json and the admin
-// guide's table equal what the generator makes now, name every key, and the samples pass the
-// policy check themselves.
+// guide's table equal what the generator makes now, name every key (and the recommended form of
+// every recommendable key, and of no other), and the samples pass the policy check themselves.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -10,7 +10,14 @@ import { parse } from 'plist';
 import { describe, expect, it } from 'vitest';
 
 import { templateFiles } from '../../scripts/package/policy-templates';
-import { checkPolicy, POLICY_KEYS, policySchema } from '../../src/main/policy/policy';
+import {
+  checkPolicy,
+  checkRecommended,
+  POLICY_KEYS,
+  policySchema,
+  RECOMMENDABLE_KEYS,
+  splitRecommended,
+} from '../../src/main/policy/policy';
 import { POLICY_DOCS } from '../../src/main/policy/policy-docs';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -48,6 +55,25 @@ describe('policy templates', () => {
     }
   });
 
+  it('give the recommended form of every recommendable key, and of no other key', () => {
+    const admx = files[file('.admx')]!;
+    const adml = files[file('.adml')]!;
+    const jamf = JSON.parse(files[file('jamf-schema.json')]!) as {
+      properties: { Recommended: { properties: Record<string, unknown> } };
+    };
+    const guide = files[file('ADMIN.md')]!;
+    for (const key of POLICY_KEYS) {
+      const recommendable = (RECOMMENDABLE_KEYS as readonly string[]).includes(key);
+      const policy = new RegExp(
+        `<policy name="${key}_Recommended" [^>]*key="Software\\\\Policies\\\\EvoVoice\\\\Console\\\\Recommended"`,
+      );
+      expect(policy.test(admx), key).toBe(recommendable);
+      expect(adml.includes(`<string id="${key}_Recommended">`), key).toBe(recommendable);
+      expect(Object.hasOwn(jamf.properties.Recommended.properties, key), key).toBe(recommendable);
+      expect(guide, key).toMatch(new RegExp(`^\\| \`${key}\` .*\\| ${recommendable ? 'yes' : 'no'} +\\|$`, 'm'));
+    }
+  });
+
   it('are well-formed XML', () => {
     for (const suffix of ['.admx', '.adml', '.mobileconfig']) {
       const errors: string[] = [];
@@ -59,13 +85,19 @@ describe('policy templates', () => {
     }
   });
 
-  it('give samples the console itself accepts, key by key', () => {
+  it('give samples the console itself accepts, key by key, enforced and recommended', () => {
     const json = JSON.parse(files[file('policy.json')]!) as Record<string, unknown>;
     const profile = parse(files[file('.mobileconfig')]!) as { PayloadContent: Record<string, unknown>[] };
     for (const values of [json, profile.PayloadContent[0]!]) {
-      const checked = checkPolicy([{ origin: 'sample', values }]);
+      const { enforced, recommended, problem } = splitRecommended({ origin: 'sample', values });
+      expect(problem).toBeUndefined();
+      const checked = checkPolicy([enforced]);
       expect(checked.problems).toEqual([]);
+      expect(checked.unknown.filter((u) => !u.key.startsWith('Payload'))).toEqual([]);
       expect(Object.keys(checked.policy).sort()).toEqual([...POLICY_KEYS].sort());
+      const advised = checkRecommended([recommended!]);
+      expect(advised.problems).toEqual([]);
+      expect(Object.keys(advised.recommended).sort()).toEqual([...RECOMMENDABLE_KEYS].sort());
     }
   });
 });

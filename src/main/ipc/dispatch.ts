@@ -29,6 +29,8 @@ export interface DispatchDeps {
   restartToUpdate?: () => Promise<RequestResults['app:restart-to-update']>;
   /** Global hotkeys are bound by the desktop (Wayland portal): whether they fire is not known here. */
   hotkeysByDesktop?: () => boolean;
+  /** Settings the administrator recommended, with their values. */
+  recommendedSettings?: () => Partial<Settings>;
   /** The pacing's clock (tests step it). */
   limit?: LimitDeps;
 }
@@ -47,6 +49,7 @@ function handlersFor(core: ConsoleCore, deps: DispatchDeps): Handlers {
       notices: deps.notices?.() ?? [],
       lockedSettings: deps.lockedSettings?.() ?? [],
       hotkeysByDesktop: deps.hotkeysByDesktop?.() ?? false,
+      recommendedSettings: deps.recommendedSettings?.() ?? {},
     }),
     'live:resync': () => core.getRowSnapshot(),
     'live:rows': (args) => core.snapshotRows(args),

@@ -144,16 +144,11 @@ function checkValue(key: PolicyKey, value: unknown): { ok: true; value: unknown 
   return { ok: false, problem: parsed.error.issues.map((issue) => issue.message).join('; ') };
 }
 
-/**
- * Checks each key on its own. `sources` come highest precedence first (machine before user):
- * the first source that sets a key decides it, even with a bad value (a user's value never
- * replaces a machine value the admin got wrong). `unreadable` places fail every restricting key closed.
- */
-export function checkPolicy(sources: PolicySource[], unreadable: UnreadablePolicy[] = []): PolicyCheck {
-  const policy: Record<string, unknown> = {};
+/** Each key's value from the first source that sets it (sources highest precedence first). */
+function decideKeys(sources: PolicySource[], refuse: (key: PolicyKey) => string | undefined) {
+  const values: Record<string, unknown> = {};
   const problems: KeyProblem[] = [];
   const unknown: PolicyCheck['unknown'] = [];
-  const failed = new Set<PolicyKey>(unreadable.length ? RESTRICTING_KEYS : []);
   const decided = new Set<PolicyKey>();
   for (const source of sources) {
     const byKey = new Map<PolicyKey, [string, unknown][]>();
@@ -165,17 +160,28 @@ export function checkPolicy(sources: PolicySource[], unreadable: UnreadablePolic
     for (const [key, written] of byKey) {
       if (decided.has(key)) continue;
       decided.add(key);
-      const checked =
-        written.length > 1
+      const refused = refuse(key);
+      const checked = refused
+        ? { ok: false as const, problem: refused }
+        : written.length > 1
           ? { ok: false as const, problem: `is set ${written.length} times (${written.map(([n]) => n).join(', ')})` }
           : checkValue(key, written[0]![1]);
-      if (checked.ok) policy[key] = checked.value;
-      else {
-        problems.push({ origin: source.origin, key, problem: checked.problem });
-        if (Object.hasOwn(FAIL_CLOSED, key)) failed.add(key);
-      }
+      if (checked.ok) values[key] = checked.value;
+      else problems.push({ origin: source.origin, key, problem: checked.problem });
     }
   }
+  return { values, problems, unknown };
+}
+
+/**
+ * Checks each key on its own. `sources` come highest precedence first (machine before user):
+ * the first source that sets a key decides it, even with a bad value (a user's value never
+ * replaces a machine value the admin got wrong). `unreadable` places fail every restricting key closed.
+ */
+export function checkPolicy(sources: PolicySource[], unreadable: UnreadablePolicy[] = []): PolicyCheck {
+  const { values: policy, problems, unknown } = decideKeys(sources, () => undefined);
+  const failed = new Set<PolicyKey>(unreadable.length ? RESTRICTING_KEYS : []);
+  for (const { key } of problems) if (Object.hasOwn(FAIL_CLOSED, key)) failed.add(key as PolicyKey);
   for (const key of failed) {
     delete policy[key];
     Object.assign(policy, FAIL_CLOSED[key]);
@@ -187,4 +193,74 @@ export function checkPolicy(sources: PolicySource[], unreadable: UnreadablePolic
     failedClosed: [...failed],
     signInBlocked: failed.has('serverUrl'),
   };
+}
+
+/**
+ * Keys an administrator may also recommend: a starting value the agent may change (Chrome's
+ * "Recommended" policies). Only settings the agent already changes in the console (Settings, the
+ * sign-in form), so a recommendation is never looser than setting nothing. The other keys act where
+ * the agent has no control (updates and their feed, crash reports, recording hosts, the demo, GPU,
+ * colleagues' calls): an administrator enforces them or leaves them unset; recommended, they are
+ * skipped with a log line.
+ */
+export const RECOMMENDABLE_KEYS = [
+  'serverUrl',
+  'startAtLogin',
+  'startHidden',
+  'holdAlerts',
+  'privateNotifications',
+  'dialerUriTemplate',
+] as const satisfies readonly PolicyKey[];
+export type RecommendableKey = (typeof RECOMMENDABLE_KEYS)[number];
+export type Recommended = Pick<Policy, RecommendableKey>;
+export const isRecommendable = (key: PolicyKey): key is RecommendableKey =>
+  (RECOMMENDABLE_KEYS as readonly PolicyKey[]).includes(key);
+
+/** Where recommended values sit: a registry sub-key, a plist dictionary, a JSON object of this name (any case). */
+export const RECOMMENDED_NAME = 'Recommended';
+
+export interface RecommendedCheck {
+  recommended: Recommended;
+  problems: KeyProblem[];
+  unknown: { origin: string; key: string }[];
+}
+
+/**
+ * Checks recommended values with the enforced keys' rules, key by key (the first source that sets
+ * a key decides it); a key that cannot be recommended is a problem for that key only. Nothing
+ * fails closed: a recommendation that cannot be used leaves the agent's setting or the default.
+ */
+export function checkRecommended(sources: PolicySource[]): RecommendedCheck {
+  const { values, problems, unknown } = decideKeys(sources, (key) =>
+    isRecommendable(key)
+      ? undefined
+      : 'cannot be recommended (the agent has no say over it): set it as enforced policy',
+  );
+  return { recommended: values as Recommended, problems, unknown };
+}
+
+/**
+ * One place's values split into the enforced keys and its recommended dictionary (plist, JSON; the
+ * registry's Recommended sub-key is read as a place of its own). A recommended entry that is not a
+ * dictionary is a problem for it alone.
+ */
+export function splitRecommended(source: PolicySource): {
+  enforced: PolicySource;
+  recommended?: PolicySource;
+  problem?: KeyProblem;
+} {
+  const name = Object.keys(source.values).find((key) => key.trim().toLowerCase() === RECOMMENDED_NAME.toLowerCase());
+  if (name === undefined) return { enforced: source };
+  const { [name]: nested, ...rest } = source.values;
+  const enforced = { origin: source.origin, values: rest };
+  if (
+    !nested ||
+    typeof nested !== 'object' ||
+    Array.isArray(nested) ||
+    nested instanceof Date ||
+    Buffer.isBuffer(nested)
+  ) {
+    return { enforced, problem: { origin: source.origin, key: name, problem: 'must be a dictionary of policy keys' } };
+  }
+  return { enforced, recommended: { origin: `${source.origin} ${name}`, values: nested as Record<string, unknown> } };
 }

@@ -1,11 +1,22 @@
 // Reads the administrator's policy once at start from the place this OS keeps it and checks it key
 // by key: a bad key is one log line and skipped (failed closed when it restricts), an unknown key
 // is one log line and ignored, an unreadable policy applies its restrictions; never a crash.
+// Recommended values (the agent may change them) are checked the same way and never fail closed.
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 
 import type { Logger } from '../core/ports';
-import { checkPolicy, type Policy, type PolicyKey, type PolicySource, type UnreadablePolicy } from './policy';
+import {
+  checkPolicy,
+  checkRecommended,
+  type KeyProblem,
+  type Policy,
+  type PolicyKey,
+  type PolicySource,
+  type Recommended,
+  splitRecommended,
+  type UnreadablePolicy,
+} from './policy';
 import { LINUX_POLICY_FILE, readLinuxPolicy } from './read-linux';
 import { MANAGED_PREFERENCES_DIR, readMacPolicy } from './read-mac';
 import { readWindowsPolicy } from './read-windows';
@@ -15,10 +26,16 @@ export interface PolicyPlaces {
   sources: PolicySource[];
   unreadable: UnreadablePolicy[];
   absent: string[];
+  /** Places of recommended values only (the registry's Recommended sub-keys), highest precedence first. */
+  recommended?: PolicySource[];
+  /** Recommended places that could not be read: logged; their keys keep the agent's setting or default. */
+  recommendedUnreadable?: UnreadablePolicy[];
 }
 
 export interface PolicyReading {
   policy: Policy;
+  /** Starting values the agent may change (enforced keys win over them). */
+  recommended: Recommended;
   /** Where it came from (absent: no policy is set). */
   origin?: string;
   /** Words for the agent when part or all of a policy could not be used. */
@@ -75,10 +92,14 @@ export function readerFor(platform: NodeJS.Platform, appId: string): () => Polic
 
 const TELL_IT = 'Tell your IT support: ';
 
-function noticeFor(places: PolicyPlaces, checked: ReturnType<typeof checkPolicy>): string | undefined {
+function noticeFor(
+  places: PolicyPlaces,
+  checked: ReturnType<typeof checkPolicy>,
+  recommendedProblems: KeyProblem[],
+): string | undefined {
   const details = [
     ...places.unreadable.map((u) => `${u.origin}: ${u.problem}`),
-    ...checked.problems.map((p) => `${p.origin}\\${p.key} ${p.problem}`),
+    ...[...checked.problems, ...recommendedProblems].map((p) => `${p.origin}\\${p.key} ${p.problem}`),
   ];
   if (!details.length) return undefined;
   const consequence = checked.signInBlocked
@@ -100,7 +121,16 @@ export function readPolicy(options: ReadPolicyOptions): PolicyReading {
   for (const { origin, problem } of places.unreadable) {
     log.error('Administrator policy cannot be read; its restricting keys fail closed', { origin, problem });
   }
-  const checked = checkPolicy(places.sources, places.unreadable);
+  const split = places.sources.map(splitRecommended);
+  const checked = checkPolicy(
+    split.map((s) => s.enforced),
+    places.unreadable,
+  );
+  const advised = checkRecommended([
+    ...split.flatMap((s) => (s.recommended ? [s.recommended] : [])),
+    ...(places.recommended ?? []),
+  ]);
+  const recommendedProblems = [...split.flatMap((s) => (s.problem ? [s.problem] : [])), ...advised.problems];
   for (const { origin, key, problem } of checked.problems) {
     log.warn('Administrator policy key skipped: its value cannot be used', {
       origin,
@@ -109,21 +139,35 @@ export function readPolicy(options: ReadPolicyOptions): PolicyReading {
       failedClosed: checked.failedClosed.includes(key as PolicyKey),
     });
   }
-  for (const { origin, key } of checked.unknown) {
+  for (const { origin, key, problem } of recommendedProblems) {
+    log.warn('Administrator recommended value skipped: it cannot be used', { origin, key, problem });
+  }
+  for (const { origin, problem } of places.recommendedUnreadable ?? []) {
+    log.warn('Administrator recommended values cannot be read; the agent’s settings and the defaults apply', {
+      origin,
+      problem,
+    });
+  }
+  for (const { origin, key } of [...checked.unknown, ...advised.unknown]) {
     log.info('Administrator policy key unknown to this version; ignored', { origin, key });
   }
-  const origins = [...places.sources, ...places.unreadable].map((p) => p.origin);
+  const origins = [...places.sources, ...(places.recommended ?? []), ...places.unreadable].map((p) => p.origin);
   if (!origins.length) {
     if (places.absent.length) log.info('No administrator policy', { looked: places.absent });
-    return { policy: {}, failedClosed: [], signInBlocked: false };
+    return { policy: {}, recommended: {}, failedClosed: [], signInBlocked: false };
   }
   if (checked.failedClosed.length) {
     log.warn('Administrator policy: safest value applied', { keys: checked.failedClosed });
   }
-  log.info('Administrator policy applies', { origin: origins.join(' + '), keys: Object.keys(checked.policy) });
-  const notice = noticeFor(places, checked);
+  log.info('Administrator policy applies', {
+    origin: origins.join(' + '),
+    keys: Object.keys(checked.policy),
+    recommended: Object.keys(advised.recommended),
+  });
+  const notice = noticeFor(places, checked, recommendedProblems);
   return {
     policy: checked.policy,
+    recommended: advised.recommended,
     origin: origins.join(' + '),
     ...(notice ? { notice } : {}),
     failedClosed: checked.failedClosed,

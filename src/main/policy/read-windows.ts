@@ -3,13 +3,22 @@
 // both for "no such key" and for a failure (registry tools blocked, access denied): a second query
 // of the hive's Software key, which always exists, tells the two apart. When reg.exe fails, the
 // hive is read with PowerShell instead (read-windows-powershell.ts); unreadable only if both fail.
+// Recommended values sit in the key's Recommended sub-key, read the same way as the key itself.
 import { spawnSync } from 'node:child_process';
 import { posix, win32 } from 'node:path';
 
-import { MalformedPolicyError, type PolicySource, type UnreadablePolicy, UnsupportedValue } from './policy';
+import {
+  MalformedPolicyError,
+  type PolicySource,
+  RECOMMENDED_NAME,
+  type UnreadablePolicy,
+  UnsupportedValue,
+} from './policy';
 import { readHiveWithPowerShell, type RunPowerShell, runPowerShell } from './read-windows-powershell';
 
 export const POLICY_KEY_PATH = 'Software\\Policies\\EvoVoice\\Console';
+/** The sub-key of recommended values (the agent may change them), as Chrome's `...\\Recommended`. */
+export const RECOMMENDED_KEY_PATH = `${POLICY_KEY_PATH}\\${RECOMMENDED_NAME}`;
 /** Highest precedence first. */
 export const POLICY_HIVES = ['HKLM', 'HKCU'] as const;
 export type Hive = (typeof POLICY_HIVES)[number];
@@ -61,35 +70,76 @@ export interface WindowsPolicy {
   unreadable: UnreadablePolicy[];
   /** Keys that do not exist (no policy there). */
   absent: string[];
+  /** The Recommended sub-keys found, HKLM first. */
+  recommended: PolicySource[];
+  recommendedUnreadable: UnreadablePolicy[];
 }
 
 const failure = (result: RegResult) =>
   result.error?.message ?? (result.stderr.trim() || `reg.exe exited with ${result.status ?? 'a signal'}`);
 
+/** How a hive's policy key was read: the Recommended sub-key is read the same way. */
+type ReadBy = 'reg' | 'powershell' | undefined;
+
 export function readWindowsPolicy(run: RunReg = runReg, runPs: RunPowerShell = runPowerShell): WindowsPolicy {
-  const found: WindowsPolicy = { sources: [], unreadable: [], absent: [] };
+  const found: WindowsPolicy = { sources: [], unreadable: [], absent: [], recommended: [], recommendedUnreadable: [] };
   for (const hive of POLICY_HIVES) {
-    const key = `${hive}\\${POLICY_KEY_PATH}`;
-    const result = run(['query', key]);
-    if (result.status === 0 && !result.error) {
-      try {
-        found.sources.push({ origin: key, values: parseRegQuery(result.stdout, key) });
-      } catch (error) {
-        found.unreadable.push({ origin: key, problem: (error as Error).message });
-      }
-      continue;
-    }
-    const probe = result.status === 1 && !result.error ? run(['query', `${hive}\\Software`]) : undefined;
-    if (probe?.status === 0) {
-      found.absent.push(key);
-      continue;
-    }
-    const regProblem = `${regExePath()} cannot read the registry: ${failure(result)}`;
-    const answer = readHiveWithPowerShell(hive, POLICY_KEY_PATH, runPs);
-    const via = `${key} (read with PowerShell; ${regProblem})`;
-    if ('absent' in answer) found.absent.push(via);
-    else if ('values' in answer) found.sources.push({ origin: via, values: answer.values });
-    else found.unreadable.push({ origin: key, problem: `${regProblem}; PowerShell: ${answer.problem}` });
+    const readBy = readKey(hive, run, runPs, found);
+    if (readBy) readRecommended(hive, readBy, run, runPs, found);
   }
   return found;
+}
+
+function readKey(hive: Hive, run: RunReg, runPs: RunPowerShell, found: WindowsPolicy): ReadBy {
+  const key = `${hive}\\${POLICY_KEY_PATH}`;
+  const result = run(['query', key]);
+  if (result.status === 0 && !result.error) {
+    try {
+      found.sources.push({ origin: key, values: parseRegQuery(result.stdout, key) });
+      return 'reg';
+    } catch (error) {
+      found.unreadable.push({ origin: key, problem: (error as Error).message });
+      return undefined;
+    }
+  }
+  const probe = result.status === 1 && !result.error ? run(['query', `${hive}\\Software`]) : undefined;
+  if (probe?.status === 0) {
+    found.absent.push(key);
+    return undefined;
+  }
+  const regProblem = `${regExePath()} cannot read the registry: ${failure(result)}`;
+  const answer = readHiveWithPowerShell(hive, POLICY_KEY_PATH, runPs);
+  const via = `${key} (read with PowerShell; ${regProblem})`;
+  if ('absent' in answer) found.absent.push(via);
+  else if ('values' in answer) {
+    found.sources.push({ origin: via, values: answer.values });
+    return 'powershell';
+  } else found.unreadable.push({ origin: key, problem: `${regProblem}; PowerShell: ${answer.problem}` });
+  return undefined;
+}
+
+/** The Recommended sub-key of a policy key that exists, by the tool that read the key (exit 1 from reg.exe there: no sub-key). */
+function readRecommended(
+  hive: Hive,
+  readBy: 'reg' | 'powershell',
+  run: RunReg,
+  runPs: RunPowerShell,
+  found: WindowsPolicy,
+) {
+  const key = `${hive}\\${RECOMMENDED_KEY_PATH}`;
+  if (readBy === 'reg') {
+    const result = run(['query', key]);
+    if (result.status === 1 && !result.error) return;
+    try {
+      if (result.status !== 0 || result.error) throw new Error(`${regExePath()} cannot read it: ${failure(result)}`);
+      found.recommended.push({ origin: key, values: parseRegQuery(result.stdout, key) });
+    } catch (error) {
+      found.recommendedUnreadable.push({ origin: key, problem: (error as Error).message });
+    }
+    return;
+  }
+  const answer = readHiveWithPowerShell(hive, RECOMMENDED_KEY_PATH, runPs);
+  if ('values' in answer) found.recommended.push({ origin: `${key} (read with PowerShell)`, values: answer.values });
+  else if ('problem' in answer)
+    found.recommendedUnreadable.push({ origin: key, problem: `PowerShell: ${answer.problem}` });
 }

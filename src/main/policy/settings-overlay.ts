@@ -1,10 +1,12 @@
-// Policy over the agent's settings: the settings an administrator set read as the policy says and
-// cannot be changed (a change to them is dropped), and the list of locked keys for Settings.
-import type { Settings } from '../../shared/ipc';
+// Policy over the agent's settings: the settings an administrator enforced read as the policy says
+// and cannot be changed (a change to them is dropped); the settings an administrator recommended
+// read as recommended until the agent changes them. Precedence, key by key: enforced (machine, then
+// user) > the agent's own choice > recommended > the built-in default.
+import { DEFAULT_SETTINGS, type Settings } from '../../shared/ipc';
 import type { SettingsStore } from '../core/ports';
-import type { Policy } from './policy';
+import type { Policy, Recommended } from './policy';
 
-/** The settings each policy fixes (the other policy keys act outside the settings). */
+/** The settings these policy keys fix (the other policy keys act outside the settings). */
 export function lockedSettings(policy: Policy): Partial<Settings> {
   const locked: Partial<Settings> = {};
   if (policy.serverUrl !== undefined) locked.serverUrl = policy.serverUrl;
@@ -18,16 +20,77 @@ export function lockedSettings(policy: Policy): Partial<Settings> {
   return locked;
 }
 
-export function withPolicy<S extends SettingsStore>(store: S, policy: Policy): S & { lockedKeys: (keyof Settings)[] } {
+/**
+ * The record (records.json) of the settings the agent changed themself, which a recommendation
+ * (present or added later) does not replace. Absent on a seat that predates recommendations: a saved value other than the
+ * default was the agent's choice.
+ */
+export const CHOSEN_RECORD = 'settings-chosen-by-agent';
+
+type Key = keyof Settings;
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+const keysOf = (settings: Partial<Settings>) => Object.keys(settings) as Key[];
+
+export interface GovernedSettings {
+  /** Settings the administrator enforced: shown as set by the administrator, not editable. */
+  lockedKeys: Key[];
+  /** Settings the administrator recommended (not enforced): their values, for "Reset to recommended". */
+  recommendedSettings: Partial<Settings>;
+  recordingHosts: string[];
+}
+
+export function withPolicy<S extends SettingsStore>(
+  store: S,
+  policy: Policy,
+  recommended: Recommended = {},
+): S & GovernedSettings {
   const locked = lockedSettings(policy);
-  const lockedKeys = Object.keys(locked) as (keyof Settings)[];
-  const free = (patch: Partial<Settings>) =>
-    Object.fromEntries(Object.entries(patch).filter(([key]) => !Object.hasOwn(locked, key))) as Partial<Settings>;
+  const lockedKeys = keysOf(locked);
+  const advised = Object.fromEntries(
+    Object.entries(lockedSettings(recommended)).filter(([key]) => !Object.hasOwn(locked, key)),
+  ) as Partial<Settings>;
+  const saved = store.getRecord<Key[]>(CHOSEN_RECORD);
+  const chosen = new Set<Key>(
+    Array.isArray(saved)
+      ? saved
+      : keysOf(DEFAULT_SETTINGS).filter((key) => !same(store.getSettings()[key], DEFAULT_SETTINGS[key])),
+  );
+  const view = (settings: Settings): Settings => {
+    const following = Object.fromEntries(Object.entries(advised).filter(([key]) => !chosen.has(key as Key)));
+    return { ...settings, ...following, ...locked };
+  };
+
+  /**
+   * A change away from what applies is the agent's choice; choosing the recommended value follows
+   * the recommendation again ("Reset to recommended"), and the saved value goes back to the default
+   * so a recommendation withdrawn later leaves the default, not a copy of it.
+   */
+  function setSettings(patch: Partial<Settings>): Settings {
+    const current = view(store.getSettings());
+    const before = [...chosen].sort().join();
+    const free: Partial<Settings> = {};
+    for (const key of keysOf(patch)) {
+      if (Object.hasOwn(locked, key)) continue;
+      const value = patch[key];
+      if (Object.hasOwn(advised, key) && same(value, advised[key])) {
+        chosen.delete(key);
+        Object.assign(free, { [key]: DEFAULT_SETTINGS[key] });
+        continue;
+      }
+      if (!same(value, current[key])) chosen.add(key);
+      Object.assign(free, { [key]: value });
+    }
+    const next = store.setSettings(free);
+    if ([...chosen].sort().join() !== before) store.setRecord(CHOSEN_RECORD, [...chosen].sort());
+    return view(next);
+  }
+
   return {
     ...store,
     lockedKeys,
+    recommendedSettings: advised,
     recordingHosts: policy.recordingHosts ?? [],
-    getSettings: () => ({ ...store.getSettings(), ...locked }),
-    setSettings: (patch: Partial<Settings>) => ({ ...store.setSettings(free(patch)), ...locked }),
+    getSettings: () => view(store.getSettings()),
+    setSettings,
   };
 }

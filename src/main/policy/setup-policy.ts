@@ -1,19 +1,18 @@
 // Start-up glue for the administrator policy: read it before the app is ready (GPU acceleration
 // can only be turned off then), keep its log lines until the file log exists, and hand the shell
 // what each part needs (the settings overlay, the demo switch, the server lock, the notice).
-import type { Settings } from '../../shared/ipc';
 import type { Logger, SettingsStore } from '../core/ports';
 import type { Policy } from './policy';
 import { readPolicy, type ReadPolicyOptions } from './read-policy';
 import { checkServerAllowed } from './server-lock';
-import { withPolicy } from './settings-overlay';
+import { type GovernedSettings, withPolicy } from './settings-overlay';
 
 export interface PolicySetup {
   readonly policy: Policy;
   /** Writes the lines reading the policy produced into the real log (once it exists). */
   flushLog(log: Logger): void;
-  /** The agent's settings with the policy over them. */
-  govern<S extends SettingsStore>(store: S): S & { lockedKeys: (keyof Settings)[] };
+  /** The agent's settings with the policy (enforced and recommended) over them. */
+  govern<S extends SettingsStore>(store: S): S & GovernedSettings;
   demoAllowed: boolean;
   checkServer(serverUrl: string): void;
   notices(): string[];
@@ -30,7 +29,7 @@ export function setupPolicy(options: PolicySetupOptions): PolicySetup {
     warn: (message: string, data?: Record<string, unknown>) => pending.push(['warn', message, data]),
     error: (message: string, data?: Record<string, unknown>) => pending.push(['error', message, data]),
   };
-  const { policy, notice, signInBlocked } = readPolicy({ ...options, log: buffer });
+  const { policy, recommended, notice, signInBlocked } = readPolicy({ ...options, log: buffer });
   if (policy.hardwareAcceleration === false) {
     options.app.disableHardwareAcceleration();
     buffer.info('Hardware acceleration is off by administrator policy');
@@ -40,7 +39,7 @@ export function setupPolicy(options: PolicySetupOptions): PolicySetup {
     flushLog(log) {
       for (const [level, message, data] of pending.splice(0)) log[level](message, data);
     },
-    govern: (store) => withPolicy(store, policy),
+    govern: (store) => withPolicy(store, policy, recommended),
     demoAllowed: policy.demoAllowed !== false,
     checkServer: (serverUrl) => checkServerAllowed(policy, serverUrl, signInBlocked),
     notices: () => (notice ? [notice] : []),

@@ -464,6 +464,13 @@ export const en = {
   'enum.member.Disconnected': 'Disconnected',
   'enum.hold.Transferring': 'Transferring',
   'enum.unknown': '{value} (as the server names it)',
+  // Administrator recommendations in Settings (rollout)
+  'settings.recommended': 'Recommended by your administrator; you may change it.',
+  'settings.recommendedChanged': 'Your administrator recommends: {value}.',
+  'settings.useRecommended': 'Use the recommended setting',
+  'settings.recommendedOn': 'on',
+  'settings.recommendedOff': 'off',
+  'settings.recommendedWhat': 'the recommended setting',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -471,4 +471,11 @@ export const es: Record<MessageKey, string> = {
   'enum.member.Disconnected': 'Desconectado',
   'enum.hold.Transferring': 'Transfiriendo',
   'enum.unknown': '{value} (según el servidor)',
+  // Administrator recommendations in Settings (rollout)
+  'settings.recommended': 'Recomendado por su administrador; puede cambiarlo.',
+  'settings.recommendedChanged': 'Su administrador recomienda: {value}.',
+  'settings.useRecommended': 'Usar el ajuste recomendado',
+  'settings.recommendedOn': 'activado',
+  'settings.recommendedOff': 'desactivado',
+  'settings.recommendedWhat': 'el ajuste recomendado',
 };

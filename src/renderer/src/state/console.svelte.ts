@@ -15,6 +15,8 @@ class ConsoleMirror {
   settings = $state.raw<Settings>(DEFAULT_SETTINGS);
   /** Settings the administrator's policy fixes: Settings shows them as set by the administrator. */
   lockedSettings = $state.raw<(keyof Settings)[]>([]);
+  /** Settings the administrator recommended, with their values: Settings says so and offers them back. */
+  recommendedSettings = $state.raw<Partial<Settings>>({});
   /** The desktop binds the global hotkeys (Wayland): Settings says so. */
   hotkeysByDesktop = $state(false);
   /** The self-update; 'ready' shows "Restart to update" in the status bar. */

@@ -61,6 +61,7 @@ export async function startConsole(): Promise<void> {
   consoleMirror.settings = settings;
   consoleMirror.lockedSettings = lockedSettings ?? [];
   consoleMirror.hotkeysByDesktop = result.value.hotkeysByDesktop ?? false;
+  consoleMirror.recommendedSettings = result.value.recommendedSettings ?? {};
   applyTheme(settings.theme);
   // The pushed snapshot may already be here (and newer): replacing it would re-render every row for nothing.
   if (state.identity && (!live.loaded || snapshot.version > live.version)) live.replace(snapshot);
