@@ -1,6 +1,7 @@
 // The one packager config (electron-builder): installers for Windows (NSIS per-user or
-// per-machine, MSI), macOS (dmg + zip, hardened runtime, notarized by env) and Linux (deb, rpm,
-// AppImage); the asar holds out/ and production dependencies only; fuses flipped after packing.
+// per-machine, MSI), macOS (dmg + zip, and a pkg for Jamf; hardened runtime, notarized by env) and
+// Linux (deb, rpm, AppImage); the asar holds out/ and production dependencies only; fuses flipped
+// after packing. All-users start at login is an install option of NSIS, deb/rpm and the pkg.
 import type { Configuration } from 'electron-builder';
 
 import { applyFuses } from './scripts/package/fuses';
@@ -69,7 +70,8 @@ const config: Configuration = {
     ],
   },
   // Assisted installer: the agent installs for themself (no admin), IT installs for all users
-  // (/allusers) on shared workstations; /S installs silently.
+  // (/allusers) on shared workstations; /S installs silently; /ALLUSERSAUTOSTART with /allusers
+  // starts the console at every user's login (build/installer.nsh).
   nsis: {
     oneClick: false,
     perMachine: false,
@@ -92,6 +94,7 @@ const config: Configuration = {
     target: [
       { target: 'dmg', arch: ['universal'] },
       { target: 'zip', arch: ['universal'] },
+      { target: 'pkg', arch: ['universal'] },
     ],
     hardenedRuntime: true,
     gatekeeperAssess: false,
@@ -99,6 +102,18 @@ const config: Configuration = {
     entitlementsInherit: 'build/entitlements.mac.plist',
     // Notarized by our afterSign hook, only when the Apple credentials are in the environment.
     notarize: false,
+  },
+  // For Jamf / MDM: a flat installer package into /Applications, identified by the app id (the
+  // .mobileconfig's PayloadType); its postinstall (build/pkg-scripts/postinstall) writes the
+  // all-users LaunchAgent when the admin asked for it. Not relocatable: it always replaces
+  // /Applications/evo-voice-console.app, never a copy found elsewhere.
+  pkg: {
+    scripts: 'pkg-scripts',
+    installLocation: '/Applications',
+    isRelocatable: false,
+    allowAnywhere: false,
+    allowCurrentUserHome: false,
+    allowRootDirectory: false,
   },
   linux: {
     icon: 'resources/icons/icon.png',
@@ -108,7 +123,11 @@ const config: Configuration = {
     target: ['deb', 'rpm', 'AppImage'],
   },
   // keytar needs the Secret Service client library.
+  // electron-builder's after-install/-remove templates plus the all-users start at login
+  // (build/linux/*.sh; deb and rpm both run them).
   deb: {
+    afterInstall: 'build/linux/after-install.sh',
+    afterRemove: 'build/linux/after-remove.sh',
     depends: [
       'libsecret-1-0',
       'libgtk-3-0',
@@ -122,6 +141,8 @@ const config: Configuration = {
     ],
   },
   rpm: {
+    afterInstall: 'build/linux/after-install.sh',
+    afterRemove: 'build/linux/after-remove.sh',
     depends: [
       'libsecret',
       'gtk3',

@@ -1,4 +1,5 @@
-// Start at login on Linux: an XDG autostart entry (~/.config/autostart/*.desktop) written or removed.
+// Start at login on Linux: an XDG autostart entry (~/.config/autostart/*.desktop) written or removed,
+// or written hidden to turn off, for this user, the all-users entry of the same name (/etc/xdg/autostart).
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -54,12 +55,21 @@ export function desktopEntry(command: string[]): string {
   ].join('\n');
 }
 
-export async function setLinuxAutostart(enabled: boolean, target: AutostartTarget): Promise<void> {
+/** An entry that turns off, for this user, a system-wide entry of the same name (XDG autostart spec: Hidden=true). */
+export function hiddenEntry(): string {
+  return ['[Desktop Entry]', 'Type=Application', 'Name=Evo Voice Console', 'Hidden=true', ''].join('\n');
+}
+
+/** `true`/'on': an entry that starts the console; `false`/'off': none; 'hide': a hidden one. */
+export async function setLinuxAutostart(
+  entry: boolean | 'on' | 'off' | 'hide',
+  target: AutostartTarget,
+): Promise<void> {
   const file = autostartPath(target.configHome);
-  if (!enabled) {
+  if (entry === false || entry === 'off') {
     await rm(file, { force: true });
     return;
   }
   await mkdir(join(target.configHome, 'autostart'), { recursive: true });
-  await writeFile(file, desktopEntry(target.command), { mode: 0o644 });
+  await writeFile(file, entry === 'hide' ? hiddenEntry() : desktopEntry(target.command), { mode: 0o644 });
 }

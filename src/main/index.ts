@@ -41,6 +41,7 @@ import { registerIpc, sendTo } from './ipc/electron-ipc';
 import { forwardCoreEvents } from './ipc/events';
 import { createKeychain } from './keychain';
 import { applyStartAtLogin } from './login-item';
+import { machineStartsAtLogin } from './machine-autostart';
 import { createDesktopNotifier } from './notifications';
 import { setupPolicy } from './policy/setup-policy';
 import { createPowerEvents } from './power';
@@ -68,8 +69,10 @@ const HINT_RECORD = 'tray-hint-shown';
 const NO_TRAY_RECORD = 'no-tray-hint-shown';
 const here = dirname(fileURLToPath(import.meta.url));
 
-// Administrator policy and crash reports: read and started before the app is ready.
-const policy = setupPolicy({ app, platform: process.platform, appId: APP_ID });
+// Administrator policy and crash reports: read and started before the app is ready. An all-users
+// start at login set up by the installer counts as start at login set by the administrator.
+const machineAutostart = machineStartsAtLogin(process.platform);
+const policy = setupPolicy({ app, platform: process.platform, appId: APP_ID, machineStartsAtLogin: machineAutostart });
 setupCrashReports(crashReporter, policy.policy, PRODUCT_NAME);
 
 function appPage(): AppPage {
@@ -315,7 +318,7 @@ async function main({ log, problem: logProblem }: OpenedFileLog): Promise<void> 
   });
 
   let loginItem = core.getSettings().startAtLogin;
-  await applyStartAtLogin(loginItem, log);
+  await applyStartAtLogin(loginItem, machineAutostart, log);
   forwardCoreEvents(core, send);
   const hotkeys = createGlobalHotkeys({
     globalShortcut,
@@ -337,7 +340,7 @@ async function main({ log, problem: logProblem }: OpenedFileLog): Promise<void> 
     if (event.type === 'settings') hotkeys.apply(event.settings);
     if (event.type === 'settings' && event.settings.startAtLogin !== loginItem) {
       loginItem = event.settings.startAtLogin;
-      void applyStartAtLogin(loginItem, log);
+      void applyStartAtLogin(loginItem, machineAutostart, log);
     }
     refreshTray();
   });

@@ -1,8 +1,9 @@
 // The packager config and the fuses as IT and security review rely on them: one app id shared with
 // the main process, every installer target, natives unpacked, and each fuse set as the issue asks.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 
 import { FuseV1Options, FuseVersion } from '@electron/fuses';
+import { parse } from 'plist';
 import { describe, expect, it } from 'vitest';
 
 import config, { builtInUpdateUrl } from '../../electron-builder.config';
@@ -38,10 +39,28 @@ describe('electron-builder config', () => {
     expect(config.msi).toMatchObject({ perMachine: true });
   });
 
-  it('builds a hardened, entitled dmg and zip on macOS', () => {
-    expect(targetsOf(config.mac?.target)).toEqual(['dmg', 'zip']);
+  it('builds a hardened, entitled dmg, zip and pkg on macOS', () => {
+    expect(targetsOf(config.mac?.target)).toEqual(['dmg', 'zip', 'pkg']);
     expect(config.mac).toMatchObject({ hardenedRuntime: true, entitlements: 'build/entitlements.mac.plist' });
     expect(typeof config.afterSign).toBe('function');
+  });
+
+  it('builds a pkg for Jamf: identified by the app id the .mobileconfig manages, into /Applications only, with its postinstall', () => {
+    // electron-builder's pkgbuild --identifier is the appId; the profile's PayloadType must be the same domain.
+    const profile = parse(readFileSync(`build/policy/${APP_ID}.mobileconfig`, 'utf8')) as {
+      PayloadContent: { PayloadType: string }[];
+    };
+    expect(profile.PayloadContent[0]!.PayloadType).toBe(config.appId);
+    expect(config.mac?.extendInfo?.CFBundleIdentifier ?? config.appId).toBe(APP_ID);
+    expect(config.pkg).toMatchObject({
+      scripts: 'pkg-scripts',
+      installLocation: '/Applications',
+      isRelocatable: false,
+      allowCurrentUserHome: false,
+    });
+    const postinstall = `${config.directories?.buildResources}/${config.pkg?.scripts}/postinstall`;
+    expect(statSync(postinstall).mode & 0o111).toBe(0o111);
+    expect(readFileSync(postinstall, 'utf8')).toMatch(/^#!\/bin\/sh\n/);
   });
 
   it('builds deb (with libsecret), rpm and AppImage on Linux', () => {

@@ -20,6 +20,8 @@ export interface PolicySetup {
 
 export interface PolicySetupOptions extends Omit<ReadPolicyOptions, 'log'> {
   app: { disableHardwareAcceleration(): void };
+  /** An installer set the console to start at login for every user (machine-autostart.ts). */
+  machineStartsAtLogin?: boolean;
 }
 
 export function setupPolicy(options: PolicySetupOptions): PolicySetup {
@@ -29,7 +31,18 @@ export function setupPolicy(options: PolicySetupOptions): PolicySetup {
     warn: (message: string, data?: Record<string, unknown>) => pending.push(['warn', message, data]),
     error: (message: string, data?: Record<string, unknown>) => pending.push(['error', message, data]),
   };
-  const { policy, recommended, notice, signInBlocked } = readPolicy({ ...options, log: buffer });
+  const reading = readPolicy({ ...options, log: buffer });
+  const { recommended, notice, signInBlocked } = reading;
+  // The all-users start at login is the administrator's: Settings shows it locked on (policy that sets startAtLogin decides).
+  const policy =
+    options.machineStartsAtLogin && reading.policy.startAtLogin === undefined
+      ? { ...reading.policy, startAtLogin: true }
+      : reading.policy;
+  if (options.machineStartsAtLogin) {
+    buffer.info('This computer starts the console at login for every user (installed that way)', {
+      startAtLoginPolicy: reading.policy.startAtLogin,
+    });
+  }
   if (policy.hardwareAcceleration === false) {
     options.app.disableHardwareAcceleration();
     buffer.info('Hardware acceleration is off by administrator policy');
