@@ -6,6 +6,8 @@ export const APP_ID = 'io.evovoice.console';
 export const PRODUCT_NAME = 'Evo Voice Console';
 /** The .desktop file the Linux packages install; must equal package.json "desktopName". */
 export const DESKTOP_NAME = 'evo-voice-console.desktop';
+/** The data folder (under the OS app-data folder) of versions before package.json had productName: its package name. */
+export const LEGACY_DATA_FOLDER = 'evo-voice-console';
 
 /** The page is served from app://console/… (protocol.handle), never from file://. */
 export const APP_SCHEME = 'app';

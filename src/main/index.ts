@@ -25,13 +25,14 @@ import {
 
 import { dialerUri } from '../shared/dialer';
 import { notificationLocale } from '../shared/missed-call-text';
-import { APP_ID, APP_PAGE_URL, PRODUCT_NAME } from './app-identity';
+import { APP_ID, APP_PAGE_URL, LEGACY_DATA_FOLDER, PRODUCT_NAME } from './app-identity';
 import { appMenuTemplate } from './app-menu';
 import type { AppPage } from './app-origin';
 import { APP_SCHEME_PRIVILEGES, rendererRoot, serveAppScheme } from './app-protocol';
 import { createConsoleCore } from './core/index';
 import { systemClock } from './core/ports';
 import { setupCrashReports } from './crash-reports';
+import { logMigration, migrateDataFolder } from './data-folder-migration';
 import { createDemo } from './demo';
 import { openElectronStore } from './electron-settings';
 import { createFileLogWithFallback, type FileLog, type OpenedFileLog } from './file-log';
@@ -419,6 +420,12 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   let log: FileLog | undefined;
   try {
+    // The data of versions before productName, moved once into today's folder before any store
+    // opens (the single-instance lock above keeps a second start out of it).
+    const migration = migrateDataFolder({
+      from: join(app.getPath('appData'), LEGACY_DATA_FOLDER),
+      to: app.getPath('userData'),
+    });
     // app.getPath('logs') creates the folder and throws when it cannot: then a private folder in
     // the temp folder holds the log, and the agent is told once the page is up.
     const opened = createFileLogWithFallback(
@@ -427,6 +434,7 @@ if (!app.requestSingleInstanceLock()) {
       app.isPackaged ? {} : { echo: (line: string) => process.stderr.write(`${line}\n`) },
     );
     log = opened.log;
+    logMigration(migration, log);
     main(opened).catch((error: unknown) => failedToStart(error, log));
   } catch (error) {
     failedToStart(error, log);

@@ -18,6 +18,8 @@ export interface StandInConfig {
   packaged: boolean;
   appPath: string;
   userData: string;
+  /** The OS app-data folder userData sits in (default: userData itself). */
+  appData?: string;
   logs: string;
   home: string;
   temp: string;
@@ -376,7 +378,7 @@ class App extends EventEmitter {
       userData: c.userData,
       logs: c.logs,
       home: c.home,
-      appData: c.userData,
+      appData: c.appData ?? c.userData,
       temp: c.temp,
     };
     const path = paths[name];

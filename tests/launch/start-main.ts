@@ -118,11 +118,21 @@ const blocked = join(scratch, 'blocked');
 if (scenario === 'unwritable-logs') writeFileSync(blocked, '');
 const temp = join(scratch, 'tmp');
 mkdirSync(temp);
+// 'previous-data-folder': a seat upgraded from a version whose data folder was the package name.
+const appData = join(scratch, 'appData');
+if (scenario === 'previous-data-folder') {
+  mkdirSync(join(appData, 'evo-voice-console'), { recursive: true });
+  writeFileSync(
+    join(appData, 'evo-voice-console', 'settings.json'),
+    JSON.stringify({ settings: { theme: 'dark', userName: 'ann.previous' } }),
+  );
+}
 configure({
   platform,
   packaged,
   appPath: appDir,
-  userData: join(scratch, 'userData'),
+  userData: scenario === 'previous-data-folder' ? join(appData, 'Evo Voice Console') : join(scratch, 'userData'),
+  appData,
   logs: scenario === 'unwritable-logs' ? join(blocked, 'logs') : join(scratch, 'logs'),
   home: join(scratch, 'home'),
   temp,
@@ -187,6 +197,18 @@ if (scenario !== 'run') {
           'the agent is told where the log is once the page is up',
           !!state.notices?.some((n) => n.includes(file)),
           state.notices,
+        );
+      } else if (scenario === 'previous-data-folder') {
+        const { settings } = await invoke<{ settings: { theme: string; userName: string } }>('state:get');
+        check(
+          'the settings of the previous data folder are the agent’s settings',
+          settings.theme === 'dark' && settings.userName === 'ann.previous',
+          settings,
+        );
+        check(
+          'the copy is logged once',
+          logLines(join(scratch, 'logs')).filter((l) => l.includes('copied from the previous data folder')).length ===
+            1,
         );
       } else if (scenario === 'wayland') {
         check('Settings is told the desktop binds the hotkeys', state.hotkeysByDesktop === true, state);

@@ -132,6 +132,13 @@ describe('the main process starts on every platform, packaged and not', () => {
     ]);
   });
 
+  it('on a seat upgraded from the package-named data folder, starts with the agent’s settings', () => {
+    expectScenario('linux', 'unpackaged', 'previous-data-folder', [
+      'the settings of the previous data folder are the agent’s settings',
+      'the copy is logged once',
+    ]);
+  });
+
   it('on a Wayland session says the desktop binds the hotkeys, and moves a changed one', () => {
     expectScenario('linux', 'unpackaged', 'wayland', [
       'Settings is told the desktop binds the hotkeys',
