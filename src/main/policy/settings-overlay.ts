@@ -50,10 +50,9 @@ export function withPolicy<S extends SettingsStore>(
     Object.entries(lockedSettings(recommended)).filter(([key]) => !Object.hasOwn(locked, key)),
   ) as Partial<Settings>;
   const saved = store.getRecord<Key[]>(CHOSEN_RECORD);
+  const stored = Array.isArray(saved) ? undefined : store.getSettings();
   const chosen = new Set<Key>(
-    Array.isArray(saved)
-      ? saved
-      : keysOf(DEFAULT_SETTINGS).filter((key) => !same(store.getSettings()[key], DEFAULT_SETTINGS[key])),
+    stored ? keysOf(DEFAULT_SETTINGS).filter((key) => !same(stored[key], DEFAULT_SETTINGS[key])) : saved,
   );
   const view = (settings: Settings): Settings => {
     const following = Object.fromEntries(Object.entries(advised).filter(([key]) => !chosen.has(key as Key)));
