@@ -121,6 +121,9 @@ const config: Configuration = {
     category: 'Office',
     synopsis: 'Softphone console for Evo Voice call-centre agents',
     target: ['deb', 'rpm', 'AppImage'],
+    // The desktop file is named after package.json desktopName (io.evovoice.console.desktop), the
+    // app id Electron gives Wayland and the portals, so they find the app's entry by it.
+    syncDesktopName: true,
   },
   // keytar needs the Secret Service client library.
   // electron-builder's after-install/-remove templates plus the all-users start at login

@@ -24,7 +24,8 @@ Darwin)
 *)
   config="${XDG_CONFIG_HOME:-$HOME/.config}"
   cache="${XDG_CACHE_HOME:-$HOME/.cache}"
-  rm -rf "$config/$name" "$config/$package" "$config/autostart/$package.desktop" "$cache/$package-updater"
+  rm -rf "$config/$name" "$config/$package" "$config/autostart/io.evovoice.console.desktop" \
+    "$config/autostart/$package.desktop" "$cache/$package-updater"
   # keytar keeps Secret Service items with the attributes service and account. secret-tool prints
   # the attributes on stderr and the secrets on stdout: only the attributes are read.
   if command -v secret-tool >/dev/null 2>&1; then

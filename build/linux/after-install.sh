@@ -62,7 +62,7 @@ fi
 # the same name as each agent's own ~/.config/autostart entry, which overrides it (XDG autostart
 # spec), so the console never starts twice. Without the marker, an entry this script wrote is removed.
 EVO_MARKER=/etc/evo-voice-console/all-users-autostart
-EVO_ENTRY=/etc/xdg/autostart/evo-voice-console.desktop
+EVO_ENTRY=/etc/xdg/autostart/io.evovoice.console.desktop
 if [ -f "$EVO_MARKER" ]; then
   mkdir -p "$(dirname "$EVO_ENTRY")"
   cat > "$EVO_ENTRY" <<'ENTRY'

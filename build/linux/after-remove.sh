@@ -28,7 +28,7 @@ fi
 # >>> Evo Voice Console: all-users start at login (docs/ADMIN.md). Everything above is
 # electron-builder's own after-remove template, kept verbatim. On removal (deb: remove or purge;
 # rpm: 0 packages left), not on upgrade, the entry the after-install script wrote goes too.
-EVO_ENTRY=/etc/xdg/autostart/evo-voice-console.desktop
+EVO_ENTRY=/etc/xdg/autostart/io.evovoice.console.desktop
 case "$1" in
   remove | purge | 0)
     if [ -f "$EVO_ENTRY" ] && grep -q '^X-Evo-Voice-Console-All-Users=true' "$EVO_ENTRY"; then

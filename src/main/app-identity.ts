@@ -4,8 +4,15 @@
 // imports them too.
 export const APP_ID = 'io.evovoice.console';
 export const PRODUCT_NAME = 'Evo Voice Console';
-/** The .desktop file the Linux packages install; must equal package.json "desktopName". */
-export const DESKTOP_NAME = 'evo-voice-console.desktop';
+/**
+ * The .desktop file the Linux packages install (electron-builder `syncDesktopName`); must equal
+ * package.json "desktopName", which Electron turns into the Wayland app_id, the X11 WM_CLASS and the
+ * id desktop portals know the app by: reverse-DNS, because GNOME's GlobalShortcuts portal refuses an
+ * id that is not a valid GApplication id (at least one dot), and the hotkeys go through it on Wayland.
+ */
+export const DESKTOP_NAME = `${APP_ID}.desktop`;
+/** The name versions before the app id used for the desktop file and the autostart entry. */
+export const LEGACY_DESKTOP_NAME = 'evo-voice-console.desktop';
 /** The data folder (under the OS app-data folder) of versions before package.json had productName: its package name. */
 export const LEGACY_DATA_FOLDER = 'evo-voice-console';
 

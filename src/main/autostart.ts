@@ -3,7 +3,10 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-export const AUTOSTART_FILE = 'evo-voice-console.desktop';
+import { DESKTOP_NAME, LEGACY_DESKTOP_NAME } from './app-identity';
+
+/** The entry's name is the desktop file's, as GNOME matches autostarted windows to their app by it. */
+export const AUTOSTART_FILE = DESKTOP_NAME;
 
 export interface AutostartTarget {
   /** $XDG_CONFIG_HOME, or ~/.config. */
@@ -66,6 +69,8 @@ export async function setLinuxAutostart(
   target: AutostartTarget,
 ): Promise<void> {
   const file = autostartPath(target.configHome);
+  // An entry under the name older versions used would start the console a second time.
+  await rm(join(target.configHome, 'autostart', LEGACY_DESKTOP_NAME), { force: true });
   if (entry === false || entry === 'off') {
     await rm(file, { force: true });
     return;

@@ -3,6 +3,7 @@
 import { readFileSync, statSync } from 'node:fs';
 
 import { FuseV1Options, FuseVersion } from '@electron/fuses';
+import { LinuxTargetHelper } from 'app-builder-lib/out/targets/LinuxTargetHelper';
 import { parse } from 'plist';
 import { describe, expect, it } from 'vitest';
 
@@ -31,6 +32,20 @@ describe('electron-builder config', () => {
   it('names the Linux desktop entry as the main process expects (launcher badge: desktopName)', () => {
     const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { desktopName?: string };
     expect(pkg.desktopName).toBe(DESKTOP_NAME);
+  });
+
+  it('gives Linux a reverse-DNS app id (GNOME’s portals refuse others) and installs the desktop file under it', () => {
+    // g_application_id_is_valid: two or more dot-separated elements of [A-Za-z0-9_-], none starting with a digit.
+    const id = DESKTOP_NAME.replace(/\.desktop$/, '');
+    expect(id).toMatch(/^[A-Za-z_-][\w-]*(\.[A-Za-z_-][\w-]*)+$/);
+    expect(id).toBe(APP_ID);
+    // electron-builder's own naming of /usr/share/applications/<name>.desktop for deb and rpm.
+    const helper = new LinuxTargetHelper({
+      platformSpecificBuildOptions: config.linux,
+      info: { metadata: { desktopName: DESKTOP_NAME } },
+      executableName: config.executableName,
+    } as unknown as ConstructorParameters<typeof LinuxTargetHelper>[0]);
+    expect(helper.getDesktopFileName()).toBe(APP_ID);
   });
 
   it('builds NSIS (per-user, or per-machine with /allusers) and MSI (per-machine) on Windows', () => {

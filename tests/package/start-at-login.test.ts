@@ -1,9 +1,9 @@
 // Start at login on Linux points at what was installed: the AppImage file only while running from
 // inside it, else the installed executable (the .deb agents on Ubuntu 24.04 install), with spaces
 // in /opt/Evo Voice Console quoted as the Desktop Entry spec asks.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
@@ -22,6 +22,19 @@ describe('start at login target', () => {
     expect(startAtLoginProgram(leaked, DEB_EXEC)).toBe(DEB_EXEC);
     expect(startAtLoginProgram({ APPIMAGE: leaked.APPIMAGE }, DEB_EXEC)).toBe(DEB_EXEC);
     expect(startAtLoginProgram({}, DEB_EXEC)).toBe(DEB_EXEC);
+  });
+
+  it('removes the entry older versions wrote under the package name, so the console never starts twice', async () => {
+    const configHome = mkdtempSync(join(tmpdir(), 'evo-autostart-'));
+    const legacy = join(configHome, 'autostart', 'evo-voice-console.desktop');
+    mkdirSync(dirname(legacy), { recursive: true });
+    writeFileSync(legacy, '[Desktop Entry]\nExec=evo-voice-console\n');
+    await setLinuxAutostart(true, { configHome, command: [DEB_EXEC] });
+    expect(existsSync(legacy)).toBe(false);
+    expect(autostartPath(configHome)).toBe(join(configHome, 'autostart', 'io.evovoice.console.desktop'));
+    writeFileSync(legacy, '[Desktop Entry]\n');
+    await setLinuxAutostart(false, { configHome, command: [] });
+    expect(existsSync(legacy)).toBe(false);
   });
 
   it('writes an entry that runs the deb’s executable', async () => {

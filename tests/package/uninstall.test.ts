@@ -39,12 +39,14 @@ describe('per-user clean-up (Linux)', () => {
     }
     writeFileSync(join(config, 'Evo Voice Console', 'records.json'), '{}');
     writeFileSync(join(config, 'autostart', 'evo-voice-console.desktop'), '[Desktop Entry]\n');
+    writeFileSync(join(config, 'autostart', 'io.evovoice.console.desktop'), '[Desktop Entry]\n');
     writeFileSync(join(config, 'autostart', 'other.desktop'), '[Desktop Entry]\n');
     const env = { PATH: '/usr/bin:/bin', HOME: home, XDG_CONFIG_HOME: config, XDG_CACHE_HOME: join(home, '.cache') };
     execFileSync('/bin/sh', [SCRIPT], { env, encoding: 'utf8' });
     expect(existsSync(join(config, 'Evo Voice Console'))).toBe(false);
     expect(existsSync(join(config, 'evo-voice-console'))).toBe(false);
     expect(existsSync(join(config, 'autostart', 'evo-voice-console.desktop'))).toBe(false);
+    expect(existsSync(join(config, 'autostart', 'io.evovoice.console.desktop'))).toBe(false);
     expect(existsSync(join(config, 'autostart', 'other.desktop'))).toBe(true);
     expect(existsSync(join(config, 'other-app'))).toBe(true);
   });
