@@ -42,8 +42,18 @@ export function electronBinary(): string | undefined {
   return existsSync(binary) ? binary : undefined;
 }
 
+/** An administrator policy a spec wrote into the data directory is read by the web shell (--policy). */
 function startWebShell(dataDir: string): Promise<Started> {
-  return startProcess([WEB_SHELL_SCRIPT, '--port', '0', '--data-dir', dataDir], 'EVO_WEB_URL', {
+  const policy = join(dataDir, 'policy.json');
+  const args = [
+    WEB_SHELL_SCRIPT,
+    '--port',
+    '0',
+    '--data-dir',
+    dataDir,
+    ...(existsSync(policy) ? ['--policy', policy] : []),
+  ];
+  return startProcess(args, 'EVO_WEB_URL', {
     cwd: resolve('.'),
     env: { ...process.env, EVO_CONSOLE_TEST_HOOKS: '1', HOME: join(dataDir, 'home') },
     timeoutMs: START_TIMEOUT_MS,

@@ -1,4 +1,4 @@
-// `node out/web/server.js [--port N] [--data-dir DIR] [--no-demo-offer]` (built from this file by
+// `node out/web/server.js [--port N] [--data-dir DIR] [--no-demo-offer] [--policy FILE]` (built from this file by
 // `npm run build`): the console core in Node, its renderer in any browser on loopback. Prints one
 // line, EVO_WEB_URL=<url>, when ready.
 import { randomBytes } from 'node:crypto';
@@ -28,6 +28,7 @@ async function main(): Promise<void> {
       'data-dir': { type: 'string' },
       'renderer-dir': { type: 'string', default: 'out/renderer' },
       'no-demo-offer': { type: 'boolean', default: false },
+      policy: { type: 'string' },
     },
   });
   const port = Number(values.port);
@@ -40,6 +41,7 @@ async function main(): Promise<void> {
     dataDir,
     appVersion: pkg.version,
     offerDemo: !values['no-demo-offer'],
+    ...(values.policy ? { policyFile: resolve(values.policy) } : {}),
   });
   await core.start();
   const shell = await startWebShell({
