@@ -464,6 +464,14 @@ export const en = {
   'enum.member.Disconnected': 'Disconnected',
   'enum.hold.Transferring': 'Transferring',
   'enum.unknown': '{value} (as the server names it)',
+  // Activity: older calls on request (issue 25)
+  'activity.older': 'Load older calls',
+  'activity.olderLoading': 'Loading older calls…',
+  'activity.olderEnd': 'No older calls in the last {hours} hours.',
+  'activity.olderNone': 'No older calls to add.',
+  'activity.olderOne': '1 older call added.',
+  'activity.olderMany': '{count} older calls added.',
+  'activity.olderFailed': 'Older calls did not load',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

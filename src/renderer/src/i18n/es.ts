@@ -471,4 +471,12 @@ export const es: Record<MessageKey, string> = {
   'enum.member.Disconnected': 'Desconectado',
   'enum.hold.Transferring': 'Transfiriendo',
   'enum.unknown': '{value} (según el servidor)',
+  // Actividad: llamadas anteriores a petición (issue 25)
+  'activity.older': 'Cargar llamadas anteriores',
+  'activity.olderLoading': 'Cargando llamadas anteriores…',
+  'activity.olderEnd': 'No hay llamadas anteriores en las últimas {hours} horas.',
+  'activity.olderNone': 'No hay llamadas anteriores que añadir.',
+  'activity.olderOne': 'Se añadió 1 llamada anterior.',
+  'activity.olderMany': 'Se añadieron {count} llamadas anteriores.',
+  'activity.olderFailed': 'No se cargaron las llamadas anteriores',
 };
