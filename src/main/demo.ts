@@ -10,11 +10,6 @@ export interface Demo {
   /** False when the shell was started without the demo (web shell --no-demo-offer). */
   readonly offered: boolean;
   signIn(): Promise<Identity>;
-  /**
-   * Starts the simulator ahead of the agent's choice (the web shell, while its sign-in page loads),
-   * so that "Try the demo" does not wait for it; a sign-in elsewhere or a sign-out stops it.
-   */
-  prepare(): void;
   /** Stops the simulator if it runs; quiet otherwise. */
   stop(): Promise<void>;
   /** The simulator's URL while the demo runs. */
@@ -88,14 +83,6 @@ export function createDemo(deps: DemoDeps): Demo {
         await stop();
         throw error;
       }
-    },
-    prepare() {
-      if (!offered) return;
-      running().catch((error: unknown) =>
-        deps.log.warn('The demo simulator did not start ahead; it is started again when asked', {
-          error: error instanceof Error ? error.message : String(error),
-        }),
-      );
     },
     stop,
     url: () => simulator?.url,

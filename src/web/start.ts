@@ -37,9 +37,7 @@ export async function startWebConsole(options: WebStartOptions): Promise<void> {
   });
   log.info('Web shell ready', { origin: shell.origin, dataDir });
   process.stdout.write(`EVO_WEB_URL=${shell.url}\n`);
-  // Signed out (nothing restored), the page will offer the demo: its simulator starts meanwhile.
-  const signedOut = !core.getState().identity;
-  void warmUp(shell.origin, { prepareDemo: signedOut ? () => demo.prepare() : undefined });
+  void warmUp(shell.origin);
 
   let stopping = false;
   const stop = async (signal: string) => {

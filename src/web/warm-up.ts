@@ -1,7 +1,6 @@
 // What the first page and the first sign-in would otherwise wait for, done while the browser is
 // still loading the page: Node loads WebCrypto's HMAC (the token handshake) and its HTTP client
-// (every request to Evo Voice) on first use, tens of milliseconds each; a signed-out console that
-// offers the demo starts its simulator (about 100 ms when cold).
+// (every request to Evo Voice) on first use, tens of milliseconds each.
 import { randomBytes } from 'node:crypto';
 
 import { tokenProof } from '../shared/web-protocol';
@@ -11,14 +10,9 @@ import { tokenProof } from '../shared/web-protocol';
  * check as any request). Never fails: a warm-up that does not work only leaves the start as slow
  * as it was.
  */
-export async function warmUp(
-  origin: string,
-  options: { prepareDemo?: () => void; fetch?: typeof globalThis.fetch } = {},
-): Promise<void> {
-  const fetch = options.fetch ?? globalThis.fetch;
+export async function warmUp(origin: string, fetch: typeof globalThis.fetch = globalThis.fetch): Promise<void> {
   await tokenProof(randomBytes(32).toString('base64url'), 'warm-up').catch(() => undefined);
   await fetch(`${origin}/`, { method: 'HEAD', signal: AbortSignal.timeout(5_000) })
     .then((answer) => answer.body?.cancel())
     .catch(() => undefined);
-  options.prepareDemo?.();
 }

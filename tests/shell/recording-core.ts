@@ -36,9 +36,6 @@ export function recordingDemo() {
       calls.push('signIn');
       return { serverUrl: 'http://127.0.0.1:1', userName: 'demo', accounts: [], demo: true };
     },
-    prepare: () => {
-      calls.push('prepare');
-    },
     stop: async () => {
       calls.push('stop');
     },
