@@ -31,6 +31,9 @@ export default defineConfig({
   renderer: {
     root: 'src/renderer',
     build: {
+      // The page is parsed on every start (web shell) and window load: minified, it is a third of
+      // the size (issue 25, web start).
+      minify: true,
       rollupOptions: { input: { index: resolve('src/renderer/index.html') } },
     },
     plugins: [svelte()],

@@ -40,9 +40,12 @@ export interface WebShellProcess extends Started {
   close(): Promise<void>;
 }
 
-/** The built web shell on a fresh data directory; `value` is the page URL with its token. */
-export async function startWebShell(options: { demo: boolean }): Promise<WebShellProcess> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'evo-bench-'));
+/**
+ * The built web shell on a fresh data directory (or `dataDir`, kept: a console started again, its
+ * compile cache warm); `value` is the page URL with its token.
+ */
+export async function startWebShell(options: { demo: boolean; dataDir?: string }): Promise<WebShellProcess> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'evo-bench-'));
   const args = [WEB_SHELL_SCRIPT, '--port', '0', '--data-dir', dataDir];
   if (!options.demo) args.push('--no-demo-offer');
   const shell = await startProcess(args, 'EVO_WEB_URL', { env: { ...process.env, HOME: join(dataDir, 'home') } });
@@ -50,7 +53,7 @@ export async function startWebShell(options: { demo: boolean }): Promise<WebShel
     ...shell,
     async close() {
       await shell.stop();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

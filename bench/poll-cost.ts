@@ -73,7 +73,7 @@ function corePoll(board: LiveBoard, pages: readonly string[]): unknown {
   const sessions: SessionInfo[] = [];
   pages.forEach((text, page) => {
     const list = board.pages.read(`/sessions?page=${page}`, text, JSON.parse, (raw, reused) => {
-      const known = (item: Record<string, unknown>) => (reused.has(item) ? (item as SessionInfo) : board.known(item));
+      const known = Object.assign((item: Record<string, unknown>) => board.known(item), { checked: reused });
       return parseSessionList(raw, known).value;
     });
     for (const s of list.items ?? []) sessions.push(s);

@@ -73,6 +73,7 @@ const REQUESTS = {
   'settings:get': true,
   'settings:update': true,
   'app:restart-to-update': true,
+  'activity:more': true,
 } as const;
 export type RequestChannel = keyof typeof REQUESTS;
 export const REQUEST_CHANNELS = Object.keys(REQUESTS) as readonly RequestChannel[];

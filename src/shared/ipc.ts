@@ -177,6 +177,8 @@ export const requestSchemas = {
   'settings:get': none,
   'settings:update': settingsSchema.partial().strict(),
   'app:restart-to-update': none,
+  /** Older activity than the list shows (the next page), for the agent who scrolled to its end. */
+  'activity:more': none,
 } as const satisfies Record<RequestChannel, z.ZodType>;
 
 /** What each request answers when it succeeds. */
@@ -221,6 +223,8 @@ export type RequestResults = Exactly<
     'settings:get': Settings;
     'settings:update': Settings;
     'app:restart-to-update': RestartAnswer;
+    /** How many older calls joined the list, and whether the server has more. */
+    'activity:more': { added: number; more: boolean };
   }
 >;
 

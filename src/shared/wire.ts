@@ -208,8 +208,15 @@ const authStatusFields = {
   accountNames: 'strings',
 } as const satisfies FieldsOf<AuthStatusResponse>;
 
-/** Returns the earlier parsed session equal to `item`, if there is one. */
-export type KnownSession = (item: Record<string, unknown>) => SessionInfo | undefined;
+/**
+ * Returns the earlier parsed session equal to `item`, if there is one. `checked` holds items that
+ * are such sessions already (reused unchanged from the last parse of their page): they are taken
+ * as they are, without being normalized and compared again.
+ */
+export interface KnownSession {
+  (item: Record<string, unknown>): SessionInfo | undefined;
+  readonly checked?: ReadonlySet<unknown>;
+}
 
 /** What a parse had to drop; empty when the body matched the contract. */
 export interface Parsed<T> {
@@ -332,6 +339,7 @@ function fits(kind: Field, v: unknown, path: string, dropped: string[]): boolean
           v.splice(i, 1);
           continue;
         }
+        if (kind.known?.checked?.has(item)) continue;
         if (kind.known) normalize(item, kind.list);
         const known = kind.known?.(item);
         if (known) v[i] = known;

@@ -1,15 +1,15 @@
 // `node out/web/server.js [--port N] [--data-dir DIR] [--no-demo-offer] [--policy FILE]` (built from this file by
 // `npm run build`): the console core in Node, its renderer in any browser on loopback. Prints one
-// line, EVO_WEB_URL=<url>, when ready.
-import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+// line, EVO_WEB_URL=<url>, when ready. This file only reads the arguments and turns on Node's
+// compile cache in the agent's own data directory before loading the rest (`start.ts`): compiling
+// the bundle is most of a start's CPU, and with the cache a second start skips it.
+import { mkdirSync } from 'node:fs';
+import nodeModule from 'node:module';
 import { homedir, platform } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
 import { configHomeFrom } from '../main/autostart';
-import { composeWebConsole } from './compose';
-import { startWebShell } from './web-shell';
 
 const APP_NAME = 'evo-voice-console-web';
 
@@ -19,6 +19,23 @@ function defaultDataDir(): string {
   if (platform() === 'darwin') return join(home, 'Library', 'Preferences', APP_NAME);
   if (platform() === 'win32') return join(process.env.APPDATA ?? join(home, 'AppData', 'Roaming'), APP_NAME, 'Config');
   return join(configHomeFrom(process.env, home), APP_NAME);
+}
+
+/**
+ * Compiled code is kept where only this user writes (the data directory, 0700), never in a shared
+ * temporary folder another local user could fill. A cache that cannot be used is no error: the
+ * start is only slower.
+ */
+function useCompileCache(dataDir: string): void {
+  try {
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    // Node 22.1 and later (the pinned Node 24); older ones start without it.
+    (nodeModule as { enableCompileCache?: (dir: string) => unknown }).enableCompileCache?.(
+      join(dataDir, 'compile-cache'),
+    );
+  } catch {
+    // Read-only or missing folder: compile as usual.
+  }
 }
 
 async function main(): Promise<void> {
@@ -35,45 +52,15 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65_535)
     throw new Error(`--port must be 0..65535, not ${values.port}`);
   const dataDir = resolve(values['data-dir'] ?? defaultDataDir());
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-
-  const { core, demo, signIn, dispatch, notifier, log } = composeWebConsole({
+  useCompileCache(dataDir);
+  const { startWebConsole } = await import('./start');
+  await startWebConsole({
+    port,
     dataDir,
-    appVersion: pkg.version,
+    rendererDir: resolve(values['renderer-dir']),
     offerDemo: !values['no-demo-offer'],
     ...(values.policy ? { policyFile: resolve(values.policy) } : {}),
   });
-  await core.start();
-  const shell = await startWebShell({
-    core,
-    signIn,
-    dispatch,
-    notifier,
-    log,
-    rendererDir: resolve(values['renderer-dir']),
-    token: randomBytes(32).toString('base64url'),
-    port,
-    testHooks: process.env.EVO_CONSOLE_TEST_HOOKS === '1',
-  });
-  log.info('Web shell ready', { origin: shell.origin, dataDir });
-  process.stdout.write(`EVO_WEB_URL=${shell.url}\n`);
-
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log.info('Stopping', { signal });
-    setTimeout(() => {
-      log.error('Shutdown took longer than 5 s; exiting without waiting further');
-      process.exit(1);
-    }, 5000).unref();
-    await shell.close();
-    await core.stop();
-    await demo.stop();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
 main().catch((error: unknown) => {

@@ -15,5 +15,8 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'node20',
     reportCompressedSize: false,
+    // server.js loads the rest (start.ts) after turning the compile cache on; beside it, so that
+    // `../../package.json` from either file is the project's.
+    rollupOptions: { output: { chunkFileNames: '[name].js' } },
   },
 });

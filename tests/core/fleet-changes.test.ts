@@ -75,6 +75,32 @@ describe('the sessions feed reads what changed (strict server, page cap 100)', (
     expect(boardIds(r).size).toBe(1_999);
   }, 60_000);
 
+  it('10,000 calls (100 pages): calls archived while others arrive and change are gone after one poll, every time', async () => {
+    const r = await strictRig({}, 10_000);
+    expect(boardIds(r).size).toBe(10_000);
+    const ended = r.sim.control.listSessions().filter((s) => s.ended === true);
+    const live = r.sim.control.listSessions().filter((s) => !s.ended);
+    for (let round = 0; round < 2; round++) {
+      await r.step(2_000);
+      // One call leaves (archived) in the same poll as one arrives and one changes: the count alone
+      // would add up if the arrival were not read; the changes read reads it, so the count tells.
+      const gone = ended[round * 1_000]?.id as string;
+      r.sim.control.archiveSession(gone);
+      const arrived = r.sim.control.addSession({ accountId: NORTH, callState: 'Ringing' }).id as string;
+      r.sim.control.updateSession(live[round]?.id as string, { consoleData: `round ${round}` });
+      await poll(r);
+      const board = boardIds(r);
+      expect(board.has(gone), `round ${round}`).toBe(false);
+      expect(board.has(arrived)).toBe(true);
+      expect(board.size).toBe(10_000);
+      const server = new Set(r.sim.control.listSessions().map((s) => s.id));
+      expect(
+        [...board].filter((id) => !server.has(id)),
+        `round ${round}: on the board, not on the server`,
+      ).toEqual([]);
+    }
+  }, 120_000);
+
   it('reads everything again every 60 s (30 s a page for a long list), and only what changed in between', async () => {
     const r = await strictRig({}, 250);
     const full = () => r.sim.control.requests({ method: 'GET', pathPrefix: '/sessions' }).filter((q) => !sorted(q));

@@ -92,6 +92,7 @@ describe('dispatcher', () => {
       'settings:get': [['getSettings'], [], []],
       'settings:update': [['updateSettings'], [], []],
       'app:restart-to-update': [[], [], ['restartToUpdate']],
+      'activity:more': [['loadOlderActivity'], [], []],
     };
     for (const channel of REQUEST_CHANNELS) {
       const { dispatch, calls, demoCalls, shellCalls } = setup();

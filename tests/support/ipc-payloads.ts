@@ -29,6 +29,7 @@ export const VALID: Record<RequestChannel, Record<string, unknown>> = {
   'voicemail:audio': { voicemailId: 'file-1' },
   'settings:get': {},
   'settings:update': { theme: 'dark' },
+  'activity:more': {},
 };
 
 const junk = fc.oneof(

@@ -236,8 +236,8 @@ export function createEvoVoiceClient(config: EvoVoiceClientOptions): EvoVoiceCli
         path,
         (body) => {
           // Items reused from the last parse of this page are already checked: kept as they are.
-          const known = reused.size
-            ? (item: Record<string, unknown>) => (reused.has(item) ? (item as SessionInfo) : options?.known?.(item))
+          const known: KnownSession | undefined = reused.size
+            ? Object.assign((item: Record<string, unknown>) => options?.known?.(item), { checked: reused })
             : options?.known;
           const result = parseSessionList(body, known);
           // An "items" of the wrong type is not an empty list: keep the last good board instead.

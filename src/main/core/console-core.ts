@@ -224,6 +224,7 @@ export function createConsoleCore(ports: CorePorts): LocalConsoleCore {
       if (missed.markSeen(sessionIds)) publishState();
     },
 
+    loadOlderActivity: () => track(cycle.olderActivity(signIns.signedIn())),
     loadCallHistory: (args) => portal.callHistory(args),
     loadDashboard: (args) => portal.dashboard(args),
     voicemailAudio: (voicemailId) => portal.voicemailAudio(voicemailId),

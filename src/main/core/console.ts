@@ -1,6 +1,6 @@
 // The core's public face: what the shells' IPC handlers call. Implemented by createConsoleCore.
 import type { AppHomeResponse, SessionInfo } from '../../shared/evovoice';
-import type { HistoryPage, RequestArgs, Settings, VoicemailAudio } from '../../shared/ipc';
+import type { HistoryPage, RequestArgs, RequestResults, Settings, VoicemailAudio } from '../../shared/ipc';
 import type {
   CallDetails,
   ConsoleDataStatus,
@@ -57,6 +57,8 @@ export interface ConsoleCore {
   /** Forgets an unsent note: the server's text stays. */
   discardConsoleData(args: RequestArgs<'call:discard-console-data'>): void;
   markMissedSeen(sessionIds?: string[]): void;
+  /** Older activity than the list shows: the next page, kept under the news (polls read one page). */
+  loadOlderActivity(): Promise<RequestResults['activity:more']>;
 
   loadCallHistory(args: RequestArgs<'history:load'>): Promise<HistoryPage>;
   /** GET /portal/home for the active account, from a date and for one customer when given. */

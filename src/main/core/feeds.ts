@@ -7,16 +7,16 @@ import type { Settings } from '../../shared/ipc';
 import type { KnownSession } from '../../shared/wire';
 import type { Login } from './login';
 import type { PageBodies } from './page-bodies';
-import { readAllPages } from './paging';
+import { isLastPage } from './paging';
 import type { SessionFeed } from './session-feed';
 
 /**
  * Pages are read with totals (no SimplifiedPaging): the first answer says whether there is more,
  * so a board that fits one page costs one request, where simplified paging needs a second, empty one.
- * The activity feed is news: its first page (newest first) is enough on a poll; older calls are
- * the call history's.
+ * The activity feed is news: its first page (newest first) is enough on a poll; older pages are
+ * read only when the agent asks for them (`activity-history.ts`).
  */
-const ACTIVITY_PAGING = { countPerPage: 500, maxPages: 1, truncate: true };
+export const ACTIVITY_COUNT_PER_PAGE = 500;
 /**
  * A call that began this long before midnight and is still live stays on the board. StartDate is
  * the filter GET /sessions itself documents, so every server applies it; SpecificIds (to fetch the
@@ -56,20 +56,36 @@ function onBoard(now: number): (session: SessionInfo) => boolean {
   return (session) => session.ended !== true || (apiDateMs(session.dateCreated) ?? now) >= dayStart;
 }
 
-/** The newest activity first (asked for: a server's default order may be oldest first); beyond the first pages is history, not news. */
-export function fetchActivity(
+/** One page of the activity feed, and whether the server has more after it. */
+export interface ActivityPage {
+  items: SessionInfo[];
+  more: boolean;
+}
+
+/**
+ * A page of activity, newest first (asked for: a server's default order may be oldest first). A
+ * poll reads page 0 only; `page` and `countPerPage` read older calls when the agent asks.
+ */
+export async function fetchActivity(
   login: Login,
   accountId: string | undefined,
   settings: Settings,
   now: number,
-): Promise<SessionInfo[]> {
+  page = 0,
+  countPerPage = ACTIVITY_COUNT_PER_PAGE,
+): Promise<ActivityPage> {
   const request = {
     accountId,
     startDateTime: new Date(now - settings.activityWindowHours * 3_600_000).toISOString(),
     sortField: 'dateCreated',
     sortOrder: 'Descend' as const,
+    page,
+    countPerPage,
+    simplifiedPaging: false,
   };
-  return readAllPages((paging) => login.call((c, o) => c.getActivity({ ...request, ...paging }, o)), ACTIVITY_PAGING);
+  const answer = await login.call((c, o) => c.getActivity(request, o));
+  const items = answer.items ?? [];
+  return { items, more: !isLastPage(answer, page, page * countPerPage + items.length) };
 }
 
 /** True while the call occupies the agent: the board polls fast. */

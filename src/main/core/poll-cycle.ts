@@ -2,25 +2,36 @@
 // activity when due), laid onto the board, missed calls and connection; backoff on failure.
 import type { SessionInfo } from '../../shared/evovoice';
 import type { Settings } from '../../shared/ipc';
+import { ActivityHistory } from './activity-history';
 import { backoffDelay, RETRY_AFTER_CAP_MS } from './backoff';
 import { type Activity, activityDue, pollInterval, withJitter } from './cadence';
 import type { CoreContext } from './context';
 import { type CoreError, toCoreError } from './errors';
-import { fetchActivity, fetchSessions, isLive } from './feeds';
+import { type ActivityPage, fetchActivity, fetchSessions, isLive } from './feeds';
 import type { SignedInSession } from './session';
 import { SessionFeed } from './session-feed';
+
+/** What an older-activity read added to the list, and whether the server has more. */
+export interface OlderActivity {
+  added: number;
+  more: boolean;
+}
 
 /** What one poll fetched for one account. */
 interface Fetched {
   poll: number;
   now: number;
   sessions: PromiseSettledResult<SessionInfo[]>;
-  activity: PromiseSettledResult<SessionInfo[] | undefined>;
+  activity: PromiseSettledResult<ActivityPage | undefined>;
 }
 
 export class PollCycle {
   /** Each signed-in session's sessions feed: a new sign-in or account starts with a full read. */
   private readonly feeds = new WeakMap<SignedInSession, SessionFeed>();
+  /** Each signed-in session's activity list: the news, and the older calls the agent asked for. */
+  private readonly histories = new WeakMap<SignedInSession, ActivityHistory>();
+  /** An older-calls read in flight, per session: a second ask shares it. */
+  private readonly olderReads = new WeakMap<SignedInSession, Promise<OlderActivity>>();
 
   /** `screen` answers whether the window is visible and the screen locked. */
   constructor(
@@ -87,13 +98,55 @@ export class PollCycle {
     return feed;
   }
 
+  /** The activity list of `session` (made on its first use). */
+  historyOf(session: SignedInSession): ActivityHistory {
+    let history = this.histories.get(session);
+    if (!history) this.histories.set(session, (history = new ActivityHistory()));
+    return history;
+  }
+
+  /**
+   * The agent asked for older activity: the next page after what the list shows, read once and
+   * kept under the news (polls still read one page). Answers how many calls it added and whether
+   * the server has more.
+   */
+  olderActivity(session: SignedInSession): Promise<OlderActivity> {
+    const running = this.olderReads.get(session);
+    if (running) return running;
+    const read = this.readOlder(session).finally(() => this.olderReads.delete(session));
+    this.olderReads.set(session, read);
+    return read;
+  }
+
+  private async readOlder(session: SignedInSession): Promise<OlderActivity> {
+    const history = this.historyOf(session);
+    const next = history.olderRequest();
+    if (!next) return { added: 0, more: false };
+    const { clock, store } = this.core;
+    const page = await fetchActivity(
+      session.login,
+      session.accountId,
+      store.getSettings(),
+      clock.now(),
+      next.page,
+      next.countPerPage,
+    );
+    return (
+      this.core.land(session, () => {
+        const added = history.older(page);
+        this.core.publishPatch(this.core.board.update({ activity: history.list }));
+        return { added, more: history.hasMore };
+      }) ?? { added: 0, more: false }
+    );
+  }
+
   private apply(session: SignedInSession, settings: Settings, fetched: Fetched | undefined): number {
     if (!fetched) return this.succeeded(session, settings);
     const { board, missed, publishState } = this.core;
     const lists: { sessions?: SessionInfo[]; activity?: SessionInfo[] } = {};
     if (fetched.sessions.status === 'fulfilled') lists.sessions = fetched.sessions.value;
     if (fetched.activity.status === 'fulfilled' && fetched.activity.value) {
-      lists.activity = fetched.activity.value;
+      lists.activity = this.historyOf(session).news(fetched.activity.value);
       session.lastActivityAt = fetched.now;
     }
     this.core.publishPatch(board.update(lists, fetched.poll));

@@ -92,6 +92,7 @@ function handlersFor(core: ConsoleCore, deps: DispatchDeps): Handlers {
     'settings:update': (patch) => core.updateSettings(patch),
     'app:restart-to-update': () =>
       deps.restartToUpdate?.() ?? { restarting: false, reason: 'This console does not update itself.' },
+    'activity:more': () => core.loadOlderActivity(),
   };
 }
 

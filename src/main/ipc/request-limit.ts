@@ -19,10 +19,16 @@ export const CHANNEL_LIMITS: Partial<Record<RequestChannel, Bucket>> = {
   'dashboard:load': { burst: 8, perSecond: 4 },
   'voicemail:audio': { burst: 8, perSecond: 4 },
   'poll:now': { burst: 4, perSecond: 1 },
+  'activity:more': { burst: 4, perSecond: 2 },
 };
 
 /** Reads whose answer depends only on their arguments: a second identical one shares the first. */
-const COALESCED: ReadonlySet<RequestChannel> = new Set(['history:load', 'dashboard:load', 'voicemail:audio']);
+const COALESCED: ReadonlySet<RequestChannel> = new Set([
+  'history:load',
+  'dashboard:load',
+  'voicemail:audio',
+  'activity:more',
+]);
 
 /** How many requests of one channel may wait for the bucket; more are refused. */
 export const MAX_WAITING = 16;

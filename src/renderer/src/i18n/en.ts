@@ -471,6 +471,14 @@ export const en = {
   'settings.recommendedOn': 'on',
   'settings.recommendedOff': 'off',
   'settings.recommendedWhat': 'the recommended setting',
+  // Activity: older calls on request (issue 25)
+  'activity.older': 'Load older calls',
+  'activity.olderLoading': 'Loading older calls…',
+  'activity.olderEnd': 'No older calls in the last {hours} hours.',
+  'activity.olderNone': 'No older calls to add.',
+  'activity.olderOne': '1 older call added.',
+  'activity.olderMany': '{count} older calls added.',
+  'activity.olderFailed': 'Older calls did not load',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -478,4 +478,12 @@ export const es: Record<MessageKey, string> = {
   'settings.recommendedOn': 'activado',
   'settings.recommendedOff': 'desactivado',
   'settings.recommendedWhat': 'el ajuste recomendado',
+  // Actividad: llamadas anteriores a petición (issue 25)
+  'activity.older': 'Cargar llamadas anteriores',
+  'activity.olderLoading': 'Cargando llamadas anteriores…',
+  'activity.olderEnd': 'No hay llamadas anteriores en las últimas {hours} horas.',
+  'activity.olderNone': 'No hay llamadas anteriores que añadir.',
+  'activity.olderOne': 'Se añadió 1 llamada anterior.',
+  'activity.olderMany': 'Se añadieron {count} llamadas anteriores.',
+  'activity.olderFailed': 'No se cargaron las llamadas anteriores',
 };

@@ -6,6 +6,7 @@ import { request } from './api';
 import { consoleMirror } from './console.svelte';
 import { live } from './live.svelte';
 import { navigation } from './navigation.svelte';
+import { olderActivity } from './older-activity.svelte';
 import { resync } from './startup';
 import { toasts } from './toasts.svelte';
 
@@ -18,6 +19,7 @@ async function signedIn(
   const result = await answer;
   if (!result.ok) return result;
   consoleMirror.state = { ...consoleMirror.state, identity: result.value };
+  olderActivity.reset();
   void resync();
   return { ok: true, identity: result.value };
 }

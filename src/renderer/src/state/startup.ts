@@ -5,6 +5,7 @@ import { clock } from './clock.svelte';
 import { consoleMirror } from './console.svelte';
 import { live } from './live.svelte';
 import { navigation } from './navigation.svelte';
+import { olderActivity } from './older-activity.svelte';
 import { applyTheme } from './theme';
 import { toasts } from './toasts.svelte';
 
@@ -32,7 +33,10 @@ export async function startConsole(): Promise<void> {
   listen('state:changed', (state) => {
     const wasSignedIn = consoleMirror.signedIn;
     consoleMirror.state = state;
-    if (wasSignedIn && !state.identity) live.clear();
+    if (wasSignedIn && !state.identity) {
+      live.clear();
+      olderActivity.reset();
+    }
   });
   listen('settings:changed', (settings) => {
     consoleMirror.settings = settings;
