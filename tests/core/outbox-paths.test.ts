@@ -142,6 +142,29 @@ describe('outbox paths', () => {
     expect(patches()).toEqual([]);
   });
 
+  it('a save whose answer has no date is not dated by the save before: our text, later, is still ours', async () => {
+    // The server's answers to PATCH come without dateLastModified (the reads keep theirs).
+    let undated = false;
+    const id = await signedInWithCall({ consoleData: 'original' }, async (input, init) => {
+      const answer = await globalThis.fetch(input, init);
+      if (!undated || init?.method !== 'PATCH') return answer;
+      const { dateLastModified: _dropped, ...session } = (await answer.json()) as Record<string, unknown>;
+      return new Response(JSON.stringify(session), { status: answer.status, headers: answer.headers });
+    });
+    await rig.core.saveConsoleData({ sessionId: id, text: 'first', base: { value: 'original' } });
+    await rig.core.settled();
+    await rig.step(MINUTE);
+    undated = true;
+    await rig.core.saveConsoleData({ sessionId: id, text: 'second', base: { value: 'first' } });
+    await rig.core.settled();
+    await rig.step(MINUTE);
+    // An edit begun on a page still showing "first": the server's "second" is our own save, dated after "first".
+    await rig.core.saveConsoleData({ sessionId: id, text: 'third', base: { value: 'first' } });
+    await rig.core.settled();
+    expect(rig.core.getState().consoleData[id]).toEqual({ sessionId: id, state: 'saved' });
+    expect(patches()).toEqual(['first', 'second', 'third']);
+  });
+
   it('after a conflict, an edit begun from their text (a hand merge) is sent without asking again', async () => {
     const id = await signedInWithCall({ consoleData: 'original' });
     rig.sim.control.setConsoleData(id, 'Priya: called back');
