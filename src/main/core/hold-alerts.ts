@@ -79,12 +79,6 @@ export class HoldAlerts {
     return longest ? { [longest[0]]: new Date(longest[1].since).toISOString() } : {};
   }
 
-  /** The longest hold now on the board, in ms (the tray tooltip); 0 when none. */
-  longestHoldMs(): number {
-    const now = this.options.clock.now();
-    return Math.max(0, ...[...this.held.values()].map((h) => now - h.since));
-  }
-
   /** The board changed: time new holds from their start on the board, forget calls taken off hold or ended. */
   review(sessions: readonly BoardSession[]): void {
     const now = this.options.clock.now();
