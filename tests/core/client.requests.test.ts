@@ -1,0 +1,233 @@
+// What the API client puts on the wire and how it reads what comes back, against a scripted server
+// on loopback (the answers a simulator would not send on its own): the headers and bodies of each
+// kind of call, cookies, a body that is not JSON, a cancelled call, fields of the wrong type, and a
+// recording from the server itself.
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+
+import { createEvoVoiceClient, type EvoVoiceClientOptions } from '../../src/main/core/client';
+import { CoreError } from '../../src/main/core/errors';
+
+interface Seen {
+  method: string;
+  url: string;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+interface Answer {
+  status?: number;
+  headers?: Record<string, string | string[]>;
+  body?: string;
+  /** Never answer (the caller's signal or timeout ends it). */
+  hang?: boolean;
+  /** No Content-Type header. */
+  untyped?: boolean;
+}
+
+const seen: Seen[] = [];
+let answers: Record<string, Answer> = {};
+let url = '';
+const server = createServer((req, res) => {
+  let body = '';
+  req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+  req.on('end', () => {
+    seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body });
+    const path = (req.url ?? '').split('?')[0] ?? '';
+    const answer = answers[path] ?? { status: 404, body: '{"responseStatus":{"message":"no route"}}' };
+    if (answer.hang) return;
+    res.writeHead(answer.status ?? 200, {
+      ...(answer.untyped ? {} : { 'Content-Type': 'application/json' }),
+      ...answer.headers,
+    });
+    res.end(answer.body ?? '{}');
+  });
+});
+beforeAll(async () => {
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((done) => server.close(() => done())));
+afterEach(() => {
+  seen.length = 0;
+  answers = {};
+});
+
+const client = (extra: Partial<EvoVoiceClientOptions> = {}) =>
+  createEvoVoiceClient({ baseUrl: `${url}//`, fetch: globalThis.fetch, timeoutMs: 2_000, ...extra });
+
+async function failure(work: Promise<unknown>): Promise<CoreError> {
+  const error = await work.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(CoreError);
+  return error as CoreError;
+}
+
+const SIGNED_IN = {
+  status: 200,
+  headers: { 'Set-Cookie': ['ss-id=abc; Path=/; HttpOnly', 'ss-pid=def; Max-Age=3600'] },
+  body: JSON.stringify({ userId: 'user-demo', userName: 'demo', displayName: 'Demo Agent' }),
+};
+
+describe('what the client sends', () => {
+  it('the base address without trailing slashes; JSON asked for; a GET has no body and no content type', async () => {
+    const api = client();
+    expect(api.baseUrl).toBe(url);
+    expect(api.host).toBe(new URL(url).host);
+    answers['/auth/status'] = { body: JSON.stringify({ userId: 'user-demo' }) };
+    await api.authStatus();
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toMatchObject({ method: 'GET', url: '/auth/status', body: '' });
+    expect(seen[0]?.headers.accept).toBe('application/json');
+    expect(seen[0]?.headers['content-type']).toBeUndefined();
+    expect(seen[0]?.headers.cookie).toBeUndefined();
+  });
+
+  it('a sign-in posts the credentials as JSON with no old cookie, and keeps the new ones for the next calls', async () => {
+    const api = client();
+    answers['/auth/credentials'] = SIGNED_IN;
+    answers['/auth/status'] = { body: '{}' };
+    expect(api.hasSession()).toBe(false);
+    await api.signIn('demo', 'pw');
+    expect(seen[0]?.method).toBe('POST');
+    expect(seen[0]?.headers['content-type']).toBe('application/json');
+    expect(JSON.parse(seen[0]?.body ?? '')).toEqual({
+      provider: 'credentials',
+      userName: 'demo',
+      password: 'pw',
+      rememberMe: true,
+    });
+    expect(api.hasSession()).toBe(true);
+    await api.authStatus();
+    expect(seen[1]?.headers.cookie).toBe('ss-id=abc; ss-pid=def');
+    // Signing in again starts from an empty jar.
+    await api.signIn('demo', 'pw');
+    expect(seen[2]?.headers.cookie).toBeUndefined();
+  });
+
+  it('either session cookie is a session; logging out posts and forgets them even when it fails', async () => {
+    const api = client();
+    answers['/auth/credentials'] = { ...SIGNED_IN, headers: { 'Set-Cookie': 'ss-pid=def' } };
+    await api.signIn('demo', 'pw');
+    expect(api.hasSession()).toBe(true);
+    answers['/auth/logout'] = { status: 500, body: '' };
+    await failure(api.logout());
+    expect(seen[1]).toMatchObject({ method: 'POST', url: '/auth/logout', body: '{}' });
+    expect(api.hasSession()).toBe(false);
+    answers['/auth/credentials'] = { ...SIGNED_IN, headers: { 'Set-Cookie': 'other=1' } };
+    await api.signIn('demo', 'pw');
+    expect(api.hasSession()).toBe(false);
+    api.forgetSession();
+    answers['/auth/status'] = { body: '{}' };
+    await api.authStatus();
+    expect(seen.at(-1)?.headers.cookie).toBeUndefined();
+  });
+
+  it('a note is a PATCH of the session, its id escaped, the request as the JSON body', async () => {
+    const api = client();
+    answers['/sessions/a%2Fb%20c'] = { body: JSON.stringify({ id: 'a/b c', consoleData: 'saved' }) };
+    const saved = await api.patchSession({ sessionId: 'a/b c', consoleData: 'saved' });
+    expect(saved).toEqual({ id: 'a/b c', consoleData: 'saved' });
+    expect(seen[0]).toMatchObject({ method: 'PATCH', url: '/sessions/a%2Fb%20c' });
+    expect(seen[0]?.headers['content-type']).toBe('application/json');
+    expect(JSON.parse(seen[0]?.body ?? '')).toEqual({ sessionId: 'a/b c', consoleData: 'saved' });
+  });
+
+  it('each list and view asks its own path with the request in the query string', async () => {
+    const api = client();
+    for (const path of ['/sessions', '/portal/activity', '/portal/call-history'])
+      answers[path] = { body: '{"items":[]}' };
+    answers['/portal/home'] = { body: '{}' };
+    await api.getSessions({ accountIds: ['acct-north'] });
+    await api.getActivity({ accountId: 'acct-north' });
+    await api.getCallHistory({ page: 2 });
+    await api.getPortalHome({ accountId: 'acct-north' });
+    expect(seen.map((s) => `${s.method} ${s.url}`)).toEqual([
+      'GET /sessions?AccountIds=acct-north',
+      'GET /portal/activity?AccountId=acct-north',
+      'GET /portal/call-history?Page=2',
+      'GET /portal/home?AccountId=acct-north',
+    ]);
+  });
+});
+
+describe('what the client makes of the answer', () => {
+  it.each([
+    ['an HTML page', '<html>maintenance</html>'],
+    ['an empty body', ''],
+  ])('a successful answer with %s cannot be read: a bad response, with its status', async (_kind, body) => {
+    answers['/auth/status'] = { body };
+    const error = await failure(client().authStatus());
+    expect(error).toMatchObject({ code: 'bad-response', status: 200 });
+    expect(error.message).toBe(`${new URL(url).host} sent an answer the console cannot read: it will retry.`);
+  });
+
+  it('an error answer says what the server said, with its error code; without JSON, the status alone', async () => {
+    answers['/sessions'] = {
+      status: 403,
+      body: JSON.stringify({ responseStatus: { errorCode: 'Forbidden', message: 'Not your account' } }),
+    };
+    const said = await failure(client().getSessions({}));
+    expect(said).toMatchObject({ code: 'forbidden', status: 403, errorCode: 'Forbidden' });
+    expect(said.message).toContain('Not your account');
+    answers['/sessions'] = { status: 422, body: 'nope' };
+    const plain = await failure(client().getSessions({}));
+    expect(plain).toMatchObject({ code: 'invalid-payload', status: 422 });
+    expect(plain.message).toBe(`${new URL(url).host} refused the request (HTTP 422).`);
+  });
+
+  it('a call the caller cancels is "cancelled", not a timeout; one nobody answers times out', async () => {
+    answers['/auth/status'] = { hang: true };
+    const stop = new AbortController();
+    const cancelled = failure(client().authStatus({ signal: stop.signal }));
+    setTimeout(() => stop.abort(), 50);
+    expect(await cancelled).toMatchObject({ code: 'network', message: 'The request was cancelled.' });
+    const timedOut = await failure(client({ timeoutMs: 100 }).authStatus());
+    expect(timedOut.code).toBe('timeout');
+    expect(timedOut.message).toBe(
+      `${new URL(url).host} did not answer in time: check the network; the console will retry.`,
+    );
+  });
+
+  it('fields of the wrong type are dropped and reported with the path; a list that is not a list is an error', async () => {
+    const dropped: [string, string[]][] = [];
+    const api = client({ onDropped: (path, fields) => dropped.push([path, fields]) });
+    answers['/auth/status'] = { body: JSON.stringify({ userId: 'user-demo', displayName: 42 }) };
+    expect(await api.authStatus()).toEqual({ userId: 'user-demo' });
+    answers['/auth/status'] = { body: JSON.stringify({ userId: 'user-demo' }) };
+    await api.authStatus();
+    expect(dropped).toEqual([['/auth/status', ['displayName']]]);
+    answers['/sessions'] = { body: JSON.stringify({ items: 'none' }) };
+    const error = await failure(api.getSessions({}));
+    expect(error.code).toBe('bad-response');
+    expect(error.message).toBe(`${new URL(url).host} sent an unexpected answer: a list whose "items" is not a list.`);
+  });
+});
+
+describe("a recording from the server's own address", () => {
+  it('asks with the session cookies and audio accepted; the type defaults when the server names none', async () => {
+    const api = client();
+    answers['/auth/credentials'] = SIGNED_IN;
+    await api.signIn('demo', 'pw');
+    answers['/files/vm.wav'] = { headers: { 'Content-Type': 'audio/wav' }, body: 'RIFF' };
+    const file = await api.getFile('/files/vm.wav', 1024);
+    expect(file.contentType).toBe('audio/wav');
+    expect(new TextDecoder().decode(file.bytes)).toBe('RIFF');
+    expect(seen[1]?.headers.accept).toBe('audio/*, */*');
+    expect(seen[1]?.headers.cookie).toBe('ss-id=abc; ss-pid=def');
+    // A relative uri is read from the server's address.
+    answers['/files/vm.wav'] = { untyped: true, body: 'RIFF' };
+    expect((await api.getFile('files/vm.wav', 1024)).contentType).toBe('application/octet-stream');
+    expect(seen[2]?.url).toBe('/files/vm.wav');
+  });
+
+  it('a refusal from the server itself is said with its words', async () => {
+    answers['/files/gone.wav'] = { status: 404, body: JSON.stringify({ responseStatus: { message: 'Deleted' } }) };
+    const error = await failure(client().getFile('/files/gone.wav', 1024));
+    expect(error).toMatchObject({ code: 'not-found', status: 404 });
+    expect(error.message).toBe(`${new URL(url).host} no longer has this: Deleted. Refresh and try again.`);
+  });
+});
