@@ -295,3 +295,46 @@ describe('what a reminder says', () => {
     );
   });
 });
+
+describe('the edges', () => {
+  it('exactly four callers are all named, with no "and 0 more"', async () => {
+    const { hold, notifier, step } = alerts();
+    hold.review(['a', 'b', 'c', 'd'].map((id) => held(id, T0)));
+    await step(60 * SECOND);
+    expect(notifier.shown[0]?.body).toBe(
+      'Caller a (+15550101), Caller b (+15550101), Caller c (+15550101), Caller d (+15550101): open a call to take it off hold',
+    );
+  });
+
+  it('a row whose hold start does not parse is not timed, whatever its place on the board', () => {
+    const { hold } = alerts();
+    hold.review([held('bad', T0, { heldSince: 'soon' }), held('a', T0 - 5 * SECOND)]);
+    expect(hold.heldSince()).toEqual({ a: iso(T0 - 5 * SECOND) });
+  });
+
+  it('a hold seen again unchanged keeps its reminders: one due during the wait after another still comes', async () => {
+    const { hold, notifier, step } = alerts();
+    const b = held('b', T0 + 30 * SECOND);
+    hold.review([held('a', T0)]);
+    await step(30 * SECOND);
+    hold.review([held('a', T0), b]);
+    await step(30 * SECOND);
+    expect(notifier.shown.map((n) => n.sessionId)).toEqual(['a']);
+    // a resumed; b came due at 90 s, waiting for the period after a's reminder.
+    await step(40 * SECOND);
+    hold.review([b]);
+    await step(20 * SECOND);
+    expect(notifier.shown.map((n) => n.title)).toEqual(['Caller on hold for 1 min', 'Caller on hold for 1 min 30 s']);
+  });
+
+  it('no timer is left while nothing is held or reminders are off', async () => {
+    const { hold, clock, seconds } = alerts();
+    hold.review([held('a', T0)]);
+    expect(clock.pending()).toEqual([60 * SECOND]);
+    hold.review([]);
+    expect(clock.pending()).toEqual([]);
+    seconds.value = 0;
+    hold.review([held('a', T0)]);
+    expect(clock.pending()).toEqual([]);
+  });
+});
