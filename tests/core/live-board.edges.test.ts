@@ -56,3 +56,79 @@ describe('LiveBoard edges', () => {
     expect(board.find('a')?.heldSince).toBe(iso(T0 + 5_000));
   });
 });
+
+describe("an action's overlay, the edges", () => {
+  const call = (id: string, fields: Partial<SessionInfo> = {}): SessionInfo => ({
+    id,
+    callState: 'Connected',
+    ended: false,
+    ...fields,
+  });
+
+  it('a hold the agent made starts when the server confirmed it, not when the answer says it changed', () => {
+    let now = T0;
+    const board = new LiveBoard({ now: () => now, agent: () => undefined });
+    board.update({ sessions: [call('a')] }, board.pollStarted());
+    board.overlay('a', { callState: 'Hold' });
+    now += 3_000;
+    board.confirm('a', call('a', { callState: 'Hold', dateLastModified: iso(T0 + 1_000) }));
+    expect(board.find('a')?.heldSince).toBe(iso(T0 + 3_000));
+  });
+
+  it('a poll begun before the confirmation is not the server word, even showing another change', () => {
+    const board = new LiveBoard({ now: () => T0, agent: () => undefined });
+    board.update({ sessions: [call('a')] }, board.pollStarted());
+    board.overlay('a', { callState: 'Hold' });
+    const early = board.pollStarted();
+    board.confirm('a', call('a', { callState: 'Hold' }));
+    board.update({ sessions: [call('a', { consoleData: 'typed meanwhile' })] }, early);
+    expect(board.find('a')).toMatchObject({ callState: 'Hold', consoleData: 'typed meanwhile' });
+  });
+
+  it('the call as it was before the action is that call, not the first on the board', () => {
+    const board = new LiveBoard({ now: () => T0, agent: () => undefined });
+    const rows = [call('other'), call('a')];
+    board.update({ sessions: rows }, board.pollStarted());
+    board.overlay('a', { callState: 'Hold' });
+    board.confirm('a', call('a', { callState: 'Hold' }));
+    // A lagging read still shows the call as before: masked.
+    board.update({ sessions: [call('other'), call('a')] }, board.pollStarted());
+    expect(board.find('a')?.callState).toBe('Hold');
+    // The caller's list is never changed by the board.
+    expect(rows[1]).toEqual(call('a'));
+  });
+
+  it('a confirmation without an action in flight (it was rolled back) takes the answer', () => {
+    const board = new LiveBoard({ now: () => T0, agent: () => undefined });
+    board.update({ sessions: [call('a'), call('b')] }, board.pollStarted());
+    board.confirm('b', call('b', { consoleData: 'answer' }));
+    expect(board.find('b')?.consoleData).toBe('answer');
+    expect(board.find('a')).toEqual(call('a'));
+  });
+});
+
+describe('lists and agents at the edges', () => {
+  it('a shorter list that starts with the same objects is a change: the missing call goes', () => {
+    const board = new LiveBoard({ now: () => T0, agent: () => undefined });
+    const a: SessionInfo = { id: 'a', callState: 'Connected', ended: false };
+    board.update({ sessions: [a, { id: 'b', callState: 'Connected', ended: false }] });
+    expect(board.callEnded([a])).toBe(true);
+    board.update({ sessions: [a] });
+    expect(board.liveSessions.map((s) => s.id)).toEqual(['a']);
+  });
+
+  it('an agent with neither a user id nor a name owns no call, even one whose agent member has neither', () => {
+    const board = new LiveBoard({ now: () => T0, agent: () => ({ userId: '', displayName: '' }) });
+    board.update({
+      sessions: [
+        {
+          id: 'a',
+          callState: 'Connected',
+          ended: false,
+          members: [{ role: 'Agent', identity: '', displayName: '', callState: 'Connected' }],
+        },
+      ],
+    });
+    expect(board.find('a')?.mine).toBeUndefined();
+  });
+});
