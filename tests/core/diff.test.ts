@@ -95,6 +95,9 @@ describe('same (structural equality of JSON values)', () => {
     expect(same([], {})).toBe(false);
     expect(same({}, [])).toBe(false);
     expect(same('1', 1)).toBe(false);
+    expect(same(1, {})).toBe(false);
+    expect(same('a', [])).toBe(false);
+    expect(same({}, 1)).toBe(false);
   });
 
   it('arrays by length and items in order; objects by their defined keys, deeply', () => {
@@ -120,5 +123,20 @@ describe('diffSessions, the edges', () => {
       removed: [],
     });
     expect(list.map((s) => s.id)).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('diffSessions, exactly', () => {
+  it('a change carries set and unset only as needed, and sessions without an id are never added', () => {
+    const before = [session('a', { consoleData: 'x' }), session('b')];
+    const after = [session('a'), session('b', { consoleData: 'y' }), { callState: 'Connected' } as SessionInfo];
+    const { patch } = diffSessions(before, after);
+    expect(patch?.added).toEqual([]);
+    const [a, b] = patch?.changed ?? [];
+    expect(Object.keys(a ?? {})).toEqual(['id', 'set', 'unset']);
+    expect(Object.keys(a?.set ?? {})).toEqual([]);
+    expect(a?.unset).toEqual(['consoleData']);
+    expect(Object.keys(b ?? {})).toEqual(['id', 'set']);
+    expect(b?.set).toEqual({ consoleData: 'y' });
   });
 });

@@ -113,3 +113,21 @@ describe('CookieJar, the attributes', () => {
     expect(jar.has('tok')).toBe(false);
   });
 });
+
+describe('CookieJar, more attributes', () => {
+  const NOW = Date.parse('2026-11-23T12:00:00.000Z');
+
+  it('Max-Age before Expires still wins; an attribute that merely reads as a date is no expiry', () => {
+    const jar = new CookieJar();
+    jar.store(['a=1; Max-Age=100; Expires=Thu, 01 Jan 1970 00:00:05 GMT', 'v=2; Version=1', 'p=3; Priority=2001'], NOW);
+    expect(jar.header(NOW)).toBe('a=1; v=2; p=3');
+    expect(jar.header(NOW + 100_000)).toBe('v=2; p=3');
+  });
+
+  it('Max-Age=0 removes the cookie at once; Max-Age without a value is ignored', () => {
+    const jar = new CookieJar();
+    jar.store(['now=1; Max-Age=0', 'bare=2; Max-Age'], NOW);
+    expect(jar.has('now')).toBe(false);
+    expect(jar.header(NOW + 1_000_000)).toBe('bare=2');
+  });
+});
