@@ -9,6 +9,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import { createEvoVoiceClient, type EvoVoiceClientOptions } from '../../src/main/core/client';
 import { CoreError } from '../../src/main/core/errors';
+import { PageBodies } from '../../src/main/core/page-bodies';
+import type { ListResponse, SessionInfo } from '../../src/shared/evovoice';
 
 interface Seen {
   method: string;
@@ -24,6 +26,8 @@ interface Answer {
   hang?: boolean;
   /** No Content-Type header. */
   untyped?: boolean;
+  /** The answer instead when the request is conditional (If-None-Match). */
+  ifNoneMatch?: Answer;
 }
 
 const seen: Seen[] = [];
@@ -35,7 +39,8 @@ const server = createServer((req, res) => {
   req.on('end', () => {
     seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body });
     const path = (req.url ?? '').split('?')[0] ?? '';
-    const answer = answers[path] ?? { status: 404, body: '{"responseStatus":{"message":"no route"}}' };
+    const listed = answers[path] ?? { status: 404, body: '{"responseStatus":{"message":"no route"}}' };
+    const answer = (req.headers['if-none-match'] && listed.ifNoneMatch) || listed;
     if (answer.hang) return;
     res.writeHead(answer.status ?? 200, {
       ...(answer.untyped ? {} : { 'Content-Type': 'application/json' }),
@@ -229,5 +234,52 @@ describe("a recording from the server's own address", () => {
     const error = await failure(client().getFile('/files/gone.wav', 1024));
     expect(error).toMatchObject({ code: 'not-found', status: 404 });
     expect(error.message).toBe(`${new URL(url).host} no longer has this: Deleted. Refresh and try again.`);
+  });
+});
+
+describe('conditional list reads', () => {
+  it("a page's ETag and date are sent back; 304 answers the kept page; an answer without them asks plainly", async () => {
+    const api = client();
+    const pages = new PageBodies<ListResponse<SessionInfo>>();
+    const page = JSON.stringify({ items: [{ id: 'a', callState: 'Connected' }] });
+    answers['/sessions'] = {
+      headers: { ETag: '"v1"', 'Last-Modified': 'Mon, 23 Nov 2026 12:00:00 GMT' },
+      body: page,
+    };
+    const first = await api.getSessions({ accountIds: ['acct-north'] }, { pages });
+    expect(first.items).toEqual([{ id: 'a', callState: 'Connected' }]);
+    expect(seen[0]?.headers['if-none-match']).toBeUndefined();
+    answers['/sessions'] = { status: 304, body: '' };
+    const again = await api.getSessions({ accountIds: ['acct-north'] }, { pages });
+    expect(again).toBe(first);
+    expect(seen[1]?.headers['if-none-match']).toBe('"v1"');
+    expect(seen[1]?.headers['if-modified-since']).toBe('Mon, 23 Nov 2026 12:00:00 GMT');
+    // Only a date this time; then neither.
+    answers['/sessions'] = { headers: { 'Last-Modified': 'Mon, 23 Nov 2026 12:01:00 GMT' }, body: page };
+    await api.getSessions({ accountIds: ['acct-north'] }, { pages });
+    answers['/sessions'] = { body: page };
+    await api.getSessions({ accountIds: ['acct-north'] }, { pages });
+    await api.getSessions({ accountIds: ['acct-north'] }, { pages });
+    expect(seen[3]?.headers['if-none-match']).toBeUndefined();
+    expect(seen[3]?.headers['if-modified-since']).toBe('Mon, 23 Nov 2026 12:01:00 GMT');
+    expect(seen[4]?.headers['if-modified-since']).toBeUndefined();
+  });
+
+  it('a 304 for a page no longer kept (the board was emptied meanwhile) reads it again in full', async () => {
+    const api = client();
+    const pages = new PageBodies<ListResponse<SessionInfo>>();
+    const body = JSON.stringify({ items: [{ id: 'a' }] });
+    answers['/sessions'] = { headers: { ETag: '"v1"' }, body, ifNoneMatch: { status: 304, body: '' } };
+    await api.getSessions({}, { pages });
+    const read = api.getSessions({}, { pages });
+    pages.clear();
+    expect((await read).items).toEqual([{ id: 'a' }]);
+    expect(seen.map((r) => r.headers['if-none-match'])).toEqual([undefined, '"v1"', undefined]);
+  });
+
+  it('a 304 nobody asked for is not a page', async () => {
+    answers['/sessions'] = { status: 304, body: '' };
+    const error = await failure(client().getSessions({}));
+    expect(error.status).toBe(304);
   });
 });
