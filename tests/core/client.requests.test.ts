@@ -283,3 +283,19 @@ describe('conditional list reads', () => {
     expect(error.status).toBe(304);
   });
 });
+
+describe('a recording that does not come', () => {
+  it('times out, or is cancelled by the caller, in words; options without a signal fail as any call', async () => {
+    answers['/files/slow.wav'] = { hang: true };
+    const timedOut = await failure(client({ timeoutMs: 100 }).getFile('/files/slow.wav', 1024));
+    expect(timedOut.code).toBe('timeout');
+    const stop = new AbortController();
+    const cancelled = failure(client().getFile('/files/slow.wav', 1024, { signal: stop.signal }));
+    setTimeout(() => stop.abort(), 50);
+    expect(await cancelled).toMatchObject({ code: 'network', message: 'The request was cancelled.' });
+    answers['/files/gone.wav'] = { status: 500, body: '' };
+    expect((await failure(client().getFile('/files/gone.wav', 1024, {}))).code).toBe('server');
+    answers['/sessions'] = { status: 500, body: '' };
+    expect((await failure(client().getSessions({}, {}))).code).toBe('server');
+  });
+});
