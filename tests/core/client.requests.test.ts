@@ -299,3 +299,20 @@ describe('a recording that does not come', () => {
     expect((await failure(client().getSessions({}, {}))).code).toBe('server');
   });
 });
+
+describe("redirects on the server's own address", () => {
+  it('any 3xx with a Location is followed (300 included), a 400 with one is not; cookies set on the way are kept', async () => {
+    const api = client();
+    answers['/files/moved.wav'] = {
+      status: 300,
+      headers: { Location: '/files/here.wav', 'Set-Cookie': 'ss-id=fresh' },
+    };
+    answers['/files/here.wav'] = { headers: { 'Content-Type': 'audio/wav' }, body: 'RIFF' };
+    expect((await api.getFile('/files/moved.wav', 1024)).contentType).toBe('audio/wav');
+    expect(seen.map((r) => r.url)).toEqual(['/files/moved.wav', '/files/here.wav']);
+    expect(seen[1]?.headers.cookie).toBe('ss-id=fresh');
+    answers['/files/bad.wav'] = { status: 400, headers: { Location: '/files/here.wav' }, body: '' };
+    expect((await failure(api.getFile('/files/bad.wav', 1024))).code).toBe('invalid-payload');
+    expect(seen.at(-1)?.url).toBe('/files/bad.wav');
+  });
+});
