@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import { diffSessions } from '../../src/main/core/diff';
+import { diffSessions, same } from '../../src/main/core/diff';
 import type { SessionInfo } from '../../src/shared/evovoice';
 import { applyListPatch } from '../../src/shared/live';
 
@@ -82,5 +82,61 @@ describe('diffSessions', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('same (structural equality of JSON values)', () => {
+  it('primitives by value; null, arrays and objects never equal to something else', () => {
+    expect(same(1, 1)).toBe(true);
+    expect(same('a', 'b')).toBe(false);
+    expect(same(null, null)).toBe(true);
+    expect(same(null, {})).toBe(false);
+    expect(same({}, null)).toBe(false);
+    expect(same([], {})).toBe(false);
+    expect(same({}, [])).toBe(false);
+    expect(same('1', 1)).toBe(false);
+    expect(same(1, {})).toBe(false);
+    expect(same('a', [])).toBe(false);
+    expect(same({}, 1)).toBe(false);
+  });
+
+  it('arrays by length and items in order; objects by their defined keys, deeply', () => {
+    expect(same([1, [2, { a: 3 }]], [1, [2, { a: 3 }]])).toBe(true);
+    expect(same([1, 2], [2, 1])).toBe(false);
+    expect(same([1, 2], [1, 2, 3])).toBe(false);
+    expect(same({ a: 1, b: undefined }, { a: 1 })).toBe(true);
+    expect(same({ a: 1 }, { a: 1, b: undefined })).toBe(true);
+    expect(same({ a: 1 }, { a: 1, b: 2 })).toBe(false);
+    expect(same({ a: 1, b: 2 }, { a: 1 })).toBe(false);
+    expect(same({ a: { b: [1] } }, { a: { b: [2] } })).toBe(false);
+  });
+});
+
+describe('diffSessions, the edges', () => {
+  it('a field turned undefined is unset; one still undefined is nothing; new sessions come last, in order', () => {
+    const before = [session('a', { consoleData: 'x', holdReason: undefined }), session('b')];
+    const after = [session('c'), session('b'), session('a', { holdReason: undefined })];
+    const { patch, list } = diffSessions(before, after);
+    expect(patch).toEqual({
+      added: [after[0]],
+      changed: [{ id: 'a', set: {}, unset: ['consoleData'] }],
+      removed: [],
+    });
+    expect(list.map((s) => s.id)).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('diffSessions, exactly', () => {
+  it('a change carries set and unset only as needed, and sessions without an id are never added', () => {
+    const before = [session('a', { consoleData: 'x' }), session('b')];
+    const after = [session('a'), session('b', { consoleData: 'y' }), { callState: 'Connected' } as SessionInfo];
+    const { patch } = diffSessions(before, after);
+    expect(patch?.added).toEqual([]);
+    const [a, b] = patch?.changed ?? [];
+    expect(Object.keys(a ?? {})).toEqual(['id', 'set', 'unset']);
+    expect(Object.keys(a?.set ?? {})).toEqual([]);
+    expect(a?.unset).toEqual(['consoleData']);
+    expect(Object.keys(b ?? {})).toEqual(['id', 'set']);
+    expect(b?.set).toEqual({ consoleData: 'y' });
   });
 });

@@ -220,7 +220,7 @@ async function run(ops: Op[]): Promise<void> {
   expect(problems).toEqual([]);
 }
 
-/** Shrunk counterexamples the model found, kept as examples (the first two fail on the outbox before its fixes, the third on a first fix). */
+/** Shrunk counterexamples the model found, kept as examples (the first two fail on the outbox before its fixes, the third on a first fix, the fourth before the confirmed save's date was compared). */
 const FOUND: Record<string, Op[]> = {
   // A lost answer, then the agent typed the original text back; a lagging read showed the original,
   // and the outbox called it saved while the server kept the lost write.
@@ -243,27 +243,21 @@ const FOUND: Record<string, Op[]> = {
     { op: 'edit', text: '' },
     { op: 'other', text: 'Refund' },
   ],
+  // Seed 1164066224: after a hang, someone else wrote exactly the text the outbox had saved itself
+  // (""), after the agent's next edit began; the retry took it for its own confirmed save and wrote
+  // over it. Now the server's date, newer than that save's, makes it someone else's: a conflict.
+  'someone else writes a text the outbox once saved itself, during a retry': [
+    { op: 'edit', text: '' },
+    { op: 'fault', fault: { endpoint: 'patch-session', kind: 'hang' }, count: 1 },
+    { op: 'other', text: 'Refund\r\nok' },
+    { op: 'edit', text: ' Call back' },
+    { op: 'other', text: '' },
+    { op: 'fault', fault: { endpoint: 'patch-session', kind: 'error-500' }, count: 1 },
+  ],
 };
 
 describe('counterexamples the model found', () => {
   it.each(Object.entries(FOUND))('%s', async (_name, ops) => run(ops));
-
-  // A defect the model found with seed 1164066224 and that is not fixed yet: after a hang, someone
-  // else writes exactly a text the outbox once saved itself (here ""), after the agent's next edit
-  // started; the retry takes it for a lagging replica showing its own save and overwrites it
-  // instead of reporting a conflict. The outbox would need the server's dateLastModified (newer
-  // than its own confirmed save) to tell the two apart. Expected to fail until then: when this
-  // test starts passing, the defect is fixed and `it.fails` becomes `it`.
-  it.fails('KNOWN DEFECT: someone else writes a text the outbox once saved itself, during a retry', async () =>
-    run([
-      { op: 'edit', text: '' },
-      { op: 'fault', fault: { endpoint: 'patch-session', kind: 'hang' }, count: 1 },
-      { op: 'other', text: 'Refund\r\nok' },
-      { op: 'edit', text: ' Call back' },
-      { op: 'other', text: '' },
-      { op: 'fault', fault: { endpoint: 'patch-session', kind: 'error-500' }, count: 1 },
-    ]),
-  );
 });
 
 describe('the outbox against its model', () => {

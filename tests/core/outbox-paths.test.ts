@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { OUTBOX_RECORD } from '../../src/main/core/outbox';
-import { noteKey, textHash } from '../../src/main/core/outbox-entry';
+import { noteKey, type OutboxRecord, textHash } from '../../src/main/core/outbox-entry';
 import { startSimulator } from '../../src/simulator/index';
 import { DEMO_USER, type SimUser } from '../../src/simulator/types';
 import { sentNotes } from '../support/sent-notes';
@@ -115,23 +115,32 @@ describe('outbox paths', () => {
     expect(lookups.length).toBeLessThanOrEqual(25);
   });
 
-  it(
-    'remembers its own confirmed saves for the newest 500 calls, forgetting the oldest',
-    { timeout: 60_000 },
-    async () => {
-      const first = await signedInWithCall();
-      const ids = [first, ...Array.from({ length: 500 }, () => liveCall(rig.sim))];
-      await Promise.all(ids.map((id) => rig.core.saveConsoleData({ sessionId: id, text: `note on ${id}`, base: {} })));
-      await rig.core.settled();
-      const confirmed = rig.settings.getRecord<{ confirmed: Record<string, string> }>(OUTBOX_RECORD)?.confirmed ?? {};
-      expect(Object.keys(confirmed)).toHaveLength(500);
-      const hashOf = (id: string) =>
-        textHash(noteKey({ owner: `${rig.sim.url}|${DEMO_USER.userName}`, sessionId: id }), `note on ${id}`);
-      expect(Object.values(confirmed)).not.toContain(hashOf(first));
-      expect(Object.values(confirmed)).toContain(hashOf(ids.at(-1) as string));
-      expect(JSON.stringify(rig.settings.records.get(OUTBOX_RECORD)), 'hashes, not notes').not.toContain('note on');
-    },
-  );
+  it('remembers its own confirmed saves for the newest 500 calls, forgetting the oldest (and what it knew of them)', async () => {
+    const id = await signedInWithCall();
+    const key = (sessionId: string) => noteKey({ owner: `${rig.sim.url}|${DEMO_USER.userName}`, sessionId });
+    const perCall = (ids: string[], value: (id: string) => string) =>
+      Object.fromEntries(ids.map((sessionId) => [key(sessionId), value(sessionId)]));
+    // What the outbox kept of 500 earlier saves, as a restart finds it on disk.
+    const earlier = Array.from({ length: 500 }, (_, i) => `sess-earlier-${i}`);
+    rig.settings.setRecord(OUTBOX_RECORD, {
+      entries: [],
+      confirmed: perCall(earlier, (sessionId) => textHash(key(sessionId), `note on ${sessionId}`)),
+      confirmedAt: perCall(earlier, () => '2026-11-23T11:00:00.000Z'),
+      replaced: perCall(earlier, (sessionId) => textHash(key(sessionId), '')),
+    });
+    await rig.restart();
+    await rig.step(MINUTE);
+    await rig.core.saveConsoleData({ sessionId: id, text: `note on ${id}`, base: {} });
+    await rig.core.settled();
+    expect(rig.core.getState().consoleData[id]?.state).toBe('saved');
+    const record = rig.settings.getRecord<OutboxRecord>(OUTBOX_RECORD) as OutboxRecord;
+    const kept = [...earlier.slice(1), id].map(key);
+    expect(Object.keys(record.confirmed)).toEqual(kept);
+    expect(Object.keys(record.confirmedAt)).toEqual(kept);
+    expect(Object.keys(record.replaced)).toEqual(kept);
+    expect(record.confirmed[key(id)]).toBe(textHash(key(id), `note on ${id}`));
+    expect(JSON.stringify(rig.settings.records.get(OUTBOX_RECORD)), 'hashes, not notes').not.toContain('note on');
+  });
 
   it('a note the server already holds (our write whose answer was lost, or the same words) is saved without a PATCH', async () => {
     const id = await signedInWithCall({ consoleData: 'original' });
@@ -140,6 +149,29 @@ describe('outbox paths', () => {
     await rig.core.settled();
     expect(rig.core.getState().consoleData[id]).toEqual({ sessionId: id, state: 'saved' });
     expect(patches()).toEqual([]);
+  });
+
+  it('a save whose answer has no date is not dated by the save before: our text, later, is still ours', async () => {
+    // The server's answers to PATCH come without dateLastModified (the reads keep theirs).
+    let undated = false;
+    const id = await signedInWithCall({ consoleData: 'original' }, async (input, init) => {
+      const answer = await globalThis.fetch(input, init);
+      if (!undated || init?.method !== 'PATCH') return answer;
+      const { dateLastModified: _dropped, ...session } = (await answer.json()) as Record<string, unknown>;
+      return new Response(JSON.stringify(session), { status: answer.status, headers: answer.headers });
+    });
+    await rig.core.saveConsoleData({ sessionId: id, text: 'first', base: { value: 'original' } });
+    await rig.core.settled();
+    await rig.step(MINUTE);
+    undated = true;
+    await rig.core.saveConsoleData({ sessionId: id, text: 'second', base: { value: 'first' } });
+    await rig.core.settled();
+    await rig.step(MINUTE);
+    // An edit begun on a page still showing "first": the server's "second" is our own save, dated after "first".
+    await rig.core.saveConsoleData({ sessionId: id, text: 'third', base: { value: 'first' } });
+    await rig.core.settled();
+    expect(rig.core.getState().consoleData[id]).toEqual({ sessionId: id, state: 'saved' });
+    expect(patches()).toEqual(['first', 'second', 'third']);
   });
 
   it('after a conflict, an edit begun from their text (a hand merge) is sent without asking again', async () => {

@@ -76,6 +76,18 @@ describe('isConflict', () => {
     expect(isConflict(saved, entry(), read('written later', '2026-11-23T12:03:00.000Z'))).toBe(true);
   });
 
+  it('our confirmed text dated after our save is someone else writing those words: a conflict (seed 1164066224)', () => {
+    const saved = record({ confirmed: { [KEY]: 'ours' }, confirmedAt: { [KEY]: T1 } });
+    expect(isConflict(saved, entry(), read('ours', T1))).toBe(false);
+    expect(isConflict(saved, entry(), read('ours', T2))).toBe(true);
+    // Earlier than the save: a lagging read, and a date that does not parse: the text decides.
+    expect(isConflict(saved, entry(), read('ours', T0))).toBe(false);
+    expect(isConflict(saved, entry(), read('ours', 'not a date'))).toBe(false);
+    expect(isConflict(record({ ...saved, confirmedAt: { [KEY]: 'not a date' } }), entry(), read('ours', T2))).toBe(
+      false,
+    );
+  });
+
   it('without readable dates, a read still showing the text our save replaced is stale, and only that', () => {
     const saved = record({ confirmed: { [KEY]: 'ours' }, replaced: { [KEY]: 'what we replaced' } });
     expect(isConflict(saved, entry(), read('what we replaced'))).toBe(false);

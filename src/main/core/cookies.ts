@@ -15,7 +15,7 @@ export class CookieJar {
       for (const attribute of attributes) {
         const [key = '', raw = ''] = attribute.split('=').map((s) => s.trim());
         const lower = key.toLowerCase();
-        if (lower === 'max-age' && Number.isFinite(Number(raw))) expires = now + Number(raw) * 1000;
+        if (lower === 'max-age' && raw !== '' && Number.isFinite(Number(raw))) expires = now + Number(raw) * 1000;
         else if (lower === 'expires' && expires === undefined && !Number.isNaN(Date.parse(raw)))
           expires = Date.parse(raw);
       }

@@ -79,12 +79,6 @@ export class HoldAlerts {
     return longest ? { [longest[0]]: new Date(longest[1].since).toISOString() } : {};
   }
 
-  /** The longest hold now on the board, in ms (the tray tooltip); 0 when none. */
-  longestHoldMs(): number {
-    const now = this.options.clock.now();
-    return Math.max(0, ...[...this.held.values()].map((h) => now - h.since));
-  }
-
   /** The board changed: time new holds from their start on the board, forget calls taken off hold or ended. */
   review(sessions: readonly BoardSession[]): void {
     const now = this.options.clock.now();
@@ -161,18 +155,18 @@ export class HoldAlerts {
     if (!period) return;
     const now = this.options.clock.now();
     const agent = this.options.agent();
-    const overdue: [string, Held][] = [];
-    for (const [id, held] of this.held) {
+    let overdue = false;
+    for (const held of this.held.values()) {
       const due = Math.floor((now - held.since) / period);
       if (due <= held.reminded) continue;
       held.reminded = due;
-      if (isMine(held.session, agent)) overdue.push([id, held]);
+      if (isMine(held.session, agent)) overdue = true;
     }
-    if (overdue.length) {
-      // Every hold of the agent's that is past the reminder time, longest first, in one reminder.
-      const mine = [...this.held].filter(([, h]) => isMine(h.session, agent) && now - h.since >= period);
+    // Every hold of the agent's that is past the reminder time, longest first, in one reminder.
+    const mine = overdue ? [...this.held].filter(([, h]) => isMine(h.session, agent) && now - h.since >= period) : [];
+    if (mine.length) {
       mine.sort((a, b) => a[1].since - b[1].since);
-      this.options.notifier.show(this.text(mine.length ? mine : overdue, now));
+      this.options.notifier.show(this.text(mine, now));
       this.lastReminder = now;
     }
     this.schedule();

@@ -99,7 +99,18 @@ export function isConflict(record: OutboxRecord, entry: OutboxEntry, server: Ses
   if (entry.base.dateLastModified !== undefined && server.dateLastModified === entry.base.dateLastModified)
     return false;
   if (theirs === entry.base.hash || theirs === entry.sent) return false;
-  return record.confirmed[key] !== theirs && !isStale(record, key, server, theirs);
+  return !isOurConfirmedSave(record, key, server, theirs) && !isStale(record, key, server, theirs);
+}
+
+/**
+ * True when the read shows our last confirmed save itself: its text, and not dated after it
+ * (someone else writing those very words later is their change). Without readable dates, the text.
+ */
+function isOurConfirmedSave(record: OutboxRecord, key: string, server: SessionInfo, theirs: string): boolean {
+  if (record.confirmed[key] !== theirs) return false;
+  const savedAt = Date.parse(record.confirmedAt[key] ?? '');
+  const readAt = Date.parse(server.dateLastModified ?? '');
+  return Number.isNaN(savedAt) || Number.isNaN(readAt) || readAt <= savedAt;
 }
 
 /**

@@ -287,7 +287,9 @@ export class ConsoleDataOutbox {
     const key = noteKey(entry);
     delete confirmed[key];
     confirmed[key] = textHash(key, value);
+    // The date of this save, or none: an older save's date would make a later write look like someone else's.
     if (session.dateLastModified) confirmedAt[key] = session.dateLastModified;
+    else delete confirmedAt[key];
     const keys = Object.keys(confirmed);
     for (const old of keys.slice(0, Math.max(0, keys.length - CONFIRMED_CAP))) {
       delete confirmed[old];
