@@ -214,3 +214,11 @@ describe('httpError', () => {
     expect(httpError(500, HOST, { message: 'm' }).errorCode).toBeUndefined();
   });
 });
+
+describe('an empty errorCode', () => {
+  it('is no errorCode, from the server or on a rejected password', () => {
+    expect(httpError(500, HOST, { errorCode: '', message: 'm' }).errorCode).toBeUndefined();
+    const answered = new CoreError('unauthorized', 'x', { status: 401, fromApi: true, errorCode: '' });
+    expect(signInError(answered, HOST, 'agent').errorCode).toBeUndefined();
+  });
+});
