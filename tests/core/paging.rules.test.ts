@@ -136,4 +136,8 @@ describe('readAllPages', () => {
     const s = server(6, 2, (_, pages) => ({ totalPages: pages }));
     expect(await readAllPages(s.fetchPage, { countPerPage: 2, maxPages: 3 })).toHaveLength(6);
   });
+
+  it('an answer without items is an empty list', async () => {
+    expect(await readAllPages(() => Promise.resolve({}), { countPerPage: 5, maxPages: 3 })).toEqual([]);
+  });
 });
