@@ -27,6 +27,7 @@ describe('poll cycle', () => {
     expect(rig.sim.control.requests({ pathPrefix: '/sessions' })).toEqual([]);
     expect(rig.sim.control.requests({ pathPrefix: '/portal/activity' })).toEqual([]);
     expect(rig.core.getState().connection.status).toBe('online');
+    expect(rig.settings.getSettings().accountId).toBe('');
   });
 
   it('the account list that failed at sign-in is loaded by the next poll, and the only account is saved', async () => {
@@ -75,5 +76,53 @@ describe('poll cycle', () => {
     expect(rig.log.lines.filter((l) => l.startsWith('warn Poll failed')).at(-1)).toBe(
       'warn Poll failed {"code":"server","status":500,"failures":2}',
     );
+  });
+
+  it('an account list failing in the poll is retried after the backoff, not the idle interval', async () => {
+    rig = await startRig();
+    rig.sim.control.setStrictness({ authStatus: 'full' });
+    rig.sim.control.addFault({ endpoint: 'auth-status', kind: 'reset', count: 2 });
+    await rig.core.signIn(credentials());
+    await rig.step(5_000);
+    expect(rig.core.getState().identity?.accounts.map((a) => a.id)).toEqual(['acct-north', 'acct-south']);
+  });
+
+  it('keeps one sessions feed per sign-in: the next poll reads only what changed', async () => {
+    rig = await startRig();
+    await rig.signIn();
+    rig.core.setWindowVisible(true);
+    rig.sim.control.clearRequests();
+    await rig.step(12_000);
+    const sorted = rig.sim.control
+      .requests({ pathPrefix: '/sessions', method: 'GET' })
+      .filter((r) => r.query.SortField === 'dateLastModified');
+    expect(sorted.length).toBeGreaterThan(0);
+  });
+
+  it('a failed activity read is tried again on the next poll, not a window later', async () => {
+    rig = await startRig();
+    await rig.signIn();
+    rig.core.setWindowVisible(true);
+    liveCall(rig.sim);
+    await rig.step(30_000);
+    rig.sim.control.addFault({ endpoint: 'activity', kind: 'error-500', count: 1 });
+    rig.sim.control.clearRequests();
+    await rig.step(20_000);
+    const activity = rig.sim.control.requests({ pathPrefix: '/portal/activity' });
+    expect(activity.map((r) => r.status)).toEqual([500, 200, ...activity.slice(2).map(() => 200)]);
+    expect(activity[1]!.at - activity[0]!.at).toBeLessThan(5_000);
+  });
+
+  it('Retry now does not end a wait the server asked for with Retry-After', async () => {
+    rig = await startRig();
+    await rig.signIn();
+    rig.sim.control.addFault({ endpoint: 'sessions', kind: 'rate-limit', count: 1, retryAfterSeconds: 30 });
+    rig.core.pollNow();
+    await rig.core.settled();
+    rig.sim.control.clearRequests();
+    rig.core.pollNow();
+    await rig.core.settled();
+    await rig.step(25_000);
+    expect(rig.sim.control.requests({ pathPrefix: '/sessions' })).toEqual([]);
   });
 });
