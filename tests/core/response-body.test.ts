@@ -84,3 +84,10 @@ describe('readCappedBytes', () => {
     expect((big as CoreError).message).toBe('evo.example sent an answer larger than 2 MB: narrow the filters.');
   });
 });
+
+describe('readCappedBytes without a body', () => {
+  it('refuses a declared length over the cap even when there is no body to cancel', async () => {
+    const response = new Response(null, { status: 200, headers: { 'content-length': String(2 * MB) } });
+    await expect(readCappedBytes(response, MB, 'evo.example')).rejects.toMatchObject({ code: 'bad-response' });
+  });
+});

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Login } from '../../src/main/core/login';
 import { SignedInSession } from '../../src/main/core/session';
 import { startSimulator } from '../../src/simulator/index';
-import { DEMO_USER, type Simulator,type SimUser } from '../../src/simulator/types';
+import { DEMO_USER, type Simulator, type SimUser } from '../../src/simulator/types';
 import { START } from './rig';
 
 let sim: Simulator;
@@ -269,5 +269,91 @@ describe('SignedInSession.nameAccounts', () => {
     await s.loadAccounts(undefined);
     expect(s.nameAccounts([{ accountId: 'acct-west', accountName: 'West' }])).toBe(false);
     expect(s.identity.accounts.map((a) => a.id)).toEqual([NORTH, SOUTH]);
+  });
+});
+
+/** The simulator behind a proxy that changes what `change` says for one kind of request. */
+function through(change: (url: URL, answer: Response) => Promise<Response> | Response, rewrite?: (url: URL) => URL) {
+  const fetch: typeof globalThis.fetch = async (input, init) => {
+    let url = new URL(input instanceof Request ? input.url : String(input));
+    if (rewrite) url = rewrite(url);
+    return change(url, await globalThis.fetch(url, init));
+  };
+  return SignedInSession.begin(
+    new Login(sim.url, DEMO_USER.userName, DEMO_USER.password, false, { fetch, timeoutMs: 5_000 }),
+  );
+}
+
+describe('SignedInSession against answers the simulator does not give', () => {
+  beforeEach(() => simulator());
+
+  it('listed accounts without names are named by their ids', async () => {
+    sim.control.setStrictness({ authStatus: 'full' });
+    const s = through(async (url, answer) => {
+      if (url.pathname !== '/auth/status') return answer;
+      const { accountNames: _, ...rest } = (await answer.json()) as Record<string, unknown>;
+      return Response.json(rest);
+    });
+    await s.loadAccounts(undefined);
+    expect(s.identity.accounts).toEqual([
+      { id: NORTH, name: NORTH },
+      { id: SOUTH, name: SOUTH },
+    ]);
+  });
+
+  it('a server that ignores the account filter does not confirm an account', async () => {
+    sim.control.setStrictness({ authStatus: 'no-account-ids' });
+    sim.control.addSession({ accountId: NORTH, callState: 'Connected' });
+    const s = through(
+      (_, answer) => answer,
+      (url) => {
+        if (url.pathname === '/sessions') url.searchParams.delete('AccountIds');
+        return url;
+      },
+    );
+    await s.loadAccounts(undefined);
+    await expect(s.checkAccount(SOUTH)).rejects.toMatchObject({ code: 'not-found' });
+    await s.checkAccount(NORTH);
+    expect(s.identity.accounts.map((a) => a.id)).toEqual([NORTH]);
+  });
+
+  it('a request the server refuses (400) for an account is a refusal of that account', async () => {
+    sim.control.setStrictness({ authStatus: 'no-account-ids' });
+    const s = through((url, answer) =>
+      url.pathname === '/sessions'
+        ? Response.json({ responseStatus: { errorCode: 'ArgumentException', message: 'bad id' } }, { status: 400 })
+        : answer,
+    );
+    await s.loadAccounts(undefined);
+    await expect(s.checkAccount('acct-odd')).rejects.toMatchObject({
+      code: 'not-found',
+      message: `${DEMO_USER.userName} cannot work on account acct-odd: pick one from the list.`,
+    });
+  });
+});
+
+describe('SignedInSession.loadAccounts, what it leaves alone', () => {
+  beforeEach(() => simulator());
+
+  it('names no one and chooses nothing it was not told, as absent fields', async () => {
+    sim.control.setStrictness({ authStatus: 'missing' });
+    const s = session();
+    await s.loadAccounts(undefined);
+    expect('displayName' in s.identity).toBe(false);
+    expect('userId' in s.identity).toBe(false);
+    expect('accountId' in s.identity).toBe(false);
+  });
+
+  it('adds the saved account to accounts already named from the sessions, without touching the identity before', async () => {
+    sim.control.setStrictness({ authStatus: 'no-account-ids' });
+    const s = session();
+    s.nameAccounts([{ accountId: NORTH, accountName: 'North' }]);
+    const before = s.identity;
+    expect(await s.loadAccounts(SOUTH)).toBe(SOUTH);
+    expect(s.identity.accounts).toEqual([
+      { id: NORTH, name: 'North' },
+      { id: SOUTH, name: SOUTH },
+    ]);
+    expect(before.accounts).toEqual([{ id: NORTH, name: 'North' }]);
   });
 });
