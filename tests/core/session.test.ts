@@ -330,6 +330,13 @@ describe('SignedInSession against answers the simulator does not give', () => {
       message: `${DEMO_USER.userName} cannot work on account acct-odd: pick one from the list.`,
     });
   });
+  it('an answer without items still confirms the account, named by its id', async () => {
+    sim.control.setStrictness({ authStatus: 'no-account-ids' });
+    const s = through((url, answer) => (url.pathname === '/sessions' ? Response.json({}) : answer));
+    await s.loadAccounts(undefined);
+    await s.checkAccount(SOUTH);
+    expect(s.identity.accounts).toEqual([{ id: SOUTH, name: SOUTH }]);
+  });
 });
 
 describe('SignedInSession.loadAccounts, what it leaves alone', () => {
