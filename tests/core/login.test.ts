@@ -114,4 +114,12 @@ describe('Login', () => {
     l.retryNow();
     expect(l.notBefore, 'our own backoff ends').toBe(-Infinity);
   });
+
+  it("a backoff to the same time does not undo the server's Retry-After", () => {
+    const l = login();
+    l.holdOff(60_000, true);
+    l.holdOff(60_000, false);
+    l.retryNow();
+    expect(l.notBefore).toBe(60_000);
+  });
 });
