@@ -144,4 +144,12 @@ describe('DurableStore', () => {
     read.endpointIds.push('e2');
     expect(store.getSettings().endpointIds).toEqual(['e1']);
   });
+
+  it('names the failing read in the log: the settings, or the record by its key', () => {
+    const { disk, log, store } = setup();
+    disk.failReads = true;
+    store.getSettings();
+    store.getRecord('outbox');
+    expect(log.lines.map((l) => JSON.parse(l.slice(l.indexOf('{'))).what)).toEqual(['read settings', 'read outbox']);
+  });
 });
