@@ -159,4 +159,22 @@ describe('SessionFeed', () => {
     await read(1_000);
     expect(reads()).toEqual([`dateLastModified Descend 0 ${PROBE_COUNT}`]);
   });
+
+  it('a server ignoring the sort whose own order looks sorted is caught by the opposite order, once', async () => {
+    sim.control.setStrictness({ ignoreSort: true, oldestFirst: false });
+    calls(30);
+    await read(0);
+    reads();
+    await read(1_000);
+    expect(reads()).toEqual([
+      `dateLastModified Descend 0 ${PROBE_COUNT}`,
+      `dateLastModified Ascend 0 ${PROBE_COUNT}`,
+      'full 0',
+    ]);
+    await read(2_000);
+    expect(reads()).toEqual(['full 0']);
+    expect(log.lines).toEqual([
+      'warn The server ignores SortField=dateLastModified: the board reads every page on each poll {}',
+    ]);
+  });
 });
