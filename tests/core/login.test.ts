@@ -114,4 +114,33 @@ describe('Login', () => {
     l.retryNow();
     expect(l.notBefore, 'our own backoff ends').toBe(-Infinity);
   });
+
+  it("a backoff to the same time does not undo the server's Retry-After", () => {
+    const l = login();
+    l.holdOff(60_000, true);
+    l.holdOff(60_000, false);
+    l.retryNow();
+    expect(l.notBefore).toBe(60_000);
+  });
+
+  it('a failure other than 401 is not a reason to sign in again', async () => {
+    const l = login();
+    await sessions(l);
+    sim.control.clearRequests();
+    sim.control.addFault({ endpoint: 'sessions', kind: 'error-500', count: 1 });
+    await expect(sessions(l)).rejects.toMatchObject({ code: 'server' });
+    expect(requests()).toEqual(['GET /sessions 500']);
+  });
+
+  it('once refused, signing in again posts nothing', async () => {
+    const l = login();
+    await sessions(l);
+    sim.control.addFault({ endpoint: 'sessions', kind: 'unauthorized', rate: 1 });
+    await sessions(l).catch(() => undefined);
+    await sessions(l).catch(() => undefined);
+    expect(l.refused).toBe(true);
+    sim.control.clearRequests();
+    await expect(l.signIn()).rejects.toMatchObject({ code: 'unauthorized' });
+    expect(requests()).toEqual([]);
+  });
 });
