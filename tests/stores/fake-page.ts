@@ -90,9 +90,11 @@ export class FakeMain implements ConsoleApi {
     return this.#listeners.get(event)?.size ?? 0;
   }
 
+  /** Forgets what was sent, the answers and the listeners (a fresh page subscribes again). */
   reset(): void {
     this.sent = [];
     this.#answers.clear();
+    this.#listeners.clear();
   }
 }
 
