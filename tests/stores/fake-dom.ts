@@ -25,6 +25,9 @@ export class FakeElement {
   }
 }
 
+/** A FakeElement where the handlers take an event's target. */
+export const asTarget = (element: FakeElement): EventTarget => element as unknown as EventTarget;
+
 /** Every FakeElement is an HTMLElement (and an Element) to the handlers' instanceof checks. */
 export function installDom(): void {
   vi.stubGlobal('Element', FakeElement);

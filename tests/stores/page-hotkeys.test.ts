@@ -13,7 +13,7 @@ import { toasts } from '../../src/renderer/src/state/toasts.svelte';
 import type { SessionInfo } from '../../src/shared/evovoice';
 import { DEFAULT_SETTINGS } from '../../src/shared/ipc-constants';
 import { type BoardSession, type ConsoleState, packRows } from '../../src/shared/live';
-import { FakeElement, installDom, press } from './fake-dom';
+import { asTarget, FakeElement, installDom, press } from './fake-dom';
 import { installPage, settle } from './fake-page';
 
 const page = installPage();
@@ -60,8 +60,10 @@ const holdKey = (target: unknown = null) => press('H', 'KeyH', { ctrlKey: true, 
 const notesKey = (target: unknown = null) =>
   press('N', 'KeyN', { ctrlKey: true, altKey: true, shiftKey: true, target });
 
-const rowOf = (id: string) => new FakeElement('BUTTON', { parent: new FakeElement('LI', { data: { sessionId: id } }) });
-const inDetails = () => new FakeElement('BUTTON', { parent: new FakeElement('ASIDE', { className: 'details' }) });
+const rowOf = (id: string) =>
+  asTarget(new FakeElement('BUTTON', { parent: new FakeElement('LI', { data: { sessionId: id } }) }));
+const inDetails = () =>
+  asTarget(new FakeElement('BUTTON', { parent: new FakeElement('ASIDE', { className: 'details' }) }));
 
 beforeEach(() => {
   page.main.reset();
@@ -140,7 +142,7 @@ describe('which call a key acts on', () => {
 
   it('the agent’s own call when the focus is on a row no longer on the board, or outside any call', () => {
     expect(keyTarget(rowOf('gone'))?.id).toBe('mine-new');
-    expect(keyTarget(new FakeElement('BUTTON'))?.id).toBe('mine-new');
+    expect(keyTarget(asTarget(new FakeElement('BUTTON')))?.id).toBe('mine-new');
     expect(keyTarget(inDetails())?.id, 'no call open').toBe('mine-new');
     expect(keyTarget({ nodeName: 'not an element' } as unknown as EventTarget)?.id).toBe('mine-new');
   });
