@@ -2,7 +2,7 @@
 // on the row or open call that has the focus, else on the agent's most recent own call (saying which
 // when the agent has several), hold/resume through the holds store or open the notes; they stand
 // aside where the desktop registers them with the OS, and before sign-in.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { handlePageHotkey, keyTarget } from '../../src/renderer/src/lib/page-hotkeys';
 import { consoleMirror } from '../../src/renderer/src/state/console.svelte';
@@ -175,5 +175,23 @@ describe('the notes hotkey', () => {
     expect(handlePageHotkey(notesKey(rowOf('theirs')))).toBe(true);
     expect([navigation.view, navigation.openId, navigation.notesPending]).toEqual(['live', 'theirs', true]);
     expect(page.main.sent).toEqual([]);
+  });
+});
+
+describe('on a Mac', () => {
+  it('takes CommandOrControl as Cmd, not Ctrl', async () => {
+    const nodeNavigator = globalThis.navigator;
+    vi.stubGlobal('navigator', { platform: 'MacIntel', languages: ['en-US'] });
+    vi.resetModules();
+    try {
+      const { handlePageHotkey: onMac } = await import('../../src/renderer/src/lib/page-hotkeys');
+      const { consoleMirror: mirror } = await import('../../src/renderer/src/state/console.svelte');
+      mirror.state = state;
+      mirror.hotkeysByDesktop = true;
+      expect(onMac(press('N', 'KeyN', { ctrlKey: true, altKey: true, shiftKey: true }))).toBe(false);
+      expect(onMac(press('N', 'KeyN', { metaKey: true, altKey: true, shiftKey: true }))).toBe(true);
+    } finally {
+      vi.stubGlobal('navigator', nodeNavigator);
+    }
   });
 });
