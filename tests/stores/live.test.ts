@@ -288,3 +288,30 @@ describe('the open call', () => {
     expect(live.counts).toEqual({ ringing: 0, connected: 0, hold: 0, queued: 0, other: 0 });
   });
 });
+
+describe('patches and loads at their edges', () => {
+  beforeEach(() => live.replace(snapshot(1, [call('a', 1)], [call('x', 0, { ended: true })])));
+
+  it('asks for no more rows for a whole snapshot, and loads the rest when only the feed is incomplete', async () => {
+    await vi.advanceTimersByTimeAsync(300);
+    expect(page.main.sent).toEqual([]);
+    page.main.ok('live:rows', { sessions: packRows([]), activity: packRows([call('z', 0, { ended: true })]) });
+    live.replace(snapshot(3, [call('a', 1)], [call('x', 0, { ended: true })], { sessions: 1, activity: 2 }));
+    await vi.advanceTimersByTimeAsync(20);
+    await settle();
+    expect(page.main.of('live:rows')).toEqual([{ version: 3, sessions: 1, activity: 1 }]);
+    expect(ids(live.activity)).toEqual(['x', 'z']);
+  });
+
+  it('keeps the open call’s details for a patch that only touches the feed', async () => {
+    page.main.ok('call:details', { version: 1, session: call('a', 1, { consoleData: 'note' }) });
+    await live.open('a');
+    live.apply({
+      version: 2,
+      activity: { added: [], changed: [{ id: 'x', set: { outcome: 'Answered' } }], removed: [] },
+    });
+    expect(live.find('a')?.consoleData).toBe('note');
+    expect(live.find('x')?.outcome).toBe('Answered');
+    expect(live.version).toBe(2);
+  });
+});
