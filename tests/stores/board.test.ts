@@ -1,4 +1,4 @@
-// The live board as the agent filters and sorts it, compiled as the page compiles the store: counts
+// The live board as the agent filters and sorts it, runes compiled by the stores project: counts
 // per state with holds in flight moved to the state they show, the state and "mine" filters, the
 // search, and the column sorts (caller, line, state, time in state) that flip and then reset.
 import { beforeEach, describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// Calling a caller back and copying the number, compiled as the page compiles the stores: the
+// Calling a caller back and copying the number, runes compiled by the stores project: the
 // dialer opened on the number in E.164 with the template from Settings, a number no dialer can take
 // refused in words, the number copied in E.164 (or as shown) and the outcome said.
 import { beforeEach, describe, expect, it, vi } from 'vitest';

@@ -1,4 +1,4 @@
-// The dashboard's data as the page loads it, compiled as the page compiles the stores: the period
+// The dashboard's data as the page loads it, runes compiled by the stores project: the period
 // from local midnight and the customer sent to main, only the latest answer shown, the customers
 // offered from the board and the answer and kept while a filter narrows it, the time of the load.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';

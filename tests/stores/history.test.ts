@@ -1,4 +1,4 @@
-// Call history as the page loads it, compiled as the page compiles the store: pages one after
+// Call history as the page loads it, runes compiled by the stores project: pages one after
 // another into one list, search and dates sent to the server, a date order asked of the server from
 // the first page again, a duration order over what is loaded (unknown durations last), and only the
 // latest request's answer kept.

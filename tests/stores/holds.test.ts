@@ -1,4 +1,4 @@
-// Hold and resume as the page asks main for them, compiled as the page compiles the store: the
+// Hold and resume as the page asks main for them, runes compiled by the stores project: the
 // agent's own call at once, a colleague's as holdOthersCalls says (ask, allow, deny), nothing while
 // the board is not live, shown at once while the request travels, and undone for five seconds.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';

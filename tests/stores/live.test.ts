@@ -1,4 +1,4 @@
-// The page's copy of the live board, compiled as the page compiles it: a snapshot's first rows at
+// The page's copy of the live board, runes compiled by the stores project: a snapshot's first rows at
 // once and the rest fetched behind them, versioned patches applied in order (a gap asks for a
 // resync), patches that came while rows were loading applied after, and the open call's details.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';

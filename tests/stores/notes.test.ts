@@ -1,4 +1,4 @@
-// Console-data drafts as the page keeps them, compiled as the page compiles the store: autosaved
+// Console-data drafts as the page keeps them, runes compiled by the stores project: autosaved
 // after a pause (or at once on blur), each save based on the server's note the edit started from,
 // the next one on the text main confirmed, an unconfirmed text shown until it is saved, and the
 // unsent notes' retry and discard.

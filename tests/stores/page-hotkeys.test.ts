@@ -1,4 +1,4 @@
-// The Settings hotkeys while the page has focus, compiled as the page compiles the stores: they act
+// The Settings hotkeys while the page has focus, runes compiled by the stores project: they act
 // on the row or open call that has the focus, else on the agent's most recent own call (saying which
 // when the agent has several), hold/resume through the holds store or open the notes; they stand
 // aside where the desktop registers them with the OS, and before sign-in.

@@ -1,5 +1,5 @@
-// Settings changed from the page and the page's one way to main, compiled as the page compiles the
-// stores: a change main accepted is mirrored with its theme, a refusal comes back in words; a broken
+// Settings changed from the page and the page's one way to main, runes compiled by the
+// stores project: a change main accepted is mirrored with its theme, a refusal comes back in words; a broken
 // link is a network error that says to reload, never an exception; refusals in the agent's language.
 import { beforeEach, describe, expect, it } from 'vitest';
 

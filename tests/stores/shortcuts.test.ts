@@ -1,4 +1,4 @@
-// The console's keyboard shortcuts, compiled as the page compiles the stores: Alt+1…5 the views,
+// The console's keyboard shortcuts, runes compiled by the stores project: Alt+1…5 the views,
 // Alt+R a poll now, Esc closes the open call, / the search, H hold/resume (Shift+H: for a transfer)
 // of the call the keyboard is on; never while the agent types, never with Ctrl or Cmd.
 import { beforeEach, describe, expect, it } from 'vitest';

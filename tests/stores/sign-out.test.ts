@@ -1,4 +1,4 @@
-// Signing out with work open, compiled as the page compiles the stores: the agent's own held calls
+// Signing out with work open, runes compiled by the stores project: the agent's own held calls
 // and the notes the server has not confirmed are listed first (named by caller), and the agent signs
 // out only after saying so; with nothing open it is one click. Also the missed calls marked seen.
 import { beforeEach, describe, expect, it } from 'vitest';

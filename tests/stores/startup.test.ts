@@ -1,4 +1,4 @@
-// The page's start and its link to main, compiled as the page compiles the stores: the first
+// The page's start and its link to main, runes compiled by the stores project: the first
 // 'state:get' fills the stores (or says why the console cannot start), then every event reaches the
 // right store; a patch that does not follow on asks for one resync at a time; visibility is reported.
 // Each test starts a fresh page (fresh modules), as a reload does.

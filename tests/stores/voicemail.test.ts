@@ -1,4 +1,4 @@
-// Voicemail playback as the page keeps it, compiled as the page compiles the store: the recording
+// Voicemail playback as the page keeps it, runes compiled by the stores project: the recording
 // main fetched by id turned into a blob URL with its bytes and audio type, one fetch at a time, the
 // refusal in words, memory freed, and which recordings were listened to kept on this computer
 // (the newest 2000, a damaged record read as none). Each test starts a fresh page, as a reload does.
