@@ -21,16 +21,18 @@ describe('parseRequest', () => {
     expect(refused.ok).toBe(false);
     if (refused.ok) return;
     expect(refused.error.code).toBe('invalid-payload');
-    expect(refused.error.message).toMatch(/^Refused history:load: .+ \(page\)$/);
+    expect(refused.error.message).toBe('Refused history:load: Too small: expected number to be >=0 (page)');
     const nested = parseRequest('missed:mark-seen', { sessionIds: ['ok', 7] });
-    expect(!nested.ok && nested.error.message).toMatch(/ \(sessionIds\.1\)$/);
+    expect(!nested.ok && nested.error.message).toBe(
+      'Refused missed:mark-seen: Invalid input: expected string, received number (sessionIds.1)',
+    );
   });
 
   it('says no field when the payload itself is wrong', () => {
     const refused = parseRequest('poll:now', 'now');
     expect(refused.ok).toBe(false);
     if (refused.ok) return;
-    expect(refused.error.message).toMatch(/^Refused poll:now: [^()]+$/);
+    expect(refused.error.message).toBe('Refused poll:now: Invalid input: expected object, received string');
   });
 
   it('passes a valid payload through as parsed', () => {
