@@ -121,3 +121,10 @@ describe('PatchedList rows one by one', () => {
     expect(applyListPatch(list, undefined)).toBe(list);
   });
 });
+
+describe('an empty PatchedList', () => {
+  it('starts with no rows', () => {
+    expect(new PatchedList().size).toBe(0);
+    expect(new PatchedList().values()).toEqual([]);
+  });
+});
