@@ -84,5 +84,9 @@ describe('dialer URIs', () => {
     expect(isDialerUri('sip:@pbx.example', t)).toBe(false);
     expect(isDialerUri('sip:', 'sip:{number}')).toBe(false);
     expect(isDialerUri('https://x/+17735550102', 'https://x/{number}')).toBe(false);
+    expect(isDialerUri('xel:+17735550102', 'tel:{number}'), 'another scheme before a good number').toBe(false);
+    expect(isDialerUri('tel:x+17735550102', 'tel:{number}')).toBe(false);
+    expect(isDialerUri('tel:+17735550102x', 'tel:{number}')).toBe(false);
+    expect(isDialerUri('tel:+17735550102', 'tel:{number}')).toBe(true);
   });
 });

@@ -4,12 +4,15 @@ import { createHmac } from 'node:crypto';
 
 import { describe, expect, it } from 'vitest';
 
+import { takeToken, webSocketUrl } from '../../src/renderer/src/bridge';
 import {
+  IPC_PATH,
   LOST_CONNECTION,
   newNonce,
   NO_TOKEN,
   NONCE_MAX_CHARS,
   proofText,
+  TOKEN_PARAM,
   tokenProof,
   UNPROVEN_SERVER,
 } from '../../src/shared/web-protocol';
@@ -49,6 +52,21 @@ describe('tokenProof', () => {
       expect(await tokenProof('ü-token', text)).toBe(createHmac('sha256', 'ü-token').update(text).digest('base64url'));
     }
     expect(await tokenProof('t', 'x')).not.toBe(await tokenProof('t2', 'x'));
+  });
+});
+
+describe('where the page connects', () => {
+  it('opens the /ipc socket of its own host, and reads the token from the link’s #token=', () => {
+    expect(webSocketUrl({ host: '127.0.0.1:4173' })).toBe(`ws://127.0.0.1:4173${IPC_PATH}`);
+    expect(IPC_PATH).toBe('/ipc');
+    const kept = new Map<string, string>();
+    const token = takeToken({
+      location: { hash: `#${TOKEN_PARAM}=abc`, pathname: '/', search: '' },
+      history: { state: null, replaceState: () => undefined },
+      storage: { getItem: (k) => kept.get(k) ?? null, setItem: (k, v) => void kept.set(k, v) },
+    });
+    expect(token).toBe('abc');
+    expect(NO_TOKEN.message).toContain(`#${TOKEN_PARAM}=`);
   });
 });
 
