@@ -66,6 +66,8 @@ const rows: BoardSession[] = [
     fromName: 'Di',
     endpointName: 'Accounts',
     dateLastModified: at(8),
+    // A hold start left from an earlier hold: the call is connected now, so its time counts from its last change.
+    heldSince: at(0),
     mine: true,
   },
   {
@@ -77,7 +79,7 @@ const rows: BoardSession[] = [
     accountName: 'Acme West',
     dateLastModified: at(1),
   },
-  { id: 'done', dateCreated: at(1), callState: 'Connected', ended: true, fromName: 'Flo' },
+  { id: 'done', dateCreated: at(1), callState: 'Ringing', ended: true, fromName: 'Flo' },
 ];
 
 const ids = (list: readonly SessionInfo[]) => list.map((s) => s.id);

@@ -112,3 +112,30 @@ describe('customers', () => {
     expect(dashboard.customers.map((c) => c.id)).toEqual(['k1', 'k2']);
   });
 });
+
+describe('choosing', () => {
+  it('keeps the customer when only the period changes', async () => {
+    page.main.ok('dashboard:load', answer([]));
+    dashboard.choose({ customerId: 'k1' });
+    dashboard.choose({ period: 'month' });
+    await vi.waitFor(() => expect(page.main.of('dashboard:load')).toHaveLength(2));
+    expect(dashboard.customerId).toBe('k1');
+    expect(page.main.of('dashboard:load')[1]).toEqual({
+      fromDate: new Date(2026, 10, 6).toISOString(),
+      customerId: 'k1',
+    });
+  });
+
+  it('starts on today for the whole account, with nothing loaded', async () => {
+    vi.resetModules();
+    const { dashboard: fresh } = await import('../../src/renderer/src/state/dashboard.svelte');
+    expect([fresh.period, fresh.customerId, fresh.loading, fresh.data, fresh.error]).toEqual([
+      'today',
+      undefined,
+      false,
+      undefined,
+      undefined,
+    ]);
+    expect(fresh.customers).toEqual([]);
+  });
+});

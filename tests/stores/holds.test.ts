@@ -90,8 +90,19 @@ describe('what is in flight', () => {
     expect(holds.pending).toEqual({ h1: 'pending-hold' });
     consoleMirror.state = { ...online, holds: { h1: 'pending-hold', m1: 'pending-hold' } };
     expect(holds.pending).toEqual({ h1: 'pending-hold', m1: 'pending-hold' });
+    consoleMirror.state = { ...online, holds: { h1: 'pending-hold', m1: 'pending-resume' } };
+    expect(holds.pending, 'one of two changed').toEqual({ h1: 'pending-hold', m1: 'pending-resume' });
     consoleMirror.state = online;
     expect(holds.pending).toEqual({});
+  });
+
+  it('shows a resume at once while it travels', async () => {
+    const release = page.main.hold('call:hold', { ok: true, value: { id: 'h1', callState: 'Connected' } });
+    const sending = holds.toggle(held);
+    expect(holds.pendingFor('h1')).toBe('pending-resume');
+    expect(holds.stateOf(held)).toBe('connected');
+    await release();
+    await sending;
   });
 
   it('sends nothing for a call without an id or one already in flight', async () => {
@@ -227,9 +238,9 @@ describe('while the board is not live', () => {
     await holds.toggle(mine);
     await holds.toggle(held);
     expect(page.main.sent).toEqual([]);
-    expect(toasts.items.map((t) => [t.title, t.body])).toEqual([
-      ['Could not put Carol on hold', why],
-      ['Could not resume Eve', why],
+    expect(toasts.items.map((t) => [t.kind, t.title, t.body])).toEqual([
+      ['error', 'Could not put Carol on hold', why],
+      ['error', 'Could not resume Eve', why],
     ]);
     consoleMirror.state = { ...online, connection: { status: 'signed-out' } };
     expect(holds.blocked).toBe('The board is not live since —: sign in again to hold or resume calls.');

@@ -315,3 +315,47 @@ describe('patches and loads at their edges', () => {
     expect(live.version).toBe(2);
   });
 });
+
+describe('the open call against the board', () => {
+  beforeEach(() => live.replace(snapshot(1, [call('a', 1)], [call('x', 0, { ended: true })])));
+
+  it('keeps details read at a newer version than a patch that arrives after them', async () => {
+    page.main.ok('call:details', { version: 3, session: call('a', 1, { consoleData: 'v3' }) });
+    await live.open('a');
+    live.apply(changed(2, 'a', { consoleData: 'v2' }));
+    expect(live.find('a')?.consoleData).toBe('v3');
+    live.apply(changed(3, 'a', { consoleData: 'also v3' }));
+    expect(live.find('a')?.consoleData, 'the version the details were read at').toBe('v3');
+    live.apply(changed(4, 'a', { consoleData: 'v4' }));
+    expect(live.find('a')?.consoleData).toBe('v4');
+  });
+
+  it('follows a call on the board in a patch that also changes the feed', async () => {
+    page.main.ok('call:details', { version: 1, session: call('a', 1, { consoleData: 'note' }) });
+    await live.open('a');
+    live.apply({
+      version: 2,
+      sessions: { added: [], changed: [{ id: 'a', set: { consoleData: 'edited' } }], removed: [] },
+      activity: { added: [], changed: [{ id: 'x', set: { outcome: 'Missed' } }], removed: [] },
+    });
+    expect(live.find('a')?.consoleData).toBe('edited');
+  });
+
+  it('closes nothing when no call is open', () => {
+    expect(() => live.close('a')).not.toThrow();
+    expect(page.main.sent).toEqual([]);
+  });
+
+  it('has no board, no rows and no version before the first snapshot', async () => {
+    vi.resetModules();
+    const { live: fresh } = await import('../../src/renderer/src/state/live.svelte');
+    expect([fresh.loaded, fresh.version, fresh.ordered, fresh.sessions, fresh.activity]).toEqual([
+      false,
+      -1,
+      [],
+      [],
+      [],
+    ]);
+    expect(fresh.counts).toEqual({ ringing: 0, connected: 0, hold: 0, queued: 0, other: 0 });
+  });
+});

@@ -225,9 +225,28 @@ describe('unsent notes', () => {
     page.main.refuse('call:discard-console-data', { code: 'network', message: 'D' });
     await retryNote(failed);
     await discardNote(failed);
-    expect(toasts.items.map((t) => [t.title, t.body])).toEqual([
-      ['Note not sent', 'R'],
-      ['Note not discarded', 'D'],
+    expect(toasts.items.map((t) => [t.kind, t.title, t.body])).toEqual([
+      ['error', 'Note not sent', 'R'],
+      ['error', 'Note not discarded', 'D'],
     ]);
+  });
+});
+
+describe('a note on a call that had none', () => {
+  it('keeps the base the edit started from when the call changed meanwhile', async () => {
+    const bare: SessionInfo = { id: 'c1', callState: 'Connected', dateLastModified: '2026-12-05T09:00:00.000Z' };
+    await openOnBoard(bare);
+    notes.edit(bare, 'first words');
+    live.apply({
+      version: 2,
+      sessions: {
+        added: [],
+        changed: [{ id: 'c1', set: { dateLastModified: '2026-12-05T09:05:00.000Z' } }],
+        removed: [],
+      },
+    });
+    vi.advanceTimersByTime(AUTOSAVE_DELAY_MS);
+    await settle();
+    expect(page.main.of('call:save-console-data')[0]?.base).toEqual({ dateLastModified: '2026-12-05T09:00:00.000Z' });
   });
 });

@@ -78,6 +78,27 @@ beforeEach(() => {
 });
 afterEach(() => vi.useRealTimers());
 
+describe('before main answers', () => {
+  it('shows no one signed in, nothing missed or locked, no update, and is not ready even with a board', async () => {
+    const p = await freshPage();
+    expect(p.consoleMirror.state).toEqual({
+      connection: { status: 'signed-out' },
+      missed: [],
+      holds: {},
+      consoleData: {},
+      doNotDisturb: false,
+    });
+    expect([p.consoleMirror.lockedSettings, p.consoleMirror.hotkeysByDesktop, p.consoleMirror.update]).toEqual([
+      [],
+      false,
+      { phase: 'idle' },
+    ]);
+    expect(p.consoleMirror.settings).toEqual(DEFAULT_SETTINGS);
+    p.live.replace(snapshot(1, []));
+    expect(p.consoleMirror.ready, 'a board but no one signed in').toBe(false);
+  });
+});
+
 describe('the first state:get', () => {
   it('fills the stores, shows the board, applies the theme and reports the page visible', async () => {
     const p = await freshPage();
