@@ -41,6 +41,9 @@ describe('pressedAccelerator', () => {
     expect(press('F9x')).toBeUndefined();
     expect(press('F25')).toBeUndefined();
     expect(press('F1x')).toBeUndefined();
+    expect(press('NumpadDigit7', { ctrlKey: true, altKey: true })).toBeUndefined();
+    expect(press('Digit70', { ctrlKey: true, altKey: true })).toBeUndefined();
+    expect(press('XF9', { altKey: true })).toBeUndefined();
     expect(press('F10')).toBe('F10');
     expect(press('F15')).toBe('F15');
     expect(press('F24')).toBe('F24');

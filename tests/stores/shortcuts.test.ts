@@ -69,6 +69,7 @@ beforeEach(() => {
   consoleMirror.hotkeysByDesktop = false;
   holds.requested = {};
   navigation.signedOut();
+  navigation.searchRequest = 0;
   board([mine, chat]);
 });
 
@@ -100,6 +101,20 @@ describe('views and retry', () => {
     expect(navigation.view).toBe('settings');
     expect(navigation.searchRequest).toBe(0);
     expect(page.main.sent).toEqual([]);
+  });
+
+  it('takes only a whole digit for a view, by place or by the key typed', () => {
+    navigation.show('settings');
+    for (const event of [
+      press('&', 'XDigit3', { altKey: true }),
+      press('&', 'Digit30', { altKey: true }),
+      press('F1', 'F1', { altKey: true }),
+      press('2x', 'KeyQ', { altKey: true }),
+    ]) {
+      handleShortcut(event);
+      expect(event.defaultPrevented, event.code).toBe(false);
+    }
+    expect(navigation.view).toBe('settings');
   });
 
   it('polls now with Alt+R', async () => {
@@ -159,6 +174,13 @@ describe('Esc and search', () => {
     navigation.show('history');
     handleShortcut(press('Escape', 'Escape'));
     expect(navigation.openId).toBe('mine');
+  });
+
+  it('takes / for the search, not Esc, while a call is open', () => {
+    navigation.openCall('mine');
+    handleShortcut(press('/', 'Slash'));
+    expect(navigation.openId).toBe('mine');
+    expect(navigation.searchRequest).toBe(1);
   });
 
   it('asks the view to focus its search with /', () => {
