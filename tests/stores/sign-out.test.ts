@@ -1,7 +1,7 @@
 // Signing out with work open, runes compiled by the stores project: the agent's own held calls
 // and the notes the server has not confirmed are listed first (named by caller), and the agent signs
 // out only after saying so; with nothing open it is one click. Also the missed calls marked seen.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { markSeen } from '../../src/renderer/src/state/activity';
 import { consoleMirror } from '../../src/renderer/src/state/console.svelte';
@@ -120,6 +120,22 @@ describe('navigation', () => {
     const asked = navigation.searchRequest;
     navigation.focusSearch();
     expect(navigation.searchRequest).toBe(asked + 1);
+  });
+});
+
+describe('a fresh page', () => {
+  it('starts on the live board with nothing selected and nothing announced', async () => {
+    vi.resetModules();
+    const { navigation: fresh } = await import('../../src/renderer/src/state/navigation.svelte');
+    const { announcer } = await import('../../src/renderer/src/state/announcer.svelte');
+    expect([fresh.view, fresh.selectedId, fresh.openId, fresh.notesPending, fresh.searchRequest]).toEqual([
+      'live',
+      undefined,
+      undefined,
+      false,
+      0,
+    ]);
+    expect(announcer.message).toBe('');
   });
 });
 
