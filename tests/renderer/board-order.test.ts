@@ -146,3 +146,41 @@ describe('BoardOrder', () => {
     expect(order.counts()).toMatchObject({ connected: 9_999, hold: 1 });
   });
 });
+
+describe('BoardOrder at its edges', () => {
+  it('is empty and counts nothing before its first list', () => {
+    const order = new BoardOrder();
+    expect(order.rows()).toEqual([]);
+    order.reset([]);
+    expect(order.counts()).toEqual({ ringing: 0, connected: 0, hold: 0, queued: 0, other: 0 });
+  });
+
+  it('says whether the board changed: a live row added, changed or removed, not an ended one', () => {
+    const order = new BoardOrder();
+    order.reset([]);
+    const live: SessionInfo = { id: 'a', dateCreated: minute(1), callState: 'Ringing' };
+    const ended: SessionInfo = { id: 'e', dateCreated: minute(2), ended: true };
+    expect(order.update(undefined, undefined)).toBe(false);
+    expect(order.update(undefined, ended)).toBe(false);
+    expect(order.update(ended, { ...ended, fromName: 'x' })).toBe(false);
+    expect(order.update(undefined, live)).toBe(true);
+    expect(order.update(live, { ...live, callState: 'Connected' })).toBe(true);
+    expect(order.counts()).toMatchObject({ ringing: 0, connected: 1 });
+    expect(order.update({ ...live, callState: 'Connected' }, undefined)).toBe(true);
+    expect(order.rows()).toEqual([]);
+    expect(order.counts()).toMatchObject({ ringing: 0, connected: 0 });
+  });
+
+  it('puts a call removed and sent again with the same id after the rows of its time, as the list does', () => {
+    const a: SessionInfo = { id: 'a', dateCreated: minute(1) };
+    const b: SessionInfo = { id: 'b', dateCreated: minute(1) };
+    const list = new PatchedList([a, b]);
+    const order = new BoardOrder();
+    order.reset([a, b]);
+    expect(order.rows().map((s) => s.id)).toEqual(['a', 'b']);
+    list.apply({ added: [], removed: ['a'], changed: [] }, (x, y) => order.update(x, y));
+    list.apply({ added: [a], removed: [], changed: [] }, (x, y) => order.update(x, y));
+    expect(order.rows()).toEqual(fullOrder(list));
+    expect(order.rows().map((s) => s.id)).toEqual(['b', 'a']);
+  });
+});

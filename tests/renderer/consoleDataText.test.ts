@@ -28,3 +28,10 @@ describe('mergeDraft', () => {
     expect(mergeDraft('same', 'same')).toBe('same');
   });
 });
+
+describe('JSON behind white space', () => {
+  it('recognises a JSON note with spaces or a line break before it', () => {
+    expect(noteForEditing('  {"a":1}\n')).toEqual({ text: '{\n  "a": 1\n}', json: true });
+    expect(isJsonText('\n[1]')).toBe(true);
+  });
+});

@@ -37,3 +37,13 @@ describe('customersIn', () => {
     ]);
   });
 });
+
+describe('customersIn with none known before', () => {
+  it('offers only the customers the sessions name', () => {
+    expect(customersIn([{ customerId: 'c1', customerName: 'Zed' }, { customerId: 'c2' }, {}])).toEqual([
+      { id: 'c2', name: 'c2' },
+      { id: 'c1', name: 'Zed' },
+    ]);
+    expect(customersIn([])).toEqual([]);
+  });
+});

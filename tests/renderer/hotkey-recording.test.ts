@@ -30,4 +30,27 @@ describe('pressedAccelerator', () => {
     expect(press('Digit1', { altKey: true })).toBeUndefined();
     expect(press('KeyR', { altKey: true })).toBeUndefined();
   });
+
+  it('reads only whole key codes: a letter, a digit, F1 to F24', () => {
+    const alt = { altKey: true };
+    expect(press('NumpadKeyH', alt)).toBeUndefined();
+    expect(press('KeyHome', alt)).toBeUndefined();
+    expect(press('NumpadDigit7', alt)).toBeUndefined();
+    expect(press('Digit70', alt)).toBeUndefined();
+    expect(press('XF9')).toBeUndefined();
+    expect(press('F9x')).toBeUndefined();
+    expect(press('F25')).toBeUndefined();
+    expect(press('F1x')).toBeUndefined();
+    expect(press('NumpadDigit7', { ctrlKey: true, altKey: true })).toBeUndefined();
+    expect(press('Digit70', { ctrlKey: true, altKey: true })).toBeUndefined();
+    expect(press('XF9', { altKey: true })).toBeUndefined();
+    expect(press('F10')).toBe('F10');
+    expect(press('F15')).toBe('F15');
+    expect(press('F24')).toBe('F24');
+  });
+
+  it('records Alt with an F-key, which is no view shortcut', () => {
+    expect(press('F1', { altKey: true })).toBe('Alt+F1');
+    expect(press('F11', { altKey: true })).toBe('Alt+F11');
+  });
 });

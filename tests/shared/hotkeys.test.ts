@@ -90,3 +90,87 @@ describe("the agent's active call", () => {
     expect(agentCalls([older], undefined)).toEqual({ count: 0 });
   });
 });
+
+describe('accelerators as typed', () => {
+  it('reads parts with spaces around them, and named keys in any case', () => {
+    expect(acceleratorProblem('Ctrl + Alt + H')).toBeUndefined();
+    expect(sameAccelerator('Ctrl + Alt + h', 'Ctrl+Alt+H', false)).toBe(true);
+    expect(acceleratorProblem('Ctrl+Alt+Space')).toBeUndefined();
+    expect(acceleratorProblem('Ctrl+Alt+PageUp')).toBeUndefined();
+  });
+
+  it('takes a whole key only: one letter or digit, F1 to F24, or a named key', () => {
+    for (const key of ['F1', 'F10', 'F15', 'F19', 'F20', 'F24', 'f7']) expect(acceleratorProblem(key)).toBeUndefined();
+    for (const key of ['Ctrl+Alt+XH', 'Ctrl+Alt+HX', 'F25', 'F0', 'XF1', 'F1X', 'Ctrl+Alt+Spacebar'])
+      expect(acceleratorProblem(key), key).toContain('is not a key a hotkey can use');
+  });
+
+  it('calls two accelerators the same only when both are usable and name the same keys', () => {
+    expect(sameAccelerator('Shift+H', 'Shift+H', false)).toBe(false);
+    expect(sameAccelerator('Shift+H', 'Ctrl+H', false)).toBe(false);
+    expect(sameAccelerator('Ctrl+H', 'Shift+H', false)).toBe(false);
+    expect(sameAccelerator('Ctrl+Alt+H', 'Ctrl+Alt+J', false)).toBe(false);
+    expect(sameAccelerator('Ctrl+Alt+H', 'Ctrl+Shift+H', false)).toBe(false);
+    expect(sameAccelerator('CommandOrControl+Alt+H', 'Cmd+Option+H', true)).toBe(true);
+    expect(sameAccelerator('CommandOrControl+Alt+H', 'Cmd+Option+H', false)).toBe(false);
+  });
+});
+
+describe('key presses', () => {
+  const key = (
+    code: string,
+    k: string,
+    mods: { ctrl?: boolean; alt?: boolean; shift?: boolean; meta?: boolean } = {},
+  ) => ({
+    ...press(code, mods),
+    key: k,
+  });
+
+  it('matches only the exact modifiers: none missing, none extra', () => {
+    const combo = 'Ctrl+Shift+K';
+    expect(matchesAccelerator(combo, press('KeyK', { ctrl: true, shift: true }), false)).toBe(true);
+    expect(matchesAccelerator(combo, press('KeyK', { ctrl: true, shift: true, alt: true }), false)).toBe(false);
+    expect(matchesAccelerator(combo, press('KeyK', { ctrl: true, shift: true, meta: true }), false)).toBe(false);
+    expect(matchesAccelerator(combo, press('KeyK', { ctrl: true }), false)).toBe(false);
+    expect(matchesAccelerator(combo, press('KeyK', { shift: true }), false)).toBe(false);
+    expect(matchesAccelerator('Alt+Shift+K', press('KeyK', { alt: true }), false)).toBe(false);
+    expect(matchesAccelerator('Alt+Shift+K', press('KeyK', { alt: true, shift: true }), false)).toBe(true);
+    expect(matchesAccelerator('Alt+Meta+K', press('KeyK', { alt: true, meta: true }), false)).toBe(true);
+    expect(matchesAccelerator('Alt+Meta+K', press('KeyK', { alt: true }), false)).toBe(false);
+  });
+
+  it('matches by the key’s place for letters and digits, whatever the layout types', () => {
+    expect(matchesAccelerator('Ctrl+Alt+Z', key('KeyZ', 'y', { ctrl: true, alt: true }), false)).toBe(true);
+    expect(matchesAccelerator('Ctrl+Alt+7', key('Digit7', '/', { ctrl: true, alt: true }), false)).toBe(true);
+    expect(matchesAccelerator('Ctrl+Alt+Z', key('NumpadKeyZ', 'x', { ctrl: true, alt: true }), false)).toBe(false);
+    expect(matchesAccelerator('Ctrl+Alt+Z', key('KeyZZ', 'x', { ctrl: true, alt: true }), false)).toBe(false);
+  });
+
+  it('matches F-keys and named keys, Enter and Esc by either name', () => {
+    expect(matchesAccelerator('F9', key('F9', 'F9'), false)).toBe(true);
+    expect(matchesAccelerator('F9', key('F10', 'F10'), false)).toBe(false);
+    expect(matchesAccelerator('Ctrl+Alt+Space', key('Space', ' ', { ctrl: true, alt: true }), false)).toBe(true);
+    expect(matchesAccelerator('Ctrl+Alt+Enter', key('Enter', 'Enter', { ctrl: true, alt: true }), false)).toBe(true);
+    expect(matchesAccelerator('Ctrl+Alt+Return', key('NumpadEnter', 'Enter', { ctrl: true, alt: true }), false)).toBe(
+      true,
+    );
+    expect(matchesAccelerator('Ctrl+Alt+Esc', key('Escape', 'Escape', { ctrl: true, alt: true }), false)).toBe(true);
+    for (const [name, k] of [
+      ['Up', 'ArrowUp'],
+      ['Down', 'ArrowDown'],
+      ['Left', 'ArrowLeft'],
+      ['Right', 'ArrowRight'],
+      ['Home', 'Home'],
+      ['Tab', 'Tab'],
+    ] as const)
+      expect(matchesAccelerator(`Ctrl+Alt+${name}`, key(k, k, { ctrl: true, alt: true }), false), name).toBe(true);
+    expect(matchesAccelerator('Ctrl+Alt+Up', key('ArrowDown', 'ArrowDown', { ctrl: true, alt: true }), false)).toBe(
+      false,
+    );
+  });
+
+  it('never matches an accelerator that is not usable', () => {
+    expect(matchesAccelerator('Shift+H', press('KeyH', { shift: true }), false)).toBe(false);
+    expect(matchesAccelerator('H', press('KeyH'), false)).toBe(false);
+  });
+});

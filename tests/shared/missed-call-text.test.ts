@@ -1,7 +1,13 @@
 // The missed-call notification's words: name and number, line, how long ago; English and Spanish.
 import { describe, expect, it } from 'vitest';
 
-import { howLongAgo, missedBurstText, missedCallText, privateMissedCallText } from '../../src/shared/missed-call-text';
+import {
+  howLongAgo,
+  missedBurstText,
+  missedCallText,
+  notificationLocale,
+  privateMissedCallText,
+} from '../../src/shared/missed-call-text';
 
 const at = '2026-12-01T09:00:00.000Z';
 const later = (seconds: number) => Date.parse(at) + seconds * 1000;
@@ -53,5 +59,43 @@ describe('missedCallText', () => {
       title: 'Llamada perdida en Soporte',
       body: '',
     });
+  });
+});
+
+describe('how long ago, at each unit’s edge', () => {
+  it('says now under 45 seconds, then minutes, hours under a day, then days', () => {
+    expect(howLongAgo(at, later(44), 'en')).toBe('now');
+    expect(howLongAgo(at, later(45), 'en')).toBe('1 minute ago');
+    expect(howLongAgo(at, later(3599), 'en')).toBe('60 minutes ago');
+    expect(howLongAgo(at, later(3600), 'en')).toBe('1 hour ago');
+    expect(howLongAgo(at, later(86_399), 'en')).toBe('24 hours ago');
+    expect(howLongAgo(at, later(86_400), 'en')).toBe('yesterday');
+    expect(howLongAgo(at, later(-120), 'en'), 'a clock a little behind the server').toBe('in 2 minutes');
+  });
+});
+
+describe('notificationLocale', () => {
+  it('is the language chosen in Settings, or the system’s', () => {
+    expect(notificationLocale('es')).toBe('es');
+    expect(notificationLocale('system')).toBe(Intl.DateTimeFormat().resolvedOptions().locale);
+  });
+});
+
+describe('missed-call words', () => {
+  it('does not repeat a name that is the number, and leaves out the time when there is none', () => {
+    expect(
+      missedCallText({ sessionId: 's3', from: '+15550999', fromName: '+15550999', line: 'Sales', at: '' }, later(0)),
+    ).toEqual({
+      title: 'Missed call from +15550999',
+      body: 'On Sales',
+    });
+    expect(privateMissedCallText({ line: 'Sales', at: '' }, later(0))).toEqual({
+      title: 'Missed call on Sales',
+      body: '',
+    });
+  });
+
+  it('words a burst in English, with the count grouped for the locale', () => {
+    expect(missedBurstText(1200)).toEqual({ title: 'Missed calls', body: '1,200 missed calls while you were away' });
   });
 });

@@ -82,3 +82,49 @@ describe('PatchedList', () => {
     expect(copy.get('s41')).toBe(rows[41]);
   });
 });
+
+describe('PatchedList rows one by one', () => {
+  it('keeps rows without an id, each its own, and counts them', () => {
+    const list = new PatchedList([{ fromName: 'one' }, { fromName: 'two' }, { id: 'a' }]);
+    expect(list.size).toBe(3);
+    list.apply({ added: [{ fromName: 'three' }], changed: [], removed: [] });
+    expect(list.values().map((s) => s.fromName ?? s.id)).toEqual(['one', 'two', 'a', 'three']);
+  });
+
+  it('tells about each row it removes, changes or adds, and about none it does not have', () => {
+    const list = new PatchedList([{ id: 'a', fromName: 'A', callState: 'Hold' }, { id: 'b' }]);
+    const seen: [string | undefined, string | undefined][] = [];
+    list.apply(
+      {
+        removed: ['b', 'gone'],
+        changed: [
+          { id: 'a', set: { callState: 'Connected' }, unset: ['fromName'] },
+          { id: 'ghost', set: { fromName: 'x' } },
+        ],
+        added: [{ id: 'c' }, { id: 'a', fromName: 'again' }],
+      },
+      (before, after) => seen.push([before && JSON.stringify(before), after && JSON.stringify(after)]),
+    );
+    expect(seen).toEqual([
+      ['{"id":"b"}', undefined],
+      ['{"id":"a","fromName":"A","callState":"Hold"}', '{"id":"a","callState":"Connected"}'],
+      [undefined, '{"id":"c"}'],
+      ['{"id":"a","callState":"Connected"}', '{"id":"a","fromName":"again"}'],
+    ]);
+    expect(list.values().map((s) => s.id)).toEqual(['a', 'c']);
+    expect(list.get('a')).toEqual({ id: 'a', fromName: 'again' });
+    expect(list.get('b')).toBeUndefined();
+  });
+
+  it('gives the list itself back for no patch', () => {
+    const list = [{ id: 'a' }];
+    expect(applyListPatch(list, undefined)).toBe(list);
+  });
+});
+
+describe('an empty PatchedList', () => {
+  it('starts with no rows', () => {
+    expect(new PatchedList().size).toBe(0);
+    expect(new PatchedList().values()).toEqual([]);
+  });
+});

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { dialerScheme, dialerUri, isDialerUri } from '../../src/shared/dialer';
-import { searchTerm, toE164 } from '../../src/shared/phone-number';
+import { looksLikeNumber, searchTerm, toE164 } from '../../src/shared/phone-number';
 
 describe('phone numbers', () => {
   it('writes a whole number in E.164 however it was typed', () => {
@@ -61,5 +61,38 @@ describe('dialer templates', () => {
     expect(isDialerUri('sip:+17735550102@pbx.example', 'sip:{number}@pbx.example')).toBe(true);
     expect(isDialerUri('sip:+17735550102@evil.example', 'sip:{number}@pbx.example')).toBe(false);
     expect(isDialerUri('tel:+1773;x', 'tel:{number}')).toBe(false);
+  });
+});
+
+describe('phone numbers at their limits', () => {
+  it('takes 7 to 15 digits after +, 7 to 15 after 00, ten national digits, eleven starting with 1', () => {
+    expect(toE164('+1234567')).toBe('+1234567');
+    expect(toE164('+123456')).toBeUndefined();
+    expect(toE164('+123456789012345')).toBe('+123456789012345');
+    expect(toE164('+1234567890123456')).toBeUndefined();
+    expect(toE164('001234567')).toBe('+1234567');
+    expect(toE164('00123456')).toBeUndefined();
+    expect(toE164('00123456789012345')).toBe('+123456789012345');
+    expect(toE164('001234567890123456')).toBeUndefined();
+    expect(toE164('17735550102')).toBe('+17735550102');
+    expect(toE164('27735550102')).toBeUndefined();
+    expect(toE164('773555010')).toBeUndefined();
+    expect(toE164('77355501023')).toBeUndefined();
+  });
+
+  it('is a number only when every character is one a number is written with, and there is a digit', () => {
+    expect(looksLikeNumber(' (773) 555-0102 ')).toBe(true);
+    expect(looksLikeNumber('+1/773.555')).toBe(true);
+    expect(looksLikeNumber('()-+ ')).toBe(false);
+    expect(looksLikeNumber('a773')).toBe(false);
+    expect(looksLikeNumber('773a')).toBe(false);
+    expect(toE164('x7735550102')).toBeUndefined();
+    expect(toE164('7735550102x')).toBeUndefined();
+  });
+
+  it('searches part of a number by its digits, keeping a leading +', () => {
+    expect(searchTerm(' 555.01 ')).toBe('55501');
+    expect(searchTerm('+44 20')).toBe('+4420');
+    expect(searchTerm('(0)20')).toBe('020');
   });
 });

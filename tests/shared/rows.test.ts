@@ -71,3 +71,25 @@ describe('rowPatch', () => {
     });
   });
 });
+
+describe('rows packed exactly', () => {
+  it('lists only the strings that repeat, once each, in order; flags stay as they are', () => {
+    const packed = packRows([
+      { id: 'a', fromName: 'Ada', ended: true, wasMissed: false },
+      { id: 'b', fromName: 'Ada', ended: true, wasMissed: false },
+      { id: 'c', fromName: 'Bo', accountName: 'Ada' },
+    ]);
+    expect(packed.strings).toEqual(['Ada']);
+    expect(packed.rows[0]).toContain(true);
+    expect(unpackRows(packed)[2]).toEqual({ id: 'c', fromName: 'Bo', accountName: 'Ada' });
+    expect(packRows([]).strings).toEqual([]);
+  });
+
+  it('sends a change of row fields alone for a closed call', () => {
+    const rows = rowPatch(
+      { version: 9, sessions: { added: [], changed: [{ id: 'x', set: { fromName: 'Ada' } }], removed: [] } },
+      undefined,
+    );
+    expect(rows.sessions?.changed).toEqual([{ id: 'x', set: { fromName: 'Ada' } }]);
+  });
+});

@@ -44,3 +44,21 @@ describe('unknown fields', () => {
     expect(parseSessionList(body).dropped.sort()).toEqual(['custom', 'items[0].members[0].extra']);
   });
 });
+
+describe('unknown fields exactly at the limits', () => {
+  it('keeps a field exactly as deep, as many values and as much text as the limits allow', () => {
+    const deepest = parseSessionList(list({ custom: nested(UNKNOWN_FIELD_LIMITS.depth) }));
+    expect(deepest.dropped).toEqual([]);
+    const values = Array.from({ length: UNKNOWN_FIELD_LIMITS.values - 1 }, (_, i) => i);
+    const text = 'x'.repeat(UNKNOWN_FIELD_LIMITS.characters);
+    const { value, dropped } = parseSessionList(list({ values, text }));
+    expect(dropped).toEqual([]);
+    expect(value.items?.[0]).toMatchObject({ text });
+  });
+
+  it('counts the text of strings nested in objects and arrays', () => {
+    const half = 'x'.repeat(UNKNOWN_FIELD_LIMITS.characters / 2);
+    expect(parseSessionList(list({ split: { a: half, b: [half] } })).dropped).toEqual([]);
+    expect(parseSessionList(list({ split: { a: half, b: [half, 'x'] } })).dropped).toEqual(['items[0].split']);
+  });
+});

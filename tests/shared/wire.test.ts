@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 
 import { describe, expect, it } from 'vitest';
 
+import type { SessionInfo } from '../../src/shared/evovoice';
 import {
   parseAuthenticate,
   parseAuthStatus,
@@ -177,5 +178,73 @@ describe('loose dates and booleans', () => {
     const { value, dropped } = parseSession({ id: 'a', ended: 'yes', dateCreated: 'soon' });
     expect(dropped).toEqual(['ended']);
     expect(value).toEqual({ id: 'a', dateCreated: 'soon' });
+  });
+});
+
+describe('sessions parsed before', () => {
+  it('reuses the earlier object for a session that did not change, after reading its loose forms, and checks the rest', () => {
+    const earlier = parseSessionList({
+      items: [{ id: 'same', ended: false, dateCreated: '2026-11-23T12:00:00.000Z' }],
+    }).value.items?.[0] as SessionInfo;
+    const asked: unknown[] = [];
+    const known = (item: Record<string, unknown>) => {
+      asked.push({ ...item });
+      return item.id === 'same' && item.dateCreated === earlier.dateCreated && item.ended === earlier.ended
+        ? earlier
+        : undefined;
+    };
+    const { value, dropped } = parseSessionList(
+      {
+        items: [
+          { id: 'same', ended: 'false', dateCreated: '/Date(1795435200000)/' },
+          { id: 'new', ended: 'maybe', members: [{ muted: 'true' }] },
+          'not a call',
+        ],
+      },
+      known,
+    );
+    expect(value.items?.[0]).toBe(earlier);
+    expect(value.items?.[1]).toEqual({ id: 'new', members: [{ muted: true }] });
+    expect(value.items).toHaveLength(2);
+    expect(dropped).toEqual(['items[2]', 'items[1].ended']);
+    expect(asked).toContainEqual({ id: 'same', ended: false, dateCreated: '2026-11-23T12:00:00.000Z' });
+    expect(asked).toContainEqual({ id: 'new', ended: 'maybe', members: [{ muted: true }] });
+  });
+
+  it('drops what is not a list of calls where one is expected, and a non-finite number', () => {
+    const { value, dropped } = parseSessionList({
+      items: { 0: {} },
+      totalCount: Number.POSITIVE_INFINITY,
+      totalPages: 2,
+    });
+    expect(dropped.sort()).toEqual(['items', 'totalCount']);
+    expect(value).toEqual({ totalPages: 2 });
+  });
+
+  it('checks string lists and string maps item by item', () => {
+    const { value, dropped } = parsePortalHome({
+      forms: [{ id: 'f', contactsIds: ['a', 'b'], contactsNames: ['a', 2] }],
+      calls: [
+        {
+          id: 'c',
+          members: [{ applicationData: { a: 'b' } }, { applicationData: { a: 1 } }, { applicationData: ['x'] }],
+        },
+      ],
+    });
+    expect(dropped.sort()).toEqual([
+      'calls[0].members[1].applicationData',
+      'calls[0].members[2].applicationData',
+      'forms[0].contactsNames',
+    ]);
+    expect(value.forms?.[0]).toEqual({ id: 'f', contactsIds: ['a', 'b'] });
+    expect(value.calls?.[0]?.members?.[0]).toEqual({ applicationData: { a: 'b' } });
+  });
+
+  it('refuses a body that is not an object, naming what was expected', () => {
+    expect(() => parseSessionList([])).toThrow('Evo Voice sent something that is not a list of calls');
+    expect(() => parsePortalHome(null)).toThrow('not a dashboard');
+    expect(() => parseSession('x')).toThrow('not a call');
+    expect(() => parseAuthenticate(1)).toThrow('not a sign-in answer');
+    expect(() => parseAuthStatus(true)).toThrow('not an account list');
   });
 });
