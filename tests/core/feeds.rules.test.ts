@@ -76,7 +76,7 @@ describe('fetchActivity', () => {
     const now = START;
     const settings = { ...DEFAULT_SETTINGS, activityWindowHours: 3 };
     const call = sim.control.addSession({ accountId: 'acct-north', dateCreated: at(now - HOUR) }).id as string;
-    const activity = await fetchActivity(login, 'acct-north', settings, now);
+    const { items: activity, more } = await fetchActivity(login, 'acct-north', settings, now);
     expect(lastQuery('/portal/activity')).toMatchObject({
       AccountId: 'acct-north',
       StartDateTime: at(now - 3 * HOUR),
@@ -86,6 +86,7 @@ describe('fetchActivity', () => {
       CountPerPage: '500',
     });
     expect(activity.map((s) => s.id)).toContain(call);
+    expect(more).toBe(false);
     expect(sim.control.requests({ pathPrefix: '/portal/activity' })).toHaveLength(1);
   });
 });
