@@ -85,6 +85,8 @@ function run(slice, files) {
   if (previous) writeFileSync(incremental, JSON.stringify(previous));
   else rmSync(incremental, { force: true });
   console.log(`${slice}: mutating ${files.length} files (${previous ? 'incremental' : 'first run'})`);
+  // The commit Stryker copies into its sandbox now, not the one checked out when it finishes.
+  const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT }).stdout.toString().trim();
   const stryker = join(ROOT, 'node_modules/@stryker-mutator/core/bin/stryker.js');
   const result = spawnSync(
     process.execPath,
@@ -97,7 +99,7 @@ function run(slice, files) {
   }
   const report = JSON.parse(readFileSync(incremental, 'utf8'));
   report.evoRanAt = new Date().toISOString();
-  report.evoCommit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT }).stdout.toString().trim();
+  report.evoCommit = commit;
   mkdirSync(RESULTS, { recursive: true });
   writeFileSync(resultPath(slice), gzipSync(JSON.stringify(report), { level: 9 }));
   console.log(`${slice}: result kept in ${relative(ROOT, resultPath(slice))}`);
