@@ -1,9 +1,9 @@
 // scripts/scan-secrets.mjs finds a test password in every form it claims (clear, inside base64 of
 // "user:password" at any alignment, URL-encoded, UTF-16) and passes a clean folder.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 
 import { afterAll, describe, expect, it } from 'vitest';
@@ -16,6 +16,7 @@ afterAll(() => rmSync(planted, { recursive: true, force: true }));
 async function scan(file: string, content: string | Buffer): Promise<{ code: number; out: string }> {
   const dir = mkdtempSync(join(planted, 'case-'));
   writeFileSync(join(dir, 'clean.log'), 'info poll ok {"status":200}\n');
+  mkdirSync(dirname(join(dir, file)), { recursive: true });
   writeFileSync(join(dir, file), content);
   try {
     const { stdout } = await promisify(execFile)(process.execPath, ['scripts/scan-secrets.mjs', dir]);
@@ -45,6 +46,18 @@ describe('scan-secrets', () => {
       expect(out).toMatch(/^scan-secrets: FAIL, \d+ hit/);
     });
   }
+
+  // The web shell's compile cache holds the bundle's literals: the public demo account's once.
+  const cache = 'compile-cache/v24-x64-0/44270fa2';
+  const literal = (text: string) => Buffer.concat([Buffer.from([0xc3, 0, 7]), Buffer.from(text), Buffer.from([0])]);
+  it("passes the demo account's definition once in the web shell's compile cache", async () => {
+    expect((await scan(cache, literal(`${pw}`))).code).toBe(0);
+  });
+  it('finds the demo password twice, or another password, in the compile cache', async () => {
+    expect((await scan(cache, literal(`${pw}..${pw}`))).code).toBe(1);
+    const agent = { password: 'agent-secret-9' }; // a literal the scanner collects from the tests
+    expect((await scan(cache, literal(agent.password))).code).toBe(1);
+  });
 
   it('passes a folder without any, and says how many files it read', async () => {
     const { code, out } = await scan('settings.json', JSON.stringify({ settings: { userName: DEMO_USER.userName } }));
