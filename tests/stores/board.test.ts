@@ -9,28 +9,14 @@ import { holds } from '../../src/renderer/src/state/holds.svelte';
 import { live } from '../../src/renderer/src/state/live.svelte';
 import type { SessionInfo } from '../../src/shared/evovoice';
 import { DEFAULT_SETTINGS } from '../../src/shared/ipc-constants';
-import { type BoardSession, type ConsoleState, packRows } from '../../src/shared/live';
-import { installPage } from './fake-page';
+import { type BoardSession, packRows } from '../../src/shared/live';
+import { installPage, signedInState } from './fake-page';
 
 installPage();
 
 const at = (minute: number) => new Date(Date.UTC(2026, 11, 5, 9, minute)).toISOString();
 
-const state: ConsoleState = {
-  identity: {
-    serverUrl: 'https://evo.example',
-    userName: 'ann',
-    displayName: 'Ann',
-    userId: 'u1',
-    accounts: [],
-    demo: false,
-  },
-  connection: { status: 'online' },
-  missed: [],
-  holds: {},
-  consoleData: {},
-  doNotDisturb: false,
-};
+const state = signedInState();
 
 const rows: BoardSession[] = [
   {

@@ -14,6 +14,7 @@ import {
   type RequestChannel,
   type RequestResult,
 } from '../../src/shared/ipc';
+import type { ConsoleState } from '../../src/shared/live';
 
 type Answer<C extends RequestChannel> = (
   args: RequestArgs<C>,
@@ -150,4 +151,23 @@ export function installPage(options: { storage?: Record<string, string> } = {}):
 /** Lets every answer already given reach the stores (promise callbacks run). */
 export async function settle(): Promise<void> {
   for (let i = 0; i < 10; i++) await Promise.resolve();
+}
+
+/** Ann, signed in and online, with nothing on hold, missed or being edited. */
+export function signedInState(): ConsoleState {
+  return {
+    identity: {
+      serverUrl: 'https://evo.example',
+      userName: 'ann',
+      displayName: 'Ann',
+      userId: 'u1',
+      accounts: [],
+      demo: false,
+    },
+    connection: { status: 'online' },
+    missed: [],
+    holds: {},
+    consoleData: {},
+    doNotDisturb: false,
+  };
 }

@@ -12,28 +12,14 @@ import { navigation } from '../../src/renderer/src/state/navigation.svelte';
 import { toasts } from '../../src/renderer/src/state/toasts.svelte';
 import type { SessionInfo } from '../../src/shared/evovoice';
 import { DEFAULT_SETTINGS } from '../../src/shared/ipc-constants';
-import { type BoardSession, type ConsoleState, packRows } from '../../src/shared/live';
+import { type BoardSession, packRows } from '../../src/shared/live';
 import { asTarget, FakeElement, installDom, press } from './fake-dom';
-import { installPage, settle } from './fake-page';
+import { installPage, settle, signedInState } from './fake-page';
 
 const page = installPage();
 installDom();
 
-const state: ConsoleState = {
-  identity: {
-    serverUrl: 'https://evo.example',
-    userName: 'ann',
-    displayName: 'Ann',
-    userId: 'u1',
-    accounts: [],
-    demo: false,
-  },
-  connection: { status: 'online' },
-  missed: [],
-  holds: {},
-  consoleData: {},
-  doNotDisturb: false,
-};
+const state = signedInState();
 
 const at = (minute: number) => new Date(Date.UTC(2026, 11, 5, 9, minute)).toISOString();
 const older: BoardSession = { id: 'mine-old', dateCreated: at(1), callState: 'Connected', fromName: 'Ada', mine: true };

@@ -10,28 +10,14 @@ import { live } from '../../src/renderer/src/state/live.svelte';
 import { navigation } from '../../src/renderer/src/state/navigation.svelte';
 import type { SessionInfo } from '../../src/shared/evovoice';
 import { DEFAULT_SETTINGS, VIEWS } from '../../src/shared/ipc-constants';
-import { type ConsoleState, packRows } from '../../src/shared/live';
+import { packRows } from '../../src/shared/live';
 import { FakeElement, installDom, press } from './fake-dom';
-import { installPage, settle } from './fake-page';
+import { installPage, settle, signedInState } from './fake-page';
 
 const page = installPage();
 installDom();
 
-const state: ConsoleState = {
-  identity: {
-    serverUrl: 'https://evo.example',
-    userName: 'ann',
-    displayName: 'Ann',
-    userId: 'u1',
-    accounts: [],
-    demo: false,
-  },
-  connection: { status: 'online' },
-  missed: [],
-  holds: {},
-  consoleData: {},
-  doNotDisturb: false,
-};
+const state = signedInState();
 
 const mine: SessionInfo = {
   id: 'mine',

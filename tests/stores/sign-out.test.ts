@@ -11,26 +11,12 @@ import { openWork, signOutQuestion } from '../../src/renderer/src/state/sign-out
 import { toasts } from '../../src/renderer/src/state/toasts.svelte';
 import type { SessionInfo } from '../../src/shared/evovoice';
 import { DEFAULT_SETTINGS } from '../../src/shared/ipc-constants';
-import { type ConsoleState, packRows } from '../../src/shared/live';
-import { installPage } from './fake-page';
+import { packRows } from '../../src/shared/live';
+import { installPage, signedInState } from './fake-page';
 
 const page = installPage();
 
-const state: ConsoleState = {
-  identity: {
-    serverUrl: 'https://evo.example',
-    userName: 'ann',
-    displayName: 'Ann',
-    userId: 'u1',
-    accounts: [],
-    demo: false,
-  },
-  connection: { status: 'online' },
-  missed: [],
-  holds: {},
-  consoleData: {},
-  doNotDisturb: false,
-};
+const state = signedInState();
 
 const board = (sessions: SessionInfo[]) =>
   live.replace({
