@@ -108,9 +108,8 @@ export function isConflict(record: OutboxRecord, entry: OutboxEntry, server: Ses
  */
 function isOurConfirmedSave(record: OutboxRecord, key: string, server: SessionInfo, theirs: string): boolean {
   if (record.confirmed[key] !== theirs) return false;
-  const savedAt = Date.parse(record.confirmedAt[key] ?? '');
-  const readAt = Date.parse(server.dateLastModified ?? '');
-  return Number.isNaN(savedAt) || Number.isNaN(readAt) || readAt <= savedAt;
+  const sinceSave = readSinceSave(record, key, server);
+  return sinceSave === undefined || sinceSave <= 0;
 }
 
 /**
@@ -139,10 +138,15 @@ export function mayBeStale(record: OutboxRecord, entry: OutboxEntry, server: Ses
  * are readable dates, else because it still shows the text that save replaced (`theirs`: its hash).
  */
 function isStale(record: OutboxRecord, key: string, server: SessionInfo, theirs: string): boolean {
+  const sinceSave = readSinceSave(record, key, server);
+  return sinceSave === undefined ? record.replaced[key] === theirs : sinceSave < 0;
+}
+
+/** How long after our last confirmed save the read was dated (ms; negative: before it); undefined without both dates. */
+function readSinceSave(record: OutboxRecord, key: string, server: SessionInfo): number | undefined {
   const savedAt = Date.parse(record.confirmedAt[key] ?? '');
   const readAt = Date.parse(server.dateLastModified ?? '');
-  if (!Number.isNaN(savedAt) && !Number.isNaN(readAt)) return readAt < savedAt;
-  return record.replaced[key] === theirs;
+  return Number.isNaN(savedAt) || Number.isNaN(readAt) ? undefined : readAt - savedAt;
 }
 
 /** An entry on its way to the server. */
