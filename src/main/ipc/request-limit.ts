@@ -23,12 +23,8 @@ export const CHANNEL_LIMITS: Partial<Record<RequestChannel, Bucket>> = {
 };
 
 /** Reads whose answer depends only on their arguments: a second identical one shares the first. */
-const COALESCED: ReadonlySet<RequestChannel> = new Set([
-  'history:load',
-  'dashboard:load',
-  'voicemail:audio',
-  'activity:more',
-]);
+// ('activity:more' depends on what the list shows: the core shares a read in flight itself.)
+const COALESCED: ReadonlySet<RequestChannel> = new Set(['history:load', 'dashboard:load', 'voicemail:audio']);
 
 /** How many requests of one channel may wait for the bucket; more are refused. */
 export const MAX_WAITING = 16;
