@@ -4,6 +4,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { DESKTOP_NAME, LEGACY_DESKTOP_NAME } from './app-identity';
+import type { UserEntry } from './machine-autostart';
 
 /** The entry's name is the desktop file's, as GNOME matches autostarted windows to their app by it. */
 export const AUTOSTART_FILE = DESKTOP_NAME;
@@ -63,15 +64,12 @@ export function hiddenEntry(): string {
   return ['[Desktop Entry]', 'Type=Application', 'Name=Evo Voice Console', 'Hidden=true', ''].join('\n');
 }
 
-/** `true`/'on': an entry that starts the console; `false`/'off': none; 'hide': a hidden one. */
-export async function setLinuxAutostart(
-  entry: boolean | 'on' | 'off' | 'hide',
-  target: AutostartTarget,
-): Promise<void> {
+/** 'on': an entry that starts the console; 'off': none; 'hide': a hidden one (machine-autostart.ts). */
+export async function setLinuxAutostart(entry: UserEntry, target: AutostartTarget): Promise<void> {
   const file = autostartPath(target.configHome);
   // An entry under the name older versions used would start the console a second time.
   await rm(join(target.configHome, 'autostart', LEGACY_DESKTOP_NAME), { force: true });
-  if (entry === false || entry === 'off') {
+  if (entry === 'off') {
     await rm(file, { force: true });
     return;
   }

@@ -29,18 +29,18 @@ describe('start at login target', () => {
     const legacy = join(configHome, 'autostart', 'evo-voice-console.desktop');
     mkdirSync(dirname(legacy), { recursive: true });
     writeFileSync(legacy, '[Desktop Entry]\nExec=evo-voice-console\n');
-    await setLinuxAutostart(true, { configHome, command: [DEB_EXEC] });
+    await setLinuxAutostart('on', { configHome, command: [DEB_EXEC] });
     expect(existsSync(legacy)).toBe(false);
     expect(autostartPath(configHome)).toBe(join(configHome, 'autostart', 'io.evovoice.console.desktop'));
     writeFileSync(legacy, '[Desktop Entry]\n');
-    await setLinuxAutostart(false, { configHome, command: [] });
+    await setLinuxAutostart('off', { configHome, command: [] });
     expect(existsSync(legacy)).toBe(false);
   });
 
   it('writes an entry that runs the deb’s executable', async () => {
     const configHome = mkdtempSync(join(tmpdir(), 'evo-autostart-'));
     const program = startAtLoginProgram({ APPIMAGE: '/old/Evo.AppImage' }, DEB_EXEC);
-    await setLinuxAutostart(true, { configHome, command: [program] });
+    await setLinuxAutostart('on', { configHome, command: [program] });
     expect(readFileSync(autostartPath(configHome), 'utf8')).toContain(
       'Exec="/opt/Evo Voice Console/evo-voice-console"',
     );

@@ -77,13 +77,13 @@ describe('XDG autostart', () => {
     expect(configHome).toBe(join(home, '.config'));
     expect(configHomeFrom({ XDG_CONFIG_HOME: '/x/cfg' }, home)).toBe('/x/cfg');
     expect(configHomeFrom({ XDG_CONFIG_HOME: 'relative' }, home)).toBe(join(home, '.config'));
-    await setLinuxAutostart(true, { configHome, command: ['/opt/Evo Voice/evo-voice-console', '--hidden'] });
+    await setLinuxAutostart('on', { configHome, command: ['/opt/Evo Voice/evo-voice-console', '--hidden'] });
     const text = readFileSync(autostartPath(configHome), 'utf8');
     expect(text).toContain('[Desktop Entry]\nType=Application\n');
     expect(text).toContain('Exec="/opt/Evo Voice/evo-voice-console" --hidden\n');
-    await setLinuxAutostart(false, { configHome, command: [] });
+    await setLinuxAutostart('off', { configHome, command: [] });
     expect(existsSync(autostartPath(configHome))).toBe(false);
-    await setLinuxAutostart(false, { configHome, command: [] });
+    await setLinuxAutostart('off', { configHome, command: [] });
   });
 
   it('quotes reserved characters as the Desktop Entry spec asks', () => {
