@@ -23,8 +23,13 @@ export interface MachineAutostartDeps {
 export function machineStartsAtLogin(platform: NodeJS.Platform, deps: MachineAutostartDeps = {}): boolean {
   const exists = deps.exists ?? existsSync;
   if (platform === 'win32') {
-    const result = (deps.reg ?? runReg)(['query', WINDOWS_MACHINE_RUN_KEY, '/v', APP_ID]);
-    return result.status === 0 && !result.error;
+    // The installer is a 32-bit program: unless it switched views, its HKLM write landed in the
+    // 32-bit view (WOW6432Node), which Windows also runs at login. Either view counts.
+    const reg = deps.reg ?? runReg;
+    return ['/reg:64', '/reg:32'].some((view) => {
+      const result = reg(['query', WINDOWS_MACHINE_RUN_KEY, '/v', APP_ID, view]);
+      return result.status === 0 && !result.error;
+    });
   }
   return exists(platform === 'darwin' ? MAC_LAUNCH_AGENT : LINUX_MACHINE_AUTOSTART);
 }

@@ -178,7 +178,10 @@ describe('the app with an all-users start at login', () => {
     };
     expect(machineStartsAtLogin('win32', { reg: reg(0) })).toBe(true);
     expect(machineStartsAtLogin('win32', { reg: reg(1) })).toBe(false);
-    expect(calls[0]).toEqual(['query', WINDOWS_MACHINE_RUN_KEY, '/v', APP_ID]);
+    expect(calls[0]).toEqual(['query', WINDOWS_MACHINE_RUN_KEY, '/v', APP_ID, '/reg:64']);
+    // Written by the 32-bit installer into the 32-bit view only: still found.
+    const only32 = (args: string[]) => ({ status: args.includes('/reg:32') ? 0 : 1, stdout: '', stderr: '' });
+    expect(machineStartsAtLogin('win32', { reg: only32 })).toBe(true);
   });
 
   it('never keeps a second entry: the agent’s own gives way to the machine’s, or hides it when policy says off', () => {
