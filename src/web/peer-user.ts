@@ -16,17 +16,17 @@ export function peerUid(clientPort: number, serverPort: number, table = '/proc/n
   } catch {
     return undefined;
   }
-  const local = `:${hexPort(clientPort)}`;
-  const remote = `:${hexPort(serverPort)}`;
-  for (const line of text.split('\n').slice(1)) {
-    const fields = line.trim().split(/\s+/);
-    // sl local_address rem_address st queues timer retrnsmt uid ...
-    if (fields[1]?.endsWith(local) && fields[2]?.endsWith(remote) && fields[1].startsWith('0100007F')) {
-      const uid = Number(fields[7]);
-      return Number.isInteger(uid) ? uid : undefined;
-    }
-  }
-  return undefined;
+  // Each row is `sl: local rem st queues timer retrnsmt uid …` with fixed-width hex addresses, so
+  // the client's row is found by its address pair without splitting every row: a busy machine
+  // lists thousands, and this runs before any byte of each connection is read.
+  const pair = `: 0100007F:${hexPort(clientPort)} 0100007F:${hexPort(serverPort)} `;
+  const at = text.indexOf(pair);
+  if (at < 0) return undefined;
+  const end = text.indexOf('\n', at);
+  const fields = text.slice(at + 2, end < 0 ? undefined : end).split(/\s+/);
+  // local rem st queues timer retrnsmt uid
+  const uid = Number(fields[6]);
+  return Number.isInteger(uid) ? uid : undefined;
 }
 
 /** True when the connection may be served: same user, or a platform where it cannot be told. */

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
 import { composeWebConsole } from './compose';
-import { warmUp } from './warm-up';
+import { createWarmUp } from './warm-up';
 import { startWebShell } from './web-shell';
 
 export interface WebStartOptions {
@@ -20,6 +20,7 @@ export async function startWebConsole(options: WebStartOptions): Promise<void> {
   const { dataDir } = options;
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
+  const warmUp = createWarmUp(() => shell.origin);
   const { core, demo, signIn, dispatch, notifier, log } = composeWebConsole({
     dataDir,
     appVersion: pkg.version,
@@ -37,10 +38,12 @@ export async function startWebConsole(options: WebStartOptions): Promise<void> {
     token: randomBytes(32).toString('base64url'),
     port: options.port,
     testHooks: process.env.EVO_CONSOLE_TEST_HOOKS === '1',
+    // Once the first page is in and drawing: nothing else waits on the shell then.
+    onPageAdmitted: () => warmUp.client(),
   });
   log.info('Web shell ready', { origin: shell.origin, dataDir });
   process.stdout.write(`EVO_WEB_URL=${shell.url}\n`);
-  void warmUp(shell.origin);
+  warmUp.handshake();
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -17,6 +17,18 @@ export default defineConfig({
     reportCompressedSize: false,
     // server.js loads the rest (start.ts) after turning the compile cache on; beside it, so that
     // `../../package.json` from either file is the project's.
-    rollupOptions: { output: { chunkFileNames: '[name].js' } },
+    // CommonJS, not ESM: an ESM `import` of a Node built-in builds its namespace by reading every
+    // export, and `node:http`'s lazy ones (WebSocket, …) then load Node's bundled undici before the
+    // shell can listen: about 100 ms of every start (`require` leaves them lazy). `out/web` gets a
+    // package.json saying so, since the project's own says "module".
+    rollupOptions: { output: { format: 'cjs', entryFileNames: '[name].js', chunkFileNames: '[name].js' } },
   },
+  plugins: [
+    {
+      name: 'commonjs-folder',
+      generateBundle() {
+        this.emitFile({ type: 'asset', fileName: 'package.json', source: '{ "type": "commonjs" }\n' });
+      },
+    },
+  ],
 });

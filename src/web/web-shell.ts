@@ -50,6 +50,8 @@ export interface WebShellOptions {
   port?: number;
   /** EVO_CONSOLE_TEST_HOOKS=1: /__test/notifications and /__test/tray exist. */
   testHooks?: boolean;
+  /** Called each time a page has proved the token, after its first requests were taken. */
+  onPageAdmitted?: () => void;
 }
 
 export interface WebShell {
@@ -276,6 +278,7 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
       pages += 1;
       core.setWindowVisible(true);
       detach = [forwardCoreEvents(core, sendEvent), options.notifier.attach(sendEvent)];
+      if (options.onPageAdmitted) setImmediate(options.onPageAdmitted);
     }
 
     function onRequestFrame(text: string): void {

@@ -11,10 +11,10 @@ import { CONTENT_SECURITY_POLICY } from '../../src/main/csp';
 import { createDispatcher } from '../../src/main/ipc/dispatch';
 import { composeSignIn } from '../../src/main/sign-in';
 import { createWebClient, type SocketLike } from '../../src/renderer/src/bridge/web-client';
-import { proofText, tokenProof } from '../../src/shared/web-protocol';
+import { newNonce, proofText, type ServerProofFrame, tokenProof } from '../../src/shared/web-protocol';
 import { createWebNotifier } from '../../src/web/notifier';
 import { startWebShell, type WebShell } from '../../src/web/web-shell';
-import { closeCode, opened, provenSocket } from '../security/web-handshake';
+import { closeCode, nextFrame, opened, provenSocket } from '../security/web-handshake';
 import { recordingCore, recordingDemo, recordingLog, signedOutState } from './recording-core';
 
 const TOKEN = 'a'.repeat(43);
@@ -40,7 +40,7 @@ afterEach(async () => {
   await Promise.all(shells.splice(0).map((s) => s.close()));
 });
 
-async function start(testHooks = false) {
+async function start(testHooks = false, onPageAdmitted?: () => void) {
   let dnd = false;
   const { core, calls } = recordingCore({
     getState: () => signedOutState(dnd),
@@ -74,6 +74,7 @@ async function start(testHooks = false) {
     rendererDir: rendererDir(),
     token: TOKEN,
     testHooks,
+    ...(onPageAdmitted ? { onPageAdmitted } : {}),
   });
   shells.push(shell);
   return { shell, calls, lines, notifier, demoCalls: demo.calls };
@@ -116,6 +117,25 @@ describe('web shell', () => {
     early.send(JSON.stringify({ id: 1, channel: 'poll:now', args: {} }));
     expect(await closeCode(early)).toBe(1008);
     expect(calls.some((c) => c.method === 'pollNow')).toBe(false);
+  });
+
+  it('tells the shell once a page is in, after its first request was taken, and never for an unproven page', async () => {
+    const admitted: string[][] = [];
+    const { shell, calls } = await start(false, () => admitted.push(calls.map((c) => c.method)));
+    const wrong = await provenSocket(shell.port, 'b'.repeat(43));
+    expect(await closeCode(wrong.ws)).toBe(1008);
+    expect(admitted).toEqual([]);
+    // As the page does: its proof and its first request back to back.
+    const ws = new WebSocket(`ws://127.0.0.1:${shell.port}/ipc`, { origin: shell.origin });
+    await opened(ws);
+    const nonce = newNonce();
+    ws.send(JSON.stringify({ kind: 'hello', nonce }));
+    const server = JSON.parse(await nextFrame(ws)) as ServerProofFrame;
+    ws.send(JSON.stringify({ kind: 'proof', proof: await tokenProof(TOKEN, proofText('page', server.nonce, nonce)) }));
+    ws.send(JSON.stringify({ id: 1, channel: 'state:get', args: {} }));
+    await expect.poll(() => admitted.length).toBe(1);
+    expect(admitted[0]).toContain('getState');
+    ws.close();
   });
 
   it('lets at most 8 sockets wait unproven; a proven page does not count', async () => {

@@ -6,5 +6,6 @@ import { mount } from 'svelte';
 import App from './App.svelte';
 import { startConsole } from './state/startup';
 
-mount(App, { target: document.getElementById('app') as HTMLElement });
+// The link to main first: the web shell's handshake and 'state:get' go out while the page mounts.
 void startConsole();
+mount(App, { target: document.getElementById('app') as HTMLElement });
