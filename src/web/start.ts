@@ -1,9 +1,12 @@
-// The web shell started: composes the console, serves it, prints EVO_WEB_URL=<url>, and stops
-// cleanly on SIGINT/SIGTERM. Loaded by server.ts once the compile cache is on.
+// The web shell started: serves the page and prints EVO_WEB_URL=<url> at once, loads and starts the
+// console (console.ts) while the browser fetches and runs the page, and stops cleanly on
+// SIGINT/SIGTERM. Loaded by server.ts once the compile cache is on; kept light, since everything
+// it imports is loaded before the address is printed.
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
-import { composeWebConsole } from './compose';
+import { createFileLog } from '../main/file-log';
+import type { WebConsole } from './compose';
 import { createWarmUp } from './warm-up';
 import { startWebShell } from './web-shell';
 
@@ -18,21 +21,20 @@ export interface WebStartOptions {
 
 export async function startWebConsole(options: WebStartOptions): Promise<void> {
   const { dataDir } = options;
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-
+  const log = createFileLog({ dir: join(dataDir, 'logs'), echo: (line) => process.stderr.write(`${line}\n`) });
   const warmUp = createWarmUp(() => shell.origin);
-  const { core, demo, signIn, dispatch, notifier, log } = composeWebConsole({
-    dataDir,
-    appVersion: pkg.version,
-    offerDemo: options.offerDemo,
-    ...(options.policyFile ? { policyFile: options.policyFile } : {}),
-  });
-  await core.start();
+  let loading: Promise<WebConsole> | undefined;
+  const load = () =>
+    (loading ??= import('./console')
+      .then(({ startConsole }) => startConsole(options, log))
+      .catch((error: unknown) => {
+        process.stderr.write(
+          `The web shell could not start: ${error instanceof Error ? error.message : String(error)}\n`,
+        );
+        process.exit(1);
+      }));
   const shell = await startWebShell({
-    core,
-    signIn,
-    dispatch,
-    notifier,
+    load,
     log,
     rendererDir: options.rendererDir,
     token: randomBytes(32).toString('base64url'),
@@ -55,8 +57,9 @@ export async function startWebConsole(options: WebStartOptions): Promise<void> {
       process.exit(1);
     }, 5000).unref();
     await shell.close();
-    await core.stop();
-    await demo.stop();
+    const parts = await loading;
+    await parts?.core.stop();
+    await parts?.demo.stop();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));

@@ -1,49 +1,26 @@
-// The web shell's server: the built renderer and the IPC contract over a WebSocket at /ipc, on
-// loopback only, for pages from this server's own origin that prove they hold this run's token
-// (web-protocol.ts), after this server proved it holds it too.
-import { timingSafeEqual } from 'node:crypto';
+// The web shell's server: the built renderer at once, and the IPC contract over a WebSocket at /ipc
+// (web-sockets.ts) once the console is loaded, on loopback only. The page is served before the
+// console is loaded, so that the browser fetches and runs it while Node loads the rest (issue 25,
+// web start); an upgrade that comes first waits for it.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 
-import { type WebSocket, WebSocketServer } from 'ws';
-
-import type { ConsoleCore } from '../main/core/console';
 import type { Logger } from '../main/core/ports';
 import { policyConnectingTo } from '../main/csp';
-import type { Dispatch } from '../main/ipc/dispatch';
-import { forwardCoreEvents } from '../main/ipc/events';
-import type { SignIn } from '../main/sign-in';
-import { isTrayAction, runTrayAction } from '../main/tray-actions';
-import type { EventChannel, EventPayloads } from '../shared/ipc';
-import {
-  IPC_PATH,
-  newNonce,
-  NONCE_MAX_CHARS,
-  proofText,
-  type RequestFrame,
-  type ServerFrame,
-  TOKEN_PARAM,
-  tokenProof,
-} from '../shared/web-protocol';
-import { maxRequestFrameBytes } from './frame-limit';
-import type { WebNotifier } from './notifier';
+import { IPC_PATH, TOKEN_PARAM } from '../shared/web-protocol';
+import { refuseUpgrade } from './http-answers';
 import { pageFile } from './page';
 import { fromThisUser } from './peer-user';
+import type { ShellConsole, Sockets } from './web-sockets';
+
+export type { ShellConsole } from './web-sockets';
 
 export const HOST = '127.0.0.1';
-/** Every request the contract accepts fits in one frame (12 MB: 10,000 ids of 200 escaped characters). */
-export const MAX_FRAME_BYTES = maxRequestFrameBytes();
-/** A page must prove the token within this time, in frames this small, and only so many may be trying at once. */
-const HANDSHAKE_MS = 10_000;
-const HANDSHAKE_FRAME_CHARS = 1024;
-const MAX_UNPROVEN_SOCKETS = 8;
+/** With `load`: the console is loaded this long after listening if no page asked for it first. */
+const LOAD_AFTER_MS = 1000;
 
-export interface WebShellOptions {
-  core: ConsoleCore;
-  signIn: SignIn;
-  dispatch: Dispatch;
-  notifier: WebNotifier;
+interface WebShellBase {
   log: Logger;
   rendererDir: string;
   token: string;
@@ -54,6 +31,13 @@ export interface WebShellOptions {
   onPageAdmitted?: () => void;
 }
 
+/**
+ * The console as it is, or `load`: called once, when a page has its script (no page file left to
+ * send), when a socket or test hook needs it, or `loadAfterMs` after listening, whichever is first.
+ */
+export type WebShellOptions = WebShellBase &
+  (ShellConsole | { load: () => Promise<ShellConsole>; loadAfterMs?: number });
+
 export interface WebShell {
   port: number;
   origin: string;
@@ -62,38 +46,8 @@ export interface WebShell {
   close(): Promise<void>;
 }
 
-function sameToken(given: string | null, token: string): boolean {
-  if (!given) return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(token);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
-function refuseUpgrade(socket: Duplex, status: number, reason: string): void {
-  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-}
-
-/** The `item` of a test-hook body {"item": "..."}; undefined for anything else. */
-function trayItem(body: string): unknown {
-  try {
-    return (JSON.parse(body) as { item?: unknown } | null)?.item;
-  } catch {
-    return undefined;
-  }
-}
-
-async function readBody(req: IncomingMessage, limit: number): Promise<string> {
-  let body = '';
-  for await (const chunk of req) {
-    body += String(chunk);
-    if (body.length > limit) throw new Error('body too large');
-  }
-  return body;
-}
-
 export async function startWebShell(options: WebShellOptions): Promise<WebShell> {
-  const { core, log, token } = options;
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  const { log, token } = options;
   const server = createServer();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -104,8 +58,9 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
   const wsOrigin = `ws://${HOST}:${port}`;
   const host = `${HOST}:${port}`;
   const policy = policyConnectingTo(wsOrigin);
-  let pages = 0;
-  let unproven = 0;
+  /** Page files being sent, and whether a script was among those sent. */
+  let sending = 0;
+  let scriptSent = false;
 
   function send(res: ServerResponse, status: number, body: string | Buffer, type = 'text/plain; charset=utf-8'): void {
     res.writeHead(status, {
@@ -118,24 +73,30 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
     res.end(body);
   }
 
-  async function testHook(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    if (!sameToken(url.searchParams.get(TOKEN_PARAM), token)) return send(res, 403, 'Forbidden');
-    if (req.method === 'GET' && url.pathname === '/__test/notifications') {
-      return send(res, 200, JSON.stringify(options.notifier.raised()), 'application/json');
-    }
-    if (req.method === 'POST' && url.pathname === '/__test/tray') {
-      const item = trayItem(await readBody(req, 1024).catch(() => ''));
-      const target = {
+  let sockets: Promise<Sockets> | undefined;
+  /** The live half, loading it (and the console) on first use. */
+  function live(): Promise<Sockets> {
+    sockets ??= (async () => {
+      const parts = 'load' in options ? await options.load() : options;
+      const { createSockets } = await import('./web-sockets');
+      const { core, signIn, dispatch, notifier } = parts;
+      return createSockets({
         core,
-        signIn: options.signIn,
-        showWindow: () => core.setWindowVisible(true),
-        hideWindow: () => core.setWindowVisible(false),
-      };
-      if (!isTrayAction(item) || !(await runTrayAction(item, target))) return send(res, 400, 'Unknown tray item');
-      return send(res, 200, JSON.stringify({ ok: true }), 'application/json');
-    }
-    return send(res, 404, 'Not found');
+        signIn,
+        dispatch,
+        notifier,
+        log,
+        token,
+        send,
+        onPageAdmitted: options.onPageAdmitted,
+      });
+    })();
+    return sockets;
   }
+  const loadTimer =
+    'load' in options
+      ? setTimeout(() => void live().catch(() => undefined), options.loadAfterMs ?? LOAD_AFTER_MS)
+      : undefined;
 
   /** The request target as a URL on this origin, or undefined when it does not parse (`GET http://[`). */
   function target(req: IncomingMessage): URL | undefined {
@@ -151,16 +112,25 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
     const url = target(req);
     if (!url) return send(res, 400, 'Bad request');
     if (options.testHooks && url.pathname.startsWith('/__test/')) {
-      testHook(req, res, url).catch((error: unknown) => {
-        log.error('Test hook failed', { error: error instanceof Error ? error.message : String(error) });
-        send(res, 500, 'Test hook failed');
-      });
+      live()
+        .then((live) => live.testHook(req, res, url))
+        .catch((error: unknown) => {
+          log.error('Test hook failed', { error: error instanceof Error ? error.message : String(error) });
+          send(res, 500, 'Test hook failed');
+        });
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');
+    sending += 1;
+    res.once('close', () => {
+      sending -= 1;
+      // The page has its files: the browser runs them while Node loads the console.
+      if (sending === 0 && scriptSent) setImmediate(() => void live().catch(() => undefined));
+    });
     pageFile(options.rendererDir, url.pathname, wsOrigin).then(
       (file) => {
         if (!file) return send(res, 404, 'Not found');
+        if (file.type.startsWith('text/javascript')) scriptSent = true;
         send(res, 200, req.method === 'HEAD' ? '' : file.body, file.type);
       },
       () => send(res, 500, 'Could not read the page'),
@@ -176,11 +146,15 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
       log.warn('Refused a WebSocket from another origin', { origin: String(req.headers.origin ?? 'none') });
       return refuseUpgrade(socket, 403, 'Forbidden');
     }
-    if (unproven >= MAX_UNPROVEN_SOCKETS) {
-      log.warn('Refused a WebSocket: too many connections have not proved the token yet');
-      return refuseUpgrade(socket, 503, 'Service Unavailable');
-    }
-    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+    live().then(
+      (live) => {
+        if (!socket.destroyed) live.accept(req, socket, head);
+      },
+      (error: unknown) => {
+        failed('Loading the console', error);
+        refuseUpgrade(socket, 503, 'Service Unavailable');
+      },
+    );
   }
 
   // Nothing a client sends may end the process: anything unexpected is logged and that one
@@ -215,122 +189,14 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
     else socket.destroy();
   });
-  wss.on('error', (error) => failed('The WebSocket server', error));
-
-  /** The page-side half of the handshake (web-protocol.ts); resolves true once the page proved the token. */
-  function handshake(ws: WebSocket, text: string, nonces: { page?: string; server?: string }): Promise<boolean> {
-    let frame: { kind?: unknown; nonce?: unknown; proof?: unknown } | null;
-    try {
-      frame = text.length <= HANDSHAKE_FRAME_CHARS ? (JSON.parse(text) as typeof frame) : null;
-    } catch {
-      frame = null;
-    }
-    if (
-      !nonces.page &&
-      frame?.kind === 'hello' &&
-      typeof frame.nonce === 'string' &&
-      frame.nonce.length <= NONCE_MAX_CHARS
-    ) {
-      const page = frame.nonce;
-      const mine = newNonce();
-      nonces.page = page;
-      nonces.server = mine;
-      return tokenProof(token, proofText('server', page, mine)).then((proof) => {
-        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ kind: 'proof', nonce: mine, proof }));
-        return false;
-      });
-    }
-    if (nonces.page && nonces.server && frame?.kind === 'proof' && typeof frame.proof === 'string') {
-      const given = frame.proof;
-      return tokenProof(token, proofText('page', nonces.server, nonces.page)).then((expected) => {
-        if (sameToken(given, expected)) return true;
-        log.warn('Refused a WebSocket whose page could not prove the access token');
-        ws.close(1008, 'Not authenticated');
-        return false;
-      });
-    }
-    log.warn('Refused a WebSocket that did not start with the handshake');
-    ws.close(1008, 'Handshake first');
-    return Promise.resolve(false);
-  }
-
-  wss.on('connection', (ws: WebSocket) => {
-    // ws closes the socket itself on a protocol error (1009 for a frame over maxPayload, 1002 for a
-    // bad frame); without this listener its 'error' event would end the process.
-    ws.on('error', (error) => log.warn('Closed a page socket after a protocol error', { error: error.message }));
-    const frame = (f: ServerFrame) => {
-      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(f));
-    };
-    const sendEvent = <E extends EventChannel>(event: E, payload: EventPayloads[E]) =>
-      frame({ kind: 'event', event, payload });
-    let detach: (() => void)[] | undefined;
-    unproven += 1;
-    const nonces: { page?: string; server?: string } = {};
-    const deadline = setTimeout(() => {
-      log.warn('Closed a WebSocket that did not prove the access token in time');
-      ws.close(1008, 'Handshake timeout');
-    }, HANDSHAKE_MS);
-
-    /** Once the page proved the token: it counts as a page and gets events. */
-    function admit(): void {
-      clearTimeout(deadline);
-      unproven -= 1;
-      pages += 1;
-      core.setWindowVisible(true);
-      detach = [forwardCoreEvents(core, sendEvent), options.notifier.attach(sendEvent)];
-      if (options.onPageAdmitted) setImmediate(options.onPageAdmitted);
-    }
-
-    function onRequestFrame(text: string): void {
-      let request: Partial<RequestFrame>;
-      try {
-        request = JSON.parse(text) as Partial<RequestFrame>;
-      } catch {
-        return ws.close(1007, 'Not JSON');
-      }
-      if (typeof request !== 'object' || request === null || !Number.isSafeInteger(request.id)) {
-        return ws.close(1008, 'Frame without an id');
-      }
-      const id = request.id as number;
-      options.dispatch(request.channel, request.args).then((result) => frame({ kind: 'response', id, result }));
-    }
-
-    // Frames are handled one after another: the page sends its proof and its first requests back to
-    // back, and the requests must wait for the (asynchronous) proof check.
-    let inbox = Promise.resolve();
-    ws.on('message', (data) => {
-      const text = String(data);
-      inbox = inbox
-        .then(async () => {
-          if (ws.readyState !== ws.OPEN) return;
-          if (detach) return onRequestFrame(text);
-          // A socket that closed while its proof was checked is not admitted (its close already ran).
-          if ((await handshake(ws, text, nonces)) && ws.readyState === ws.OPEN) admit();
-        })
-        .catch((error: unknown) => {
-          failed('A page frame', error);
-          ws.close(1011, 'Internal error');
-        });
-    });
-    ws.on('close', () => {
-      clearTimeout(deadline);
-      if (!detach) {
-        unproven -= 1;
-        return;
-      }
-      for (const off of detach) off();
-      pages -= 1;
-      if (pages === 0) core.setWindowVisible(false);
-    });
-  });
 
   return {
     port,
     origin,
     url: `${origin}/#${TOKEN_PARAM}=${token}`,
     async close() {
-      for (const client of wss.clients) client.close(1001, 'Server shutting down');
-      wss.close();
+      clearTimeout(loadTimer);
+      (await sockets?.catch(() => undefined))?.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 import { CONSOLE_DATA_MAX_CHARS, parseRequest } from '../../src/shared/ipc';
 import { maxRequestFrameBytes } from '../../src/web/frame-limit';
-import { MAX_FRAME_BYTES } from '../../src/web/web-shell';
+import { MAX_FRAME_BYTES } from '../../src/web/web-sockets';
 import { closeCode, provenSocket } from './web-handshake';
 import { pageClient, realShell, TOKEN } from './web-support';
 

@@ -14,7 +14,7 @@ import { WebSocket } from 'ws';
 import type { ServerFrame } from '../../src/shared/web-protocol';
 import { startSimulator } from '../../src/simulator/index';
 import type { Simulator } from '../../src/simulator/types';
-import { MAX_FRAME_BYTES } from '../../src/web/web-shell';
+import { MAX_FRAME_BYTES } from '../../src/web/web-sockets';
 import { closeCode, opened, provenSocket } from './web-handshake';
 
 const PASSWORD = 'Pw-sec-3b8e51f0-web-shell';

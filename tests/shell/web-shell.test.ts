@@ -40,7 +40,14 @@ afterEach(async () => {
   await Promise.all(shells.splice(0).map((s) => s.close()));
 });
 
-async function start(testHooks = false, onPageAdmitted?: () => void) {
+interface StartOptions {
+  testHooks?: boolean;
+  onPageAdmitted?: () => void;
+  /** The console given as `load` (as the real shell does): called once, answering when `until` does. */
+  load?: { calls: number; until: Promise<void>; loadAfterMs?: number };
+}
+
+async function start({ testHooks = false, onPageAdmitted, load }: StartOptions = {}) {
   let dnd = false;
   const { core, calls } = recordingCore({
     getState: () => signedOutState(dnd),
@@ -65,11 +72,17 @@ async function start(testHooks = false, onPageAdmitted?: () => void) {
   const notifier = createWebNotifier(() => dnd);
   const signIn = composeSignIn(core, demo.demo);
   const dispatch = createDispatcher(core, { log, signIn, versions: () => ({}) });
+  const parts = { core, signIn, dispatch, notifier };
+  const loaded = load && {
+    load: async () => {
+      load.calls += 1;
+      await load.until;
+      return parts;
+    },
+    loadAfterMs: load.loadAfterMs ?? 60_000,
+  };
   const shell = await startWebShell({
-    core,
-    signIn,
-    dispatch,
-    notifier,
+    ...(loaded ?? parts),
     log,
     rendererDir: rendererDir(),
     token: TOKEN,
@@ -121,7 +134,7 @@ describe('web shell', () => {
 
   it('tells the shell once a page is in, after its first request was taken, and never for an unproven page', async () => {
     const admitted: string[][] = [];
-    const { shell, calls } = await start(false, () => admitted.push(calls.map((c) => c.method)));
+    const { shell, calls } = await start({ onPageAdmitted: () => admitted.push(calls.map((c) => c.method)) });
     const wrong = await provenSocket(shell.port, 'b'.repeat(43));
     expect(await closeCode(wrong.ws)).toBe(1008);
     expect(admitted).toEqual([]);
@@ -136,6 +149,46 @@ describe('web shell', () => {
     await expect.poll(() => admitted.length).toBe(1);
     expect(admitted[0]).toContain('getState');
     ws.close();
+  });
+
+  it('serves the page before the console is loaded, and loads it once the page has its script', async () => {
+    let ready = () => {};
+    const load = { calls: 0, until: new Promise<void>((resolve) => (ready = resolve)) };
+    const { shell } = await start({ load });
+    expect((await fetch(`${shell.origin}/`)).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(load.calls).toBe(0);
+    // A socket that comes before the console waits for it, then proves the token as usual.
+    const early = provenSocket(shell.port, TOKEN);
+    await expect.poll(() => load.calls).toBe(1);
+    expect((await fetch(`${shell.origin}/assets/app.js`)).status).toBe(200);
+    ready();
+    const { ws } = await early;
+    ws.send(JSON.stringify({ id: 1, channel: 'state:get', args: {} }));
+    expect(JSON.parse(await nextFrame(ws))).toMatchObject({ kind: 'response', id: 1, result: { ok: true } });
+    ws.close();
+    expect(load.calls).toBe(1);
+  });
+
+  it('loads the console when the page script has been sent, or after a while with no page at all', async () => {
+    const paged = { calls: 0, until: Promise.resolve() };
+    const a = await start({ load: paged });
+    expect((await fetch(`${a.shell.origin}/assets/app.js`)).status).toBe(200);
+    await expect.poll(() => paged.calls).toBe(1);
+
+    const idle = { calls: 0, until: Promise.resolve(), loadAfterMs: 100 };
+    await start({ load: idle });
+    expect(idle.calls).toBe(0);
+    await expect.poll(() => idle.calls).toBe(1);
+  });
+
+  it('refuses a socket with 503 when the console cannot load, and keeps serving', async () => {
+    const load = { calls: 0, until: Promise.reject(new Error('settings folder is read-only')) };
+    load.until.catch(() => undefined);
+    const { shell, lines } = await start({ load });
+    expect(await handshake(`ws://127.0.0.1:${shell.port}/ipc`, shell.origin)).toBe(503);
+    expect(lines.some((l) => l.message === 'Loading the console failed')).toBe(true);
+    expect((await fetch(`${shell.origin}/`)).status).toBe(200);
   });
 
   it('lets at most 8 sockets wait unproven; a proven page does not count', async () => {
@@ -225,14 +278,14 @@ describe('web shell', () => {
   });
 
   it('has no test hooks unless asked for', async () => {
-    const { shell } = await start(false);
+    const { shell } = await start();
     expect((await fetch(`${shell.origin}/__test/notifications?token=${TOKEN}`)).status).toBe(404);
     const tray = await fetch(`${shell.origin}/__test/tray?token=${TOKEN}`, { method: 'POST', body: '{"item":"dnd"}' });
     expect(tray.status).toBe(405);
   });
 
   it('with test hooks: lists notifications and runs tray items, token required', async () => {
-    const { shell, notifier, calls, demoCalls } = await start(true);
+    const { shell, notifier, calls, demoCalls } = await start({ testHooks: true });
     notifier.show({ title: 'Missed call', body: 'From 555', sessionId: 's1' });
     expect((await fetch(`${shell.origin}/__test/notifications`)).status).toBe(403);
     const list = await fetch(`${shell.origin}/__test/notifications?token=${TOKEN}`);

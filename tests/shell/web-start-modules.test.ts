@@ -1,5 +1,6 @@
 // The built web shell (`out/web/server.js`, made by `npm run build`, which the test command runs
-// first) prints its address before Node has loaded its HTTP client, and loads it once a page is in:
+// first) prints its address before it loads the console (console.js) and before Node has loaded
+// its HTTP client, and loads the client once a page is in:
 // loading it (Node's bundled undici, ~50–100 ms) before listening, or while the browser fetches the
 // page, was most of what the start spent past the bundle itself (issue 25, web start). An ESM build
 // loads it at import: the namespace of `node:http` reads its lazy WebSocket export.
@@ -15,9 +16,9 @@ import { provenSocket } from '../security/web-handshake';
 const SERVER = resolve('out/web/server.js');
 const built = existsSync(SERVER);
 
-/** Preloaded into the shell: Node's own modules loaded so far, on stderr, at its address line and on SIGUSR2. */
+/** Preloaded into the shell: Node's own modules and the files loaded so far, on stderr, at its address line and on SIGUSR2. */
 const PRELOAD = `
-const report = () => process.stderr.write('EVO_LOADED=' + JSON.stringify(process.moduleLoadList) + '\\n');
+const report = () => process.stderr.write('EVO_LOADED=' + JSON.stringify([...process.moduleLoadList, ...Object.keys(require.cache)]) + '\\n');
 const write = process.stdout.write.bind(process.stdout);
 process.stdout.write = (chunk, ...rest) => {
   if (String(chunk).includes('EVO_WEB_URL=')) report();
@@ -52,6 +53,9 @@ describe.skipIf(!built)('built web shell start (skipped until `npm run build` ma
     const url = new URL(/EVO_WEB_URL=(\S+)/.exec(stdout)?.[1] as string);
     expect(loaded()).toHaveLength(1);
     expect(undici(loaded()[0])).toBe(false);
+    // Nor the console (start.js is light; console.js has the core, zod, conf): the page comes first.
+    expect(loaded()[0]?.some((m) => m.endsWith('console.js'))).toBe(false);
+    expect(loaded()[0]?.some((m) => m.endsWith('start.js'))).toBe(true);
     // Nor while no page is in (it would compete with the page's own files): asked again a moment later.
     await new Promise((done) => setTimeout(done, 500));
     child.kill('SIGUSR2');
