@@ -70,6 +70,15 @@ for (const name of names) {
   process.stderr.write(` ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
 }
 
+/** The rows of the last `latest.json`, none when there is none. */
+function previousRows(): Row[] {
+  try {
+    return (JSON.parse(readFileSync(`${RESULTS}latest.json`, 'utf8')) as Results).rows;
+  } catch {
+    return [];
+  }
+}
+
 /** Table order follows the issue's numbering, whatever order the benchmarks ran in. */
 const number = (row: Row) => Number.parseInt(row.id, 10) || Number.MAX_SAFE_INTEGER;
 rows.sort((a, b) => number(a) - number(b));
@@ -80,8 +89,13 @@ const results: Results = {
   seconds: Math.round((performance.now() - started) / 1000),
   rows,
 };
-writeFileSync(`${RESULTS}latest.json`, `${JSON.stringify(results, null, 2)}\n`);
-writeFileSync(`${RESULTS}latest.md`, `${markdownTable(rows)}\n`);
+const stamp = `${results.date.slice(0, 16)}Z, load ${results.machine.load.map((l) => l.toFixed(1)).join(' → ')}`;
+for (const row of rows) row.measured = stamp;
+// `--only`: the other benchmarks' rows stay as they were measured (each row says when).
+const kept = values.only ? previousRows().filter((r) => !rows.some((n) => n.id === r.id)) : [];
+const written = { ...results, rows: [...rows, ...kept].sort((a, b) => number(a) - number(b)) };
+writeFileSync(`${RESULTS}latest.json`, `${JSON.stringify(written, null, 2)}\n`);
+writeFileSync(`${RESULTS}latest.md`, `${markdownTable(written.rows)}\n`);
 const m = results.machine;
 process.stdout.write(
   `\n${textTable(rows)}\n\n${m.cores} × ${m.cpu}, Node ${m.node}, ${m.os}; load ${m.load.map((l) => l.toFixed(1)).join(' → ')}; ${results.seconds} s.\n` +

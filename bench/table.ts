@@ -16,6 +16,8 @@ export interface Row {
   /** Undefined when the row is reported only. */
   met?: boolean;
   note?: string;
+  /** When and at what load this row was measured (`latest.json` mixes runs: `--only`, `bench:fleet`). */
+  measured?: string;
 }
 
 export interface Results {
