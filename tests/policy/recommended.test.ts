@@ -80,7 +80,24 @@ describe('reading recommended values', () => {
     const split = splitRecommended({ origin: 'f', values: { demoAllowed: false, RECOMMENDED: 'yes' } });
     expect(split.enforced.values).toEqual({ demoAllowed: false });
     expect(split.recommended).toBeUndefined();
-    expect(split.problem).toEqual({ origin: 'f', key: 'RECOMMENDED', problem: 'must be a dictionary of policy keys' });
+    expect(split.problems).toEqual([
+      { origin: 'f', key: 'RECOMMENDED', problem: 'must be a dictionary of policy keys' },
+    ]);
+  });
+
+  it('a second recommended block in another case is not used, not taken for an unknown key, and named in the notice', () => {
+    const log = recordingLog();
+    const values = { demoAllowed: false, recommended: { startHidden: true }, Recommended: { startAtLogin: true } };
+    const reading = readPolicy({
+      platform: 'linux',
+      appId: APP_ID,
+      log,
+      read: () => ({ sources: [{ origin: '/etc/p.json', values }], unreadable: [], absent: [] }),
+    });
+    expect(reading.policy).toEqual({ demoAllowed: false });
+    expect(reading.recommended).toEqual({ startHidden: true });
+    expect(reading.notice).toContain("/etc/p.json\\Recommended repeats 'recommended' in another case");
+    expect(log.lines.some((l) => l.message.includes('unknown to this version'))).toBe(false);
   });
 
   it('the first place that recommends a key decides it (machine before user)', () => {

@@ -89,8 +89,8 @@ describe('policy templates', () => {
     const json = JSON.parse(files[file('policy.json')]!) as Record<string, unknown>;
     const profile = parse(files[file('.mobileconfig')]!) as { PayloadContent: Record<string, unknown>[] };
     for (const values of [json, profile.PayloadContent[0]!]) {
-      const { enforced, recommended, problem } = splitRecommended({ origin: 'sample', values });
-      expect(problem).toBeUndefined();
+      const { enforced, recommended, problems } = splitRecommended({ origin: 'sample', values });
+      expect(problems).toEqual([]);
       const checked = checkPolicy([enforced]);
       expect(checked.problems).toEqual([]);
       expect(checked.unknown.filter((u) => !u.key.startsWith('Payload'))).toEqual([]);

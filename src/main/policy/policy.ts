@@ -242,17 +242,25 @@ export function checkRecommended(sources: PolicySource[]): RecommendedCheck {
 /**
  * One place's values split into the enforced keys and its recommended dictionary (plist, JSON; the
  * registry's Recommended sub-key is read as a place of its own). A recommended entry that is not a
- * dictionary is a problem for it alone.
+ * dictionary is a problem for it alone; a second one in another case (`recommended` and
+ * `Recommended`) is not used and is named, so the administrator learns that half the file is ignored.
  */
 export function splitRecommended(source: PolicySource): {
   enforced: PolicySource;
   recommended?: PolicySource;
-  problem?: KeyProblem;
+  problems: KeyProblem[];
 } {
-  const name = Object.keys(source.values).find((key) => key.trim().toLowerCase() === RECOMMENDED_NAME.toLowerCase());
-  if (name === undefined) return { enforced: source };
-  const { [name]: nested, ...rest } = source.values;
+  const names = Object.keys(source.values).filter((key) => key.trim().toLowerCase() === RECOMMENDED_NAME.toLowerCase());
+  const [name, ...again] = names;
+  if (name === undefined) return { enforced: source, problems: [] };
+  const rest = Object.fromEntries(Object.entries(source.values).filter(([key]) => !names.includes(key)));
   const enforced = { origin: source.origin, values: rest };
+  const problems: KeyProblem[] = again.map((key) => ({
+    origin: source.origin,
+    key,
+    problem: `repeats '${name}' in another case: only '${name}' is used; merge the two`,
+  }));
+  const nested = source.values[name];
   if (
     !nested ||
     typeof nested !== 'object' ||
@@ -260,7 +268,12 @@ export function splitRecommended(source: PolicySource): {
     nested instanceof Date ||
     Buffer.isBuffer(nested)
   ) {
-    return { enforced, problem: { origin: source.origin, key: name, problem: 'must be a dictionary of policy keys' } };
+    problems.unshift({ origin: source.origin, key: name, problem: 'must be a dictionary of policy keys' });
+    return { enforced, problems };
   }
-  return { enforced, recommended: { origin: `${source.origin} ${name}`, values: nested as Record<string, unknown> } };
+  return {
+    enforced,
+    recommended: { origin: `${source.origin} ${name}`, values: nested as Record<string, unknown> },
+    problems,
+  };
 }

@@ -130,7 +130,7 @@ export function readPolicy(options: ReadPolicyOptions): PolicyReading {
     ...split.flatMap((s) => (s.recommended ? [s.recommended] : [])),
     ...(places.recommended ?? []),
   ]);
-  const recommendedProblems = [...split.flatMap((s) => (s.problem ? [s.problem] : [])), ...advised.problems];
+  const recommendedProblems = [...split.flatMap((s) => s.problems), ...advised.problems];
   for (const { origin, key, problem } of checked.problems) {
     log.warn('Administrator policy key skipped: its value cannot be used', {
       origin,
