@@ -97,7 +97,28 @@ describe('DurableStore', () => {
     expect(disk.writes).toBe(writes + 1);
   });
 
-  it('a failed read answers the last good settings with what is unsaved, and nothing for a record', () => {
+  it('a record whose write failed reads back as written, not as the disk still has it', () => {
+    const { disk, store } = setup();
+    store.setRecord('outbox', { text: 'first' });
+    disk.failWrites = true;
+    store.setRecord('outbox', { text: 'second, not on disk' });
+    expect(disk.records.get('outbox')).toEqual({ text: 'first' });
+    expect(store.getRecord('outbox')).toEqual({ text: 'second, not on disk' });
+    // A read that then fails too still answers it; once written, the disk's value is read again.
+    disk.failReads = true;
+    expect(store.getRecord('outbox')).toEqual({ text: 'second, not on disk' });
+    disk.failReads = false;
+    disk.failWrites = false;
+    store.setRecord('other', 1);
+    expect(disk.records.get('outbox')).toEqual({ text: 'second, not on disk' });
+    disk.failReads = true;
+    expect(store.getRecord('outbox')).toEqual({ text: 'second, not on disk' });
+    // What it answers is a copy: changing it changes nothing kept.
+    (store.getRecord('outbox') as { text: string }).text = 'changed by the caller';
+    expect(store.getRecord('outbox')).toEqual({ text: 'second, not on disk' });
+  });
+
+  it('a failed read answers the last good settings with what is unsaved, and nothing for a record never read', () => {
     const { disk, store, told } = setup({ userName: 'ana' });
     store.getSettings();
     disk.failReads = true;

@@ -1,6 +1,7 @@
 // The settings store as the core uses it: a write that fails (disk full, folder not writable) is
 // kept in memory, retried with the next write and reported to the agent instead of breaking the
-// poll, the outbox or sign-in; a read that fails answers the last settings read.
+// poll, the outbox or sign-in; a read answers what waits unsaved, and a read that fails answers the
+// last one read or written.
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/ipc';
 import type { Logger, SettingsStore } from './ports';
 
@@ -10,6 +11,8 @@ export const STORAGE_PROBLEM =
 export class DurableStore implements SettingsStore {
   private unsavedSettings: Partial<Settings> = {};
   private readonly unsavedRecords = new Map<string, unknown>();
+  /** Each record as last read or written, for a read that fails. */
+  private readonly lastRecords = new Map<string, unknown>();
   private lastRead: Settings = DEFAULT_SETTINGS;
   private readonly failing = new Set<string>();
 
@@ -38,7 +41,11 @@ export class DurableStore implements SettingsStore {
   }
 
   getRecord<T>(key: string): T | undefined {
-    return this.attempt(`read ${key}`, () => ({ value: this.store.getRecord<T>(key) }))?.value;
+    // A write that failed holds the newest value: the disk still has the one before.
+    if (this.unsavedRecords.has(key)) return structuredClone(this.unsavedRecords.get(key)) as T;
+    const read = this.attempt(`read ${key}`, () => ({ value: this.store.getRecord<T>(key) }));
+    if (read) this.lastRecords.set(key, read.value);
+    return structuredClone(read ? read.value : this.lastRecords.get(key)) as T | undefined;
   }
 
   setRecord<T>(key: string, value: T): void {
@@ -64,7 +71,10 @@ export class DurableStore implements SettingsStore {
         this.store.setRecord(key, value);
         return true;
       });
-      if (written) this.unsavedRecords.delete(key);
+      if (written) {
+        this.unsavedRecords.delete(key);
+        this.lastRecords.set(key, value);
+      }
     }
   }
 
