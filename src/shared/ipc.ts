@@ -175,7 +175,8 @@ export const requestSchemas = {
   /** A voicemail of the last dashboard answer, by id: main looks its uri up, the page never sends one. */
   'voicemail:audio': z.strictObject({ voicemailId: id }),
   'settings:get': none,
-  'settings:update': settingsSchema.partial().strict(),
+  /** Not `holdOthersCalls`: only an administrator's policy sets the colleagues'-calls rule (lock-only; docs/ADMIN.md). */
+  'settings:update': settingsSchema.omit({ holdOthersCalls: true }).partial().strict(),
   'app:restart-to-update': none,
   /** Older activity than the list shows (the next page), for the agent who scrolled to its end. */
   'activity:more': none,

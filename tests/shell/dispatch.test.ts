@@ -135,6 +135,15 @@ describe('dispatcher', () => {
     });
   });
 
+  it("refuses a page's settings update that loosens the colleagues'-calls rule, and saves nothing of it", async () => {
+    const { dispatch, calls } = setup();
+    for (const holdOthersCalls of ['allow', 'confirm', 'deny']) {
+      const result = await dispatch('settings:update', { theme: 'dark', holdOthersCalls });
+      expect(result).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+    }
+    expect(calls.filter((c) => c.method === 'updateSettings')).toEqual([]);
+  });
+
   it('diagnostics put the shell versions before the core text', async () => {
     const { dispatch } = setup();
     expect(await dispatch('app:diagnostics', {})).toEqual({ ok: true, value: 'app: 0.1.0\n\ncore: fine' });
