@@ -193,11 +193,15 @@ async function main({ log, problem: logProblem }: OpenedFileLog): Promise<void> 
     app.commandLine.getSwitchValue('ozone-platform'),
   );
   const notices = () => [
-    ...(settings.recovered ? [settings.recovered] : []),
+    ...(settings.recoveredNotice ? [settings.recoveredNotice] : []),
     ...policy.notices(),
     ...(logProblem
       ? [
-          `The log folder could not be used (${logProblem}): the log is kept in ${log.file} for now. Send that file to your IT support if something goes wrong.`,
+          {
+            code: 'log-folder' as const,
+            message: `The log folder could not be used (${logProblem}): the log is kept in ${log.file} for now. Send that file to your IT support if something goes wrong.`,
+            detail: `${logProblem}; ${log.file}`,
+          },
         ]
       : []),
   ];

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type Conf from 'conf';
 import type { Options } from 'conf';
 
-import { DEFAULT_SETTINGS, type Settings, settingsSchema } from '../shared/ipc';
+import { DEFAULT_SETTINGS, type Settings, settingsSchema, type StartNotice } from '../shared/ipc';
 import type { Logger, SettingsStore } from './core/ports';
 import { FILE_MODE, FOLDER_MODE, WriteBehindFile, type WriteBudget } from './settings-file';
 
@@ -43,6 +43,8 @@ export interface SettingsStoreOptions {
 export interface ShellSettingsStore extends SettingsStore {
   /** Words for the agent when a damaged file was set aside at start; undefined otherwise. */
   readonly recovered: string | undefined;
+  /** The same, as the page shows it (in the agent's language). */
+  readonly recoveredNotice: StartNotice | undefined;
 }
 
 const field = settingsSchema.shape;
@@ -155,10 +157,12 @@ export function createSettingsStore(options: SettingsStoreOptions): ShellSetting
     return out;
   }
 
+  const recovered = problems.length
+    ? `Your settings could not be read or saved and were reset to the defaults. ${problems.join(' ')}`
+    : undefined;
   return {
-    recovered: problems.length
-      ? `Your settings could not be read or saved and were reset to the defaults. ${problems.join(' ')}`
-      : undefined,
+    recovered,
+    recoveredNotice: recovered ? { code: 'settings-reset', message: recovered, detail: problems.join(' ') } : undefined,
     async flushed() {
       await Promise.all([settingsFile.flushed(), recordsFile.flushed()]);
     },

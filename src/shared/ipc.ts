@@ -182,6 +182,23 @@ export const requestSchemas = {
   'activity:more': none,
 } as const satisfies Record<RequestChannel, z.ZodType>;
 
+/** What a start notice is about: the page words it in the agent's language (`notice.<code>`). */
+export const START_NOTICE_CODES = [
+  'settings-reset',
+  'policy-blocked',
+  'policy-safest',
+  'policy-skipped',
+  'log-folder',
+] as const;
+export type StartNoticeCode = (typeof START_NOTICE_CODES)[number];
+
+/** Something the shell found at start: the English sentence, and the particulars for IT support (files, keys) in any language. */
+export interface StartNotice {
+  code: StartNoticeCode;
+  message: string;
+  detail: string;
+}
+
 /** What each request answers when it succeeds. */
 export type RequestResults = Exactly<
   RequestChannel,
@@ -194,7 +211,7 @@ export type RequestResults = Exactly<
       /** False when this console does not offer the embedded demo (absent: offered). */
       demoOffered?: boolean;
       /** Things the shell found at start that the agent should read (e.g. damaged settings were reset). */
-      notices?: string[];
+      notices?: StartNotice[];
       /** Settings the administrator's policy fixes: shown as set by the administrator, not editable. */
       lockedSettings?: (keyof Settings)[];
       /** The desktop binds the global hotkeys (a Wayland session): they fire only if it lets them. */

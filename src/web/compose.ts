@@ -84,7 +84,7 @@ export function composeWebConsole(options: WebConsoleOptions): WebConsole {
     os: `${platform()} ${release()}`,
   });
   if (settings.recovered) log.warn(settings.recovered);
-  const notices = () => (settings.recovered ? [settings.recovered] : []);
+  const notices = () => (settings.recoveredNotice ? [settings.recoveredNotice] : []);
   const signIn = composeSignIn(core, demo, (serverUrl) =>
     checkServerAllowed(reading.policy, serverUrl, reading.signInBlocked),
   );

@@ -49,7 +49,13 @@ describe('readPolicy', () => {
         data: expect.objectContaining({ key: 'demoAlowed' }),
       }),
     );
-    expect(reading.notice).toMatch(/Signing in is blocked until they are fixed.*serverUrl must be an http\(s\) URL/);
+    expect(reading.notice?.message).toMatch(
+      /Signing in is blocked until they are fixed.*serverUrl must be an http\(s\) URL/,
+    );
+    expect(reading.notice).toMatchObject({
+      code: 'policy-blocked',
+      detail: expect.stringContaining('serverUrl must be an http(s) URL'),
+    });
   });
 
   it('fails closed when the policy cannot be read: no demo, no updates, stable channel, sign-in blocked', () => {
@@ -63,7 +69,7 @@ describe('readPolicy', () => {
       privateNotifications: true,
     });
     expect(reading.signInBlocked).toBe(true);
-    expect(reading.notice).toMatch(/could not be read.*truncated\.json is not valid JSON/);
+    expect(reading.notice?.message).toMatch(/could not be read.*truncated\.json is not valid JSON/);
     expect(log.lines[0]).toMatchObject({ level: 'error', data: { problem: expect.stringMatching(/not valid JSON/) } });
   });
 

@@ -56,7 +56,7 @@ describe('reading recommended values', () => {
     // A recommendation never restricts: nothing failed closed, sign-in is not blocked.
     expect(reading.failedClosed).toEqual([]);
     expect(reading.signInBlocked).toBe(false);
-    expect(reading.notice).toMatch(/Recommended\\privateNotifications must be true\/false/);
+    expect(reading.notice?.message).toMatch(/Recommended\\privateNotifications must be true\/false/);
   });
 
   it('a bad recommended server neither blocks sign-in nor touches the enforced keys', () => {
@@ -96,7 +96,7 @@ describe('reading recommended values', () => {
     });
     expect(reading.policy).toEqual({ demoAllowed: false });
     expect(reading.recommended).toEqual({ startHidden: true });
-    expect(reading.notice).toContain("/etc/p.json\\Recommended repeats 'recommended' in another case");
+    expect(reading.notice?.detail).toContain("/etc/p.json\\Recommended repeats 'recommended' in another case");
     expect(log.lines.some((l) => l.message.includes('unknown to this version'))).toBe(false);
   });
 

@@ -54,7 +54,13 @@ describe('setupPolicy', () => {
     expect(setup.policy.updatesAllowed).toBe(false);
     expect(() => setup.checkServer('https://anywhere.example.com')).toThrow(/cannot be read, so signing in is blocked/);
     expect(setup.notices()).toEqual([
-      expect.stringMatching(/^Some of your administrator’s settings .* could not be read/),
+      {
+        code: 'policy-blocked',
+        message: expect.stringMatching(
+          /^Some of your administrator’s settings .* could not be read\. Signing in is blocked/,
+        ),
+        detail: expect.stringContaining('wrong-keys.json'),
+      },
     ]);
   });
 });

@@ -131,7 +131,18 @@ describe('web console against the simulator', () => {
     writeFileSync(join(dataDir, 'settings.json'), '{"settings": ');
     const { dispatch } = consoleIn(dataDir);
     const state = await dispatch('state:get', {});
-    expect(state).toMatchObject({ ok: true, value: { notices: [expect.stringMatching(/reset to the defaults/)] } });
+    expect(state).toMatchObject({
+      ok: true,
+      value: {
+        notices: [
+          {
+            code: 'settings-reset',
+            message: expect.stringMatching(/reset to the defaults/),
+            detail: expect.stringMatching(/settings\.json was damaged/),
+          },
+        ],
+      },
+    });
   });
 
   it('refuses the demo when it is not offered, and says so in state:get', async () => {

@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import type { SessionInfo } from '../../src/shared/evovoice';
-import type { RequestResult } from '../../src/shared/ipc';
+import type { RequestResult, StartNotice } from '../../src/shared/ipc';
 import { DEFAULT_SETTINGS } from '../../src/shared/ipc-constants';
 import { type ConsoleState, type Identity, packRows, type RowSnapshot } from '../../src/shared/live';
 import { installPage, settle } from './fake-page';
@@ -46,6 +46,12 @@ const started = (fields: Partial<RequestResult<'state:get'>> = {}): RequestResul
   settings: { ...DEFAULT_SETTINGS, language: 'en', theme: 'dark' },
   ...fields,
 });
+
+const RESET: StartNotice = {
+  code: 'settings-reset',
+  message: 'Your settings could not be read or saved and were reset to the defaults. settings.json was damaged.',
+  detail: 'settings.json was damaged and has been reset (a copy is kept as settings.json.bak).',
+};
 
 async function freshPage() {
   vi.resetModules();
@@ -102,7 +108,7 @@ describe('before main answers', () => {
 describe('the first state:get', () => {
   it('fills the stores, shows the board, applies the theme and reports the page visible', async () => {
     const p = await freshPage();
-    page.main.ok('state:get', started({ lockedSettings: ['theme'], hotkeysByDesktop: true, notices: ['Reset.'] }));
+    page.main.ok('state:get', started({ lockedSettings: ['theme'], hotkeysByDesktop: true, notices: [RESET] }));
     expect(p.consoleMirror.ready).toBe(false);
     await p.startConsole();
     expect(p.consoleMirror.answered).toBe(true);
@@ -117,8 +123,21 @@ describe('the first state:get', () => {
     expect(page.root.dataset.theme).toBe('dark');
     expect(p.live.version).toBe(3);
     expect(p.live.ordered.map((s) => s.id)).toEqual(['s1']);
-    expect(p.toasts.items.map((t) => [t.kind, t.title, t.body])).toEqual([['error', 'Settings', 'Reset.']]);
+    expect(p.toasts.items.map((t) => [t.kind, t.title, t.body])).toEqual([['error', 'Settings', RESET.message]]);
     expect(page.main.of('app:visibility')).toEqual([{ visible: true }]);
+  });
+
+  it("words a start notice in the agent's language, the particulars for IT support as they came", async () => {
+    const p = await freshPage();
+    const spanish = { ...DEFAULT_SETTINGS, language: 'es' as const };
+    page.main.ok('state:get', started({ settings: spanish, notices: [RESET] }));
+    await p.startConsole();
+    expect(p.toasts.items.map((t) => [t.title, t.body])).toEqual([
+      [
+        'Ajustes',
+        'No se pudieron leer ni guardar sus ajustes y se han restablecido los valores predeterminados. settings.json was damaged and has been reset (a copy is kept as settings.json.bak).',
+      ],
+    ]);
   });
 
   it('takes the defaults for what main leaves out, and no board while signed out', async () => {

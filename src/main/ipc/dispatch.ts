@@ -8,6 +8,7 @@ import {
   type RequestChannel,
   type RequestResults,
   type Settings,
+  type StartNotice,
 } from '../../shared/ipc';
 import type { ConsoleCore } from '../core/console';
 import type { Logger } from '../core/ports';
@@ -22,7 +23,7 @@ export interface DispatchDeps {
   /** Shell facts for support (app, Electron/Node, OS versions) put before the core's diagnostics. */
   versions: () => Record<string, string>;
   /** What the shell found at start for the agent to read (a damaged settings file reset). */
-  notices?: () => string[];
+  notices?: () => StartNotice[];
   /** Settings the administrator's policy fixes. */
   lockedSettings?: () => (keyof Settings)[];
   /** Installs a downloaded update when nothing is in flight (absent: this shell does not update). */

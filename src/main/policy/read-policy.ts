@@ -5,6 +5,7 @@
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 
+import type { StartNotice, StartNoticeCode } from '../../shared/ipc';
 import type { Logger } from '../core/ports';
 import {
   checkPolicy,
@@ -39,7 +40,7 @@ export interface PolicyReading {
   /** Where it came from (absent: no policy is set). */
   origin?: string;
   /** Words for the agent when part or all of a policy could not be used. */
-  notice?: string;
+  notice?: StartNotice;
   /** Restricting keys that applied their fail-closed value. */
   failedClosed: PolicyKey[];
   /** The server lock is set but unreadable: every sign-in is refused. */
@@ -96,18 +97,26 @@ function noticeFor(
   places: PolicyPlaces,
   checked: ReturnType<typeof checkPolicy>,
   recommendedProblems: KeyProblem[],
-): string | undefined {
+): StartNotice | undefined {
   const details = [
     ...places.unreadable.map((u) => `${u.origin}: ${u.problem}`),
     ...[...checked.problems, ...recommendedProblems].map((p) => `${p.origin}\\${p.key} ${p.problem}`),
   ];
   if (!details.length) return undefined;
-  const consequence = checked.signInBlocked
-    ? 'Signing in is blocked until they are fixed.'
+  const [code, consequence]: [StartNoticeCode, string] = checked.signInBlocked
+    ? ['policy-blocked', 'Signing in is blocked until they are fixed.']
     : checked.failedClosed.length
-      ? `The console applies the safest choice for ${checked.failedClosed.join(', ')}; the rest apply.`
-      : 'Those settings are skipped; the rest apply.';
-  return `Some of your administrator’s settings for this console could not be read. ${consequence} ${TELL_IT}${details.join('; ')}`;
+      ? [
+          'policy-safest',
+          `The console applies the safest choice for ${checked.failedClosed.join(', ')}; the rest apply.`,
+        ]
+      : ['policy-skipped', 'Those settings are skipped; the rest apply.'];
+  const detail = details.join('; ');
+  return {
+    code,
+    message: `Some of your administrator’s settings for this console could not be read. ${consequence} ${TELL_IT}${detail}`,
+    detail,
+  };
 }
 
 export function readPolicy(options: ReadPolicyOptions): PolicyReading {

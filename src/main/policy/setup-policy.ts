@@ -1,6 +1,7 @@
 // Start-up glue for the administrator policy: read it before the app is ready (GPU acceleration
 // can only be turned off then), keep its log lines until the file log exists, and hand the shell
 // what each part needs (the settings overlay, the demo switch, the server lock, the notice).
+import type { StartNotice } from '../../shared/ipc';
 import type { Logger, SettingsStore } from '../core/ports';
 import type { Policy } from './policy';
 import { readPolicy, type ReadPolicyOptions } from './read-policy';
@@ -15,7 +16,7 @@ export interface PolicySetup {
   govern<S extends SettingsStore>(store: S): S & GovernedSettings;
   demoAllowed: boolean;
   checkServer(serverUrl: string): void;
-  notices(): string[];
+  notices(): StartNotice[];
 }
 
 export interface PolicySetupOptions extends Omit<ReadPolicyOptions, 'log'> {

@@ -479,6 +479,16 @@ export const en = {
   'activity.olderOne': '1 older call added.',
   'activity.olderMany': '{count} older calls added.',
   'activity.olderFailed': 'Older calls did not load',
+  // Start notices (the shell's English sentence is shown in English; these head the particulars otherwise)
+  'notice.settings-reset': 'Your settings could not be read or saved and were reset to the defaults.',
+  'notice.policy-blocked':
+    'Some of your administrator’s settings for this console could not be read. Signing in is blocked until they are fixed. Tell your IT support:',
+  'notice.policy-safest':
+    'Some of your administrator’s settings for this console could not be read. The console applies the safest choice for those; the rest apply. Tell your IT support:',
+  'notice.policy-skipped':
+    'Some of your administrator’s settings for this console could not be read. Those settings are skipped; the rest apply. Tell your IT support:',
+  'notice.log-folder':
+    'The log folder could not be used: the log is kept elsewhere for now. Send that file to your IT support if something goes wrong:',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -486,4 +486,15 @@ export const es: Record<MessageKey, string> = {
   'activity.olderOne': 'Se añadió 1 llamada anterior.',
   'activity.olderMany': 'Se añadieron {count} llamadas anteriores.',
   'activity.olderFailed': 'No se cargaron las llamadas anteriores',
+  // Start notices (the shell's English sentence is shown in English; these head the particulars otherwise)
+  'notice.settings-reset':
+    'No se pudieron leer ni guardar sus ajustes y se han restablecido los valores predeterminados.',
+  'notice.policy-blocked':
+    'Algunos ajustes de su administrador para esta consola no se pudieron leer. No se puede iniciar sesión hasta que se corrijan. Dígaselo a su soporte informático:',
+  'notice.policy-safest':
+    'Algunos ajustes de su administrador para esta consola no se pudieron leer. La consola aplica la opción más segura en esos; el resto se aplica. Dígaselo a su soporte informático:',
+  'notice.policy-skipped':
+    'Algunos ajustes de su administrador para esta consola no se pudieron leer. Esos ajustes se omiten; el resto se aplica. Dígaselo a su soporte informático:',
+  'notice.log-folder':
+    'No se pudo usar la carpeta del registro: por ahora el registro se guarda en otro lugar. Si algo falla, envíe ese archivo a su soporte informático:',
 };

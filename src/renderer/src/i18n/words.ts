@@ -1,12 +1,17 @@
 // The server's and the core's words in the agent's language: error codes mapped to catalogue keys
 // (the core's English sentence stays for English, it says more), and the API's enum values.
-import type { ConsoleError } from '../../../shared/ipc';
+import type { ConsoleError, StartNotice } from '../../../shared/ipc';
 import { type MessageKey, t } from './i18n.svelte';
 import { language } from './i18n.svelte';
 
 /** What went wrong, in the agent's language. */
 export function errorText(error: Pick<ConsoleError, 'code' | 'message'>): string {
   return language() === 'en' ? error.message : t(`error.${error.code}`);
+}
+
+/** A start notice: the shell's sentence in English; otherwise the catalogue's, then the particulars for IT support. */
+export function noticeText(notice: StartNotice): string {
+  return language() === 'en' ? notice.message : `${t(`notice.${notice.code}`)} ${notice.detail}`;
 }
 
 /** Words of the core shown as they came (a connection message, a note's status) unless another language is shown. */

@@ -1,5 +1,6 @@
 // Connects the stores to main: first 'state:get', then every event; reports page visibility.
 import { t } from '../i18n/i18n.svelte';
+import { noticeText } from '../i18n/words';
 import { listen, request } from './api';
 import { clock } from './clock.svelte';
 import { consoleMirror } from './console.svelte';
@@ -60,9 +61,12 @@ export async function startConsole(): Promise<void> {
     return;
   }
   const { state, snapshot, settings, notices, lockedSettings } = result.value;
-  for (const body of notices ?? []) toasts.show({ kind: 'error', title: t('toast.settings'), body });
   consoleMirror.state = state;
   consoleMirror.settings = settings;
+  // After the settings: they say the agent's language.
+  for (const notice of notices ?? []) {
+    toasts.show({ kind: 'error', title: t('toast.settings'), body: noticeText(notice) });
+  }
   consoleMirror.lockedSettings = lockedSettings ?? [];
   consoleMirror.hotkeysByDesktop = result.value.hotkeysByDesktop ?? false;
   consoleMirror.recommendedSettings = result.value.recommendedSettings ?? {};
