@@ -3,8 +3,10 @@
 // at 100) holding live calls and the day's ended ones, while calls arrive, change, are missed and
 // end; then the naive full-read poller (the same core against the same server told to ignore the
 // sort) in the same run. Also the single-console rows at 10,000 sessions (counted requests).
-// Options: --agents --live --ended --seconds --naive-agents --changes (per second) --only fleet|single
+// Options: --agents --live --ended --seconds --naive-agents --changes (per second) --sign-ins (at a
+// time) --only fleet|single
 import { readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
@@ -26,11 +28,12 @@ const LIVE_MS = 2_000;
 const { values } = parseArgs({
   options: {
     agents: { type: 'string', default: '20' },
-    live: { type: 'string', default: '300' },
-    ended: { type: 'string', default: '2000' },
+    live: { type: 'string', default: '2000' },
+    ended: { type: 'string', default: '20000' },
     seconds: { type: 'string', default: '45' },
-    'naive-agents': { type: 'string', default: '3' },
-    changes: { type: 'string', default: '3' },
+    'naive-agents': { type: 'string', default: '1' },
+    changes: { type: 'string', default: '8' },
+    'sign-ins': { type: 'string', default: '3' },
     only: { type: 'string' },
   },
 });
@@ -41,6 +44,7 @@ const size = {
   seconds: Number(values.seconds),
   naiveAgents: Number(values['naive-agents']),
   changes: Number(values.changes),
+  signIns: Number(values['sign-ins']),
 };
 
 /** The server's side of one phase, and what the agents' boards and notices saw. */
@@ -56,6 +60,8 @@ interface Phase {
   /** Changes some agent never showed before the phase ended. */
   unseen: number;
   cpuMsPerAgentSecond: number;
+  /** The sign-ins (each console's first, full read), `signIns` at a time: wall seconds, CPU and heap per agent. */
+  signIn: { seconds: number; cpuMsPerAgent: number; heapMbPerAgent: number };
 }
 
 async function control(url: string, op: string, ...args: unknown[]): Promise<unknown> {
@@ -163,7 +169,10 @@ async function phase(url: string, agents: number, seconds: number, perSecond: nu
   const missed: number[] = [];
   let measuring = false;
   const cores: LocalConsoleCore[] = [];
-  for (let i = 0; i < agents; i++) {
+  const signInCpu = process.cpuUsage();
+  const signInStart = performance.now();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const signIn = async (i: number) => {
     const onPatch = (ids: string[]) => {
       if (!measuring) return;
       const now = performance.now();
@@ -184,8 +193,23 @@ async function phase(url: string, agents: number, seconds: number, perSecond: nu
       call.seen.add(i);
       missed.push(performance.now() - call.at);
     };
-    cores.push(await agent(url, i, onPatch, onMissed));
-  }
+    cores[i] = await agent(url, i, onPatch, onMissed);
+  };
+  // A few at a time: the simulator answers one console's pages while another parses its own.
+  let nextAgent = 0;
+  const signing = async () => {
+    while (nextAgent < agents) await signIn(nextAgent++);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(size.signIns, agents)) }, signing));
+  const signInUsed = process.cpuUsage(signInCpu);
+  const signedIn = {
+    seconds: (performance.now() - signInStart) / 1000,
+    cpuMsPerAgent: (signInUsed.user + signInUsed.system) / 1000 / agents,
+    heapMbPerAgent: (process.memoryUsage().heapUsed - heapBefore) / 1e6 / agents,
+  };
+  process.stderr.write(
+    `fleet: ${agents} signed in in ${fmt(signedIn.seconds)} s (${fmt(signedIn.cpuMsPerAgent)} ms CPU, ${fmt(signedIn.heapMbPerAgent)} MB heap each)\n`,
+  );
   const live = ((await control(url, 'listSessions')) as SessionInfo[])
     .filter((s) => s.ended !== true && s.accountId === ACCOUNT)
     .map((s) => s.id as string);
@@ -216,6 +240,7 @@ async function phase(url: string, agents: number, seconds: number, perSecond: nu
     missed,
     unseen: pending.size,
     cpuMsPerAgentSecond: (used.user + used.system) / 1000 / agents / elapsed,
+    signIn: signedIn,
   };
 }
 
@@ -291,6 +316,17 @@ function fleetRows(ours: Phase, naive: Phase): Row[] {
       'ms',
       'reported',
     ),
+    {
+      ...row(
+        '8 fleet first read',
+        `each console's sign-in: its first, full read (${size.live + size.ended} sessions in pages of 100), CPU per agent (${ours.agents} consoles, ${size.signIns} at a time, ${fmt(ours.signIn.seconds)} s)`,
+        ours.signIn.cpuMsPerAgent,
+        naive.signIn.cpuMsPerAgent,
+        'ms',
+        'reported',
+      ),
+      note: `heap ${fmt(ours.signIn.heapMbPerAgent)} MB per console after its first read; ${naiveNote}`,
+    },
     row(
       '8 fleet CPU/agent',
       'CPU per agent core (ms of CPU per second, all cores in one process)',
@@ -395,6 +431,11 @@ async function fleet(): Promise<Row[]> {
   }
 }
 
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+process.stderr.write(`bench:fleet: load average ${load()} at the start\n`);
 const started = performance.now();
 const rows: Row[] = [];
 if (values.only !== 'fleet') rows.push(...(await singleRows()));
@@ -405,5 +446,5 @@ const ids = new Set(rows.map((r) => r.id));
 results.rows = [...results.rows.filter((r) => !ids.has(r.id)), ...rows];
 writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
 process.stderr.write(
-  `bench:fleet: ${fmt((performance.now() - started) / 1000)} s, rows in bench/results/latest.json\n`,
+  `bench:fleet: ${fmt((performance.now() - started) / 1000)} s, load average ${load()} at the end, rows in bench/results/latest.json\n`,
 );
