@@ -8,7 +8,7 @@ import { afterEach, expect, it } from 'vitest';
 
 import type { Simulator, SimulatorOptions } from '../../src/simulator/index';
 import { STRICT } from '../../src/simulator/strictness';
-import { basic, START,start } from './support';
+import { basic, START, start } from './support';
 
 const SEED = 25;
 const TODAY = new Date(START).toISOString().slice(0, 10);
