@@ -6,24 +6,41 @@ import type { SessionInfo } from '../shared/evovoice';
 
 /** Sets kept at most (one per query: accounts, filters, order); the least recently used goes first. */
 const KEPT_SETS = 32;
-/** Page texts kept at most: a full read of 22,000 sessions in pages of 100 is 220 of them. */
-const KEPT_PAGES = 512;
+/**
+ * Page text kept at most, in characters: a full read of 22,000 sessions in pages of 100 is 220
+ * pages, 42 MB; texts of versions gone by are forgotten first as they are the least recently used.
+ */
+const KEPT_TEXT = 64_000_000;
 
-/** A map that forgets its least recently used entries beyond `size`. */
+/** A map that forgets its least recently used entries beyond `size` (counted by `weigh`). */
 class Recent<T> {
   private readonly map = new Map<string, T>();
-  constructor(private readonly size: number) {}
+  private total = 0;
+  constructor(
+    private readonly size: number,
+    private readonly weigh: (value: T) => number = () => 1,
+  ) {}
 
   get(key: string): T | undefined {
     const value = this.map.get(key);
-    if (value !== undefined) this.set(key, value);
+    if (value !== undefined) {
+      this.map.delete(key);
+      this.map.set(key, value);
+    }
     return value;
   }
 
   set(key: string, value: T): void {
+    const before = this.map.get(key);
+    if (before !== undefined) this.total -= this.weigh(before);
     this.map.delete(key);
     this.map.set(key, value);
-    if (this.map.size > this.size) this.map.delete(this.map.keys().next().value as string);
+    this.total += this.weigh(value);
+    for (const [oldest, kept] of this.map) {
+      if (this.total <= this.size || oldest === key) break;
+      this.map.delete(oldest);
+      this.total -= this.weigh(kept);
+    }
   }
 }
 
@@ -45,7 +62,7 @@ export interface SortedSet {
 
 export class KeptLists {
   private readonly sets = new Recent<Kept>(KEPT_SETS);
-  private readonly texts = new Recent<string>(KEPT_PAGES);
+  private readonly texts = new Recent<string>(KEPT_TEXT, (text) => text.length);
 
   /** `keep` false: every request builds its set and text afresh (the reference the kept ones are tested against). */
   constructor(private readonly keep: boolean) {}
