@@ -3,8 +3,11 @@
 // at 100) holding live calls and the day's ended ones, while calls arrive, change, are missed and
 // end; then the naive full-read poller (the same core against the same server told to ignore the
 // sort) in the same run. Also the single-console rows at 10,000 sessions (counted requests).
-// Options: --agents --live --ended --seconds --naive-agents --changes (per second) --only fleet|single
+// Options: --agents --live --ended --seconds --naive-agents --changes (per second) --sign-ins (at a
+// time) --only fleet|single
 import { readFileSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
@@ -25,12 +28,13 @@ const LIVE_MS = 2_000;
 
 const { values } = parseArgs({
   options: {
-    agents: { type: 'string', default: '20' },
-    live: { type: 'string', default: '300' },
-    ended: { type: 'string', default: '2000' },
-    seconds: { type: 'string', default: '45' },
-    'naive-agents': { type: 'string', default: '3' },
-    changes: { type: 'string', default: '3' },
+    agents: { type: 'string', default: '10' },
+    live: { type: 'string', default: '2000' },
+    ended: { type: 'string', default: '20000' },
+    seconds: { type: 'string', default: '30' },
+    'naive-agents': { type: 'string', default: '1' },
+    changes: { type: 'string', default: '8' },
+    'sign-ins': { type: 'string', default: '2' },
     only: { type: 'string' },
   },
 });
@@ -41,6 +45,7 @@ const size = {
   seconds: Number(values.seconds),
   naiveAgents: Number(values['naive-agents']),
   changes: Number(values.changes),
+  signIns: Number(values['sign-ins']),
 };
 
 /** The server's side of one phase, and what the agents' boards and notices saw. */
@@ -56,17 +61,36 @@ interface Phase {
   /** Changes some agent never showed before the phase ended. */
   unseen: number;
   cpuMsPerAgentSecond: number;
+  /** The sign-ins (each console's first, full read), `signIns` at a time: wall seconds, CPU and heap per agent. */
+  signIn: { seconds: number; cpuMsPerAgent: number; heapMbPerAgent: number };
 }
 
-async function control(url: string, op: string, ...args: unknown[]): Promise<unknown> {
-  const answer = await fetch(`${url}/__sim/control`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ op, args }),
+/**
+ * One control call on a connection of its own: a kept-alive one can be closed by the simulator
+ * (idle 5 s) just as a busy machine's late timer reuses it, and a POST is not sent again.
+ */
+function control(url: string, op: string, ...args: unknown[]): Promise<unknown> {
+  const body = JSON.stringify({ op, args });
+  return new Promise((resolve, reject) => {
+    const req = request(`${url}/__sim/control`, {
+      method: 'POST',
+      agent: false,
+      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+    });
+    req.once('error', reject);
+    req.once('response', (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (text += chunk));
+      res.once('error', reject);
+      res.once('end', () => {
+        const answer = JSON.parse(text) as { result?: unknown };
+        if (res.statusCode !== 200) reject(new Error(`control ${op}: ${res.statusCode} ${text}`));
+        else resolve(answer.result);
+      });
+    });
+    req.end(body);
   });
-  const body = (await answer.json()) as { result?: unknown };
-  if (!answer.ok) throw new Error(`control ${op}: ${answer.status} ${JSON.stringify(body)}`);
-  return body.result;
 }
 
 async function agent(url: string, i: number, onPatch: (ids: string[]) => void, onMissed: (id: string) => void) {
@@ -163,7 +187,10 @@ async function phase(url: string, agents: number, seconds: number, perSecond: nu
   const missed: number[] = [];
   let measuring = false;
   const cores: LocalConsoleCore[] = [];
-  for (let i = 0; i < agents; i++) {
+  const signInCpu = process.cpuUsage();
+  const signInStart = performance.now();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const signIn = async (i: number) => {
     const onPatch = (ids: string[]) => {
       if (!measuring) return;
       const now = performance.now();
@@ -184,8 +211,23 @@ async function phase(url: string, agents: number, seconds: number, perSecond: nu
       call.seen.add(i);
       missed.push(performance.now() - call.at);
     };
-    cores.push(await agent(url, i, onPatch, onMissed));
-  }
+    cores[i] = await agent(url, i, onPatch, onMissed);
+  };
+  // A few at a time: the simulator answers one console's pages while another parses its own.
+  let nextAgent = 0;
+  const signing = async () => {
+    while (nextAgent < agents) await signIn(nextAgent++);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(size.signIns, agents)) }, signing));
+  const signInUsed = process.cpuUsage(signInCpu);
+  const signedIn = {
+    seconds: (performance.now() - signInStart) / 1000,
+    cpuMsPerAgent: (signInUsed.user + signInUsed.system) / 1000 / agents,
+    heapMbPerAgent: (process.memoryUsage().heapUsed - heapBefore) / 1e6 / agents,
+  };
+  process.stderr.write(
+    `fleet: ${agents} signed in in ${fmt(signedIn.seconds)} s (${fmt(signedIn.cpuMsPerAgent)} ms CPU, ${fmt(signedIn.heapMbPerAgent)} MB heap each)\n`,
+  );
   const live = ((await control(url, 'listSessions')) as SessionInfo[])
     .filter((s) => s.ended !== true && s.accountId === ACCOUNT)
     .map((s) => s.id as string);
@@ -216,6 +258,7 @@ async function phase(url: string, agents: number, seconds: number, perSecond: nu
     missed,
     unseen: pending.size,
     cpuMsPerAgentSecond: (used.user + used.system) / 1000 / agents / elapsed,
+    signIn: signedIn,
   };
 }
 
@@ -291,6 +334,17 @@ function fleetRows(ours: Phase, naive: Phase): Row[] {
       'ms',
       'reported',
     ),
+    {
+      ...row(
+        '8 fleet first read',
+        `each console's sign-in: its first, full read (${size.live + size.ended} sessions in pages of 100), CPU per agent (${ours.agents} consoles, ${size.signIns} at a time, ${fmt(ours.signIn.seconds)} s)`,
+        ours.signIn.cpuMsPerAgent,
+        naive.signIn.cpuMsPerAgent,
+        'ms',
+        'reported',
+      ),
+      note: `heap ${fmt(ours.signIn.heapMbPerAgent)} MB per console after its first read; ${naiveNote}`,
+    },
     row(
       '8 fleet CPU/agent',
       'CPU per agent core (ms of CPU per second, all cores in one process)',
@@ -395,6 +449,11 @@ async function fleet(): Promise<Row[]> {
   }
 }
 
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+process.stderr.write(`bench:fleet: load average ${load()} at the start\n`);
 const started = performance.now();
 const rows: Row[] = [];
 if (values.only !== 'fleet') rows.push(...(await singleRows()));
@@ -405,5 +464,5 @@ const ids = new Set(rows.map((r) => r.id));
 results.rows = [...results.rows.filter((r) => !ids.has(r.id)), ...rows];
 writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
 process.stderr.write(
-  `bench:fleet: ${fmt((performance.now() - started) / 1000)} s, rows in bench/results/latest.json\n`,
+  `bench:fleet: ${fmt((performance.now() - started) / 1000)} s, load average ${load()} at the end, rows in bench/results/latest.json\n`,
 );

@@ -9,7 +9,48 @@ import type { World } from './world';
 
 const copy = <T>(value: T): T => structuredClone(value);
 
+/**
+ * Control calls that change no session: `now` and `advance` sync the clock, which bumps the
+ * sessions' version itself when a scenario step ran or a call was archived; the strictness is part
+ * of a kept list's key. Every other call bumps it when it returns, a new one too until it is listed
+ * here: a kept list of GET /sessions is never older than a change.
+ */
+const CHANGES_NO_SESSION = new Set<keyof SimulatorControl>([
+  'now',
+  'advance',
+  'setStrictness',
+  'addVoicemail',
+  'getSession',
+  'listSessions',
+  'strictness',
+  'expireLogins',
+  'addFault',
+  'clearFaults',
+  'requests',
+  'traffic',
+  'clearRequests',
+  'users',
+]);
+
 export function createControl(world: World): SimulatorControl {
+  const control = controlOf(world);
+  for (const name of Object.keys(control) as Array<keyof SimulatorControl>) {
+    if (CHANGES_NO_SESSION.has(name)) continue;
+    const run = control[name] as (...args: unknown[]) => unknown;
+    Object.assign(control, {
+      [name]: (...args: unknown[]) => {
+        try {
+          return run(...args);
+        } finally {
+          world.store.changed();
+        }
+      },
+    });
+  }
+  return control;
+}
+
+function controlOf(world: World): SimulatorControl {
   const { store, timeline } = world;
   const live = (id: string): SessionInfo => {
     world.sync();
@@ -72,8 +113,7 @@ export function createControl(world: World): SimulatorControl {
     },
     loadSessions: (n, options) => {
       world.sync();
-      for (const id of store.live.keys()) store.parents.delete(id);
-      store.live.clear();
+      store.clearLive();
       const now = timeline.now();
       const dayStart = now - (now % 86_400_000);
       const ended = options?.endedToday ?? 0;

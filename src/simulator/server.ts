@@ -15,7 +15,7 @@ import { fileRoutes } from './routes/files';
 import { portalRoutes } from './routes/portal';
 import type { Answer, Route } from './routes/route';
 import { sessionRoutes } from './routes/sessions';
-import type { FaultKind, RequestRecord, SimulatorControl } from './types';
+import type { Fault, FaultKind, RequestRecord, SimEndpoint, SimulatorControl } from './types';
 import { shapeAnswer } from './wire-shape';
 import type { World } from './world';
 
@@ -131,17 +131,8 @@ async function handle(
     sentBytes(world, entry, answer.body.byteLength);
     return;
   }
-  const sent =
-    endpoint === undefined || answer.status >= 300
-      ? answer.body
-      : shapeAnswer(endpoint, answer.body, {
-          strictness: world.strictness,
-          seed: world.seed,
-          pinned: world.pinned,
-          view: method === 'GET' ? world.replica.view : undefined,
-        });
+  const text = answerText(world, endpoint, method, answer, spoiler);
   world.replica.answered();
-  const text = spoiltText(spoiler, sent);
   if (method === 'GET' && answer.status === 200 && LISTS.has(endpoint) && world.strictness.conditionalGets) {
     const key = `${caller.user?.userName ?? ''} ${url.pathname}${url.search}`;
     const conditional = world.conditional.answer(key, text, req.headers, world.timeline.now());
@@ -156,6 +147,31 @@ async function handle(
   }
   send(res, answer.status, text, answer.headers);
   sentBytes(world, entry, Buffer.byteLength(text));
+}
+
+/** The answer's body as sent: shaped as the strictness has it and spoilt by a body fault; kept when the route says it may be. */
+function answerText(
+  world: World,
+  endpoint: SimEndpoint | undefined,
+  method: string,
+  answer: Answer,
+  spoiler: Fault | undefined,
+): string {
+  const reuse = spoiler === undefined && answer.status === 200 ? answer.reuse : undefined;
+  const kept = reuse === undefined ? undefined : world.kept.text(reuse);
+  if (kept !== undefined) return kept;
+  const sent =
+    endpoint === undefined || answer.status >= 300
+      ? answer.body
+      : shapeAnswer(endpoint, answer.body, {
+          strictness: world.strictness,
+          seed: world.seed,
+          pinned: world.pinned,
+          view: method === 'GET' ? world.replica.view : undefined,
+        });
+  const text = spoiltText(spoiler, sent);
+  if (reuse !== undefined) world.kept.keepText(reuse, text);
+  return text;
 }
 
 /** Counts an answer's body bytes, in its record and in the running totals. */

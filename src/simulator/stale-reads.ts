@@ -10,6 +10,12 @@ interface Lagging {
 export class StaleReplica {
   private readonly lagging = new Map<string, Lagging>();
   private readonly shown = new Set<string>();
+  private copies = 0;
+
+  /** Bumped whenever a stale copy starts or stops lagging: lists sorted as the replica has the sessions key on it. */
+  get version(): number {
+    return this.copies;
+  }
 
   /** Call before a PATCH changes `session`: the next `reads` list answers show this copy. */
   beforePatch(session: SessionInfo, reads: number): void {
@@ -17,6 +23,7 @@ export class StaleReplica {
     if (id === undefined || reads <= 0) return;
     const earlier = this.lagging.get(id);
     this.lagging.set(id, { before: earlier?.before ?? structuredClone(session), left: reads });
+    this.copies++;
   }
 
   /**
@@ -30,11 +37,19 @@ export class StaleReplica {
     return lag.before;
   };
 
+  /** A list answer whose set (kept from an earlier answer) holds the sessions `holds` says: its stale copies count as read. */
+  showIn(holds: (id: string) => boolean): void {
+    for (const id of this.lagging.keys()) if (holds(id)) this.shown.add(id);
+  }
+
   /** One answer went out: each stale copy it showed has one read fewer left. */
   answered(): void {
     for (const id of this.shown) {
       const lag = this.lagging.get(id);
-      if (lag !== undefined && --lag.left <= 0) this.lagging.delete(id);
+      if (lag !== undefined && --lag.left <= 0) {
+        this.lagging.delete(id);
+        this.copies++;
+      }
     }
     this.shown.clear();
   }

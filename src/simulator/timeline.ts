@@ -36,13 +36,16 @@ export class Timeline {
     this.queue.splice(lo, 0, item);
   }
 
-  /** Runs every event due up to `target`, each at its own time, then stands at `target`. */
-  advanceTo(target: number): void {
+  /** Runs every event due up to `target`, each at its own time, then stands at `target`; answers how many ran. */
+  advanceTo(target: number): number {
+    let ran = 0;
     for (let next = this.queue[0]; next !== undefined && next.at <= target; next = this.queue[0]) {
       this.queue.shift();
       this.current = Math.max(this.current, next.at);
       next.run();
+      ran++;
     }
     this.current = Math.max(this.current, target);
+    return ran;
   }
 }

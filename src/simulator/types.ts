@@ -79,6 +79,13 @@ export interface SimulatorOptions {
   archiveDays?: number;
   /** Ended calls move to the archive this many simulated minutes after they end. Default 15. */
   archiveAfterMinutes?: number;
+  /**
+   * GET /sessions keeps each filtered, sorted set and the text of each page it sent between
+   * requests, built again only when a session, the query, the stale replica or the strictness
+   * changed. Default true; false builds every answer afresh (the reference
+   * `tests/simulator/kept-lists.test.ts` compares the kept answers against).
+   */
+  keepLists?: boolean;
 }
 
 /** What tests and benchmarks use to steer the simulator behind the console's back. */

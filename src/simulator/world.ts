@@ -3,6 +3,7 @@
 import { ConditionalGets } from './conditional';
 import { FaultPlan } from './faults';
 import { CallFactory } from './generate';
+import { KeptLists } from './kept-lists';
 import { Logins } from './logins';
 import { Random } from './random';
 import { Scenario } from './scenario';
@@ -33,6 +34,8 @@ export class World {
   readonly seed: number;
   strictness: Strictness;
   readonly replica = new StaleReplica();
+  /** GET /sessions's filtered, sorted sets and page texts, kept between requests. */
+  readonly kept: KeptLists;
   /** What each user was last sent at each list address, for ETag / Last-Modified and 304s. */
   readonly conditional = new ConditionalGets();
   /** Fields tests set through the control API, by session id: strictness never leaves them out. */
@@ -53,6 +56,7 @@ export class World {
     this.startTime = options.startTime ?? Date.now();
     this.archiveAfterMs = (options.archiveAfterMinutes ?? ARCHIVE_AFTER_MS / 60_000) * 60_000;
     this.realtime = options.clock === 'realtime';
+    this.kept = new KeptLists(options.keepLists ?? true);
     this.timeline = new Timeline(this.startTime);
     this.rng = new Random(seed);
     this.calls = new CallFactory(this.rng, this.store);
@@ -69,7 +73,8 @@ export class World {
   /** Brings the simulated clock up to where it should be now, running what fell due. */
   sync(): void {
     const elapsed = this.realtime ? Math.floor(performance.now() - this.realStart) : 0;
-    this.timeline.advanceTo(this.startTime + elapsed + this.skipped);
+    // Scheduled events are scenario steps: any that ran may have changed a session.
+    if (this.timeline.advanceTo(this.startTime + elapsed + this.skipped) > 0) this.store.changed();
     this.store.archiveDue(this.timeline.now(), this.archiveAfterMs);
   }
 
@@ -90,8 +95,7 @@ export class World {
       () => now - ARCHIVE_AFTER_MS - HOUR - this.archiveRng.int(0, earliest) * 1000,
     );
     for (const at of starts.sort((a, b) => a - b)) {
-      const s = this.archiveCalls.finished(at);
-      this.store.archive.set(s.id, s);
+      this.store.addArchived(this.archiveCalls.finished(at));
     }
   }
 

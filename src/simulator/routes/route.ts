@@ -25,6 +25,8 @@ export interface Answer {
   status: number;
   body: unknown;
   headers?: Record<string, string | string[]>;
+  /** The answer's text may be kept and sent again under this key: it names everything that shapes the text. */
+  reuse?: string;
 }
 
 export interface Route {

@@ -7,7 +7,7 @@ import {
 } from '../../shared/evovoice';
 import { applyPatch } from '../calls';
 import { forbidden, notFound } from '../errors';
-import { pageOf } from '../listing';
+import { cutPage, listOrder, pagingOf, sortSessions } from '../listing';
 import type { Params } from '../params';
 import type { World } from '../world';
 import { accountsFor, ok, requireUser, type Route } from './route';
@@ -15,15 +15,38 @@ import { accountsFor, ok, requireUser, type Route } from './route';
 const contains = (value: string | undefined, needle: string): boolean =>
   value !== undefined && value.toLowerCase().includes(needle);
 
-function matcher(world: World, params: Params, accounts: Set<string>): (s: SessionInfo) => boolean {
-  const startDate = params.date('StartDate');
-  const endDate = params.date('EndDate');
-  const customers = params.list('CustomerIds');
-  const endpoints = params.list('EndpointIds');
-  const from = params.string('From')?.toLowerCase();
-  const to = params.string('To')?.toLowerCase();
-  const logText = params.string('Log')?.toLowerCase();
-  const parent = params.string('ParentSessionId');
+/** What decides which sessions a list holds: everything but the order and the page. */
+interface Filter {
+  archive: boolean;
+  accounts: string[];
+  startDate?: string;
+  endDate?: string;
+  customers?: string[];
+  endpoints?: string[];
+  from?: string;
+  to?: string;
+  logText?: string;
+  parent?: string;
+}
+
+function filterOf(params: Params, accounts: Set<string>): Filter {
+  return {
+    archive: params.bool('SearchArchive') === true,
+    accounts: [...accounts].sort(),
+    startDate: params.date('StartDate'),
+    endDate: params.date('EndDate'),
+    customers: params.list('CustomerIds'),
+    endpoints: params.list('EndpointIds'),
+    from: params.string('From')?.toLowerCase(),
+    to: params.string('To')?.toLowerCase(),
+    logText: params.string('Log')?.toLowerCase(),
+    parent: params.string('ParentSessionId'),
+  };
+}
+
+function matcher(world: World, f: Filter): (s: SessionInfo) => boolean {
+  const accounts = new Set(f.accounts);
+  const { startDate, endDate, customers, endpoints, from, to, logText, parent } = f;
   return (s) => {
     if (s.accountId === undefined || !accounts.has(s.accountId)) return false;
     const day = s.dateCreated?.slice(0, 10) ?? '';
@@ -46,13 +69,24 @@ export const sessionRoutes: Route[] = [
     endpoint: 'sessions',
     handle: (world, req) => {
       const user = requireUser(req);
-      const accounts = accountsFor(user, req.params.list('AccountIds'));
-      const source = req.params.bool('SearchArchive') === true ? world.store.archive : world.store.live;
-      const wanted = matcher(world, req.params, accounts);
-      const rows: SessionInfo[] = [];
-      for (const s of source.values()) if (wanted(s)) rows.push(s);
-      const { ignoreSort } = world.strictness;
-      return ok(pageOf(rows, req.params, world.strictness, { view: world.replica.view, ignoreSort }));
+      const filter = filterOf(req.params, accountsFor(user, req.params.list('AccountIds')));
+      const order = listOrder(req.params, world.strictness, world.strictness.ignoreSort);
+      const paging = pagingOf(req.params, world.strictness);
+      const specificIds = req.params.list('SpecificIds');
+      // The set depends on the query, on every session (version) and on the replica's stale copies (their sort values).
+      const query = JSON.stringify([filter, order, specificIds]);
+      const version = `${world.store.version}/${world.replica.version}`;
+      const set = world.kept.set(query, version, () => {
+        const wanted = matcher(world, filter);
+        const rows: SessionInfo[] = [];
+        for (const s of (filter.archive ? world.store.archive : world.store.live).values()) if (wanted(s)) rows.push(s);
+        return sortSessions(rows, order, specificIds, world.replica.view);
+      });
+      // A kept set's stale copies count as read, as when it was sorted through the replica's view.
+      if (set.reused) world.replica.showIn(set.holds);
+      // The page's text is shaped by the strictness too (the seed is the world's; pinned fields change the version).
+      const reuse = JSON.stringify([query, version, paging, world.strictness]);
+      return { ...ok(cutPage(set.rows, paging, world.strictness)), reuse };
     },
   },
   {
@@ -80,6 +114,7 @@ export const sessionRoutes: Route[] = [
       if (req.fault === 'patch-ignored') return ok(session);
       world.replica.beforePatch(session, world.strictness.staleReads);
       applyPatch(session, patch, { userId: user.userId, displayName: user.displayName }, world.timeline.iso());
+      world.store.changed();
       return ok(session);
     },
   },
