@@ -21,26 +21,9 @@ function inNormalForm(text: string): boolean {
   );
 }
 
-/**
- * Dates read before, by their text: a board of 22,000 calls reads the same dates on every poll (the
- * day filter, the hold timers, the rows), and reading one is a pattern, a parse and a round trip.
- * Cleared when it grows past this many, so a day of new dates cannot grow it without end.
- */
-const READ_DATES_MAX = 50_000;
-const readDates = new Map<string, number | undefined>();
-
 /** Milliseconds since 1970 UTC of a date as the API sends it; undefined when it is not one. */
 export function apiDateMs(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
-  const known = readDates.get(text);
-  if (known !== undefined || readDates.has(text)) return known;
-  if (readDates.size >= READ_DATES_MAX) readDates.clear();
-  const ms = readDate(text);
-  readDates.set(text, ms);
-  return ms;
-}
-
-function readDate(text: string): number | undefined {
   if (NORMAL_FORM.test(text)) {
     const ms = Date.parse(text);
     return !Number.isNaN(ms) && new Date(ms).toISOString() === text ? ms : undefined;
