@@ -53,7 +53,19 @@ export function fetchSessions(
  */
 function onBoard(now: number): (session: SessionInfo) => boolean {
   const dayStart = Date.parse(`${today(now)}T00:00:00Z`);
-  return (session) => session.ended !== true || (apiDateMs(session.dateCreated) ?? now) >= dayStart;
+  return (session) => session.ended !== true || (createdMs(session) ?? now) >= dayStart;
+}
+
+/**
+ * When a call began, read once per session: an unchanged call is the same object from poll to
+ * poll, and a board of 20,000 ended calls read every one's date on every poll.
+ */
+const created = new WeakMap<SessionInfo, number | undefined>();
+function createdMs(session: SessionInfo): number | undefined {
+  if (created.has(session)) return created.get(session);
+  const ms = apiDateMs(session.dateCreated);
+  created.set(session, ms);
+  return ms;
 }
 
 /** One page of the activity feed, and whether the server has more after it. */
