@@ -36,8 +36,9 @@ export interface Machine {
   load: [number, number];
 }
 
-export function fmt(value: number | undefined, unit = ''): string {
-  if (value === undefined || Number.isNaN(value)) return '—';
+export function fmt(value: number | null | undefined, unit = ''): string {
+  // null: a NaN that went through latest.json (JSON has no NaN), read back by `--only`.
+  if (value === undefined || value === null || Number.isNaN(value)) return '—';
   const abs = Math.abs(value);
   const digits = abs === 0 || abs >= 100 ? 0 : abs >= 10 ? 1 : abs >= 1 ? 2 : 3;
   const text = value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
@@ -48,7 +49,7 @@ function cells(row: Row): string[] {
   const result = row.value === undefined ? 'not run' : fmt(row.value, row.unit);
   const baseline = row.baseline ? `${fmt(row.baseline.value, row.baseline.unit)} (${row.baseline.label})` : '—';
   const ratio =
-    row.ratio === undefined
+    row.ratio === undefined || row.ratio === null
       ? '—'
       : row.ratio < 0.01
         ? `${Number((row.ratio * 100).toPrecision(2))}%`
