@@ -114,6 +114,13 @@ async function openWeb(browser: Browser, dataDir: string, first: Started, proble
     const token = new URLSearchParams(url.hash.slice(1)).get('token') ?? '';
     return `${url.origin}${path}?token=${encodeURIComponent(token)}`;
   };
+  // The shell loads its console once the page has its files: a test that then changes the data
+  // folder must find it loaded (the test hook waits for it), as a desktop console is at launch.
+  const loaded = async () => {
+    const res = await fetch(hook('/__test/notifications'));
+    if (!res.ok) throw new Error(`the web shell's console did not load: ${res.status}`);
+  };
+  await loaded();
   const app: ConsoleApp = {
     kind: 'web',
     dataDir,
@@ -136,6 +143,7 @@ async function openWeb(browser: Browser, dataDir: string, first: Started, proble
       watch(page, problems);
       app.page = page;
       await page.goto(shell.value);
+      await loaded();
       return page;
     },
     async close() {
