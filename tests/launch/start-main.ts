@@ -17,7 +17,7 @@ import { pathToFileURL } from 'node:url';
 
 import { APP_ID, APP_PAGE_URL } from '../../src/main/app-identity';
 import { DEFAULT_HOTKEYS } from '../../src/shared/hotkeys';
-import { type IpcResult, REQUEST_CHANNELS } from '../../src/shared/ipc';
+import { type IpcResult, REQUEST_CHANNELS, type StartNotice } from '../../src/shared/ipc';
 import { DEMO_USER, startSimulator } from '../../src/simulator/index';
 import { app, configure, recorded, type StandInConfig } from './electron-stand-in';
 
@@ -179,7 +179,7 @@ if (scenario !== 'run') {
       const win = await until('the window', () => recorded.windows[0]);
       await until('the page', () => win.pageStatus !== undefined);
       await until('the tray menu', () => recorded.trays[0]?.menu);
-      const state = await invoke<{ notices?: string[]; hotkeysByDesktop?: boolean }>('state:get');
+      const state = await invoke<{ notices?: StartNotice[]; hotkeysByDesktop?: boolean }>('state:get');
       if (scenario === 'unwritable-logs') {
         const fallback = readdirSync(temp).filter((d) => d.startsWith('evo-voice-console-logs-'));
         const file = fallback[0] ? join(temp, fallback[0], 'main.log') : '';
@@ -195,7 +195,7 @@ if (scenario !== 'run') {
         );
         check(
           'the agent is told where the log is once the page is up',
-          !!state.notices?.some((n) => n.includes(file)),
+          !!state.notices?.some((n) => n.code === 'log-folder' && n.message.includes(file) && n.detail.includes(file)),
           state.notices,
         );
       } else if (scenario === 'previous-data-folder') {
