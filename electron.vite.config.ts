@@ -17,6 +17,14 @@ export default defineConfig({
         output: { format: 'es' },
       },
     },
+    // conf imports ajv (two copies, ~390 KB of this bundle) but uses it only for a JSON schema,
+    // which the console never gives: a stand-in that throws if ever used (src/main/left-out/).
+    resolve: {
+      alias: {
+        'ajv/dist/2020.js': resolve('src/main/left-out/ajv.ts'),
+        'ajv-formats': resolve('src/main/left-out/ajv-formats.ts'),
+      },
+    },
   },
   preload: {
     build: {

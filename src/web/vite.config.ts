@@ -8,11 +8,11 @@ export default defineConfig({
   // Bundling the dependencies too spares Node resolving and loading hundreds of files at start;
   // keytar is a native addon and stays a require() of node_modules.
   ssr: { noExternal: true, external: ['keytar'] },
-  // What the web shell never runs, left out so that it is not loaded on every start (src/web/left-out/).
+  // What the web shell never runs, left out so that it is not loaded on every start (src/main/left-out/, src/web/left-out/).
   resolve: {
     alias: {
-      'ajv/dist/2020.js': resolve('src/web/left-out/ajv.ts'),
-      'ajv-formats': resolve('src/web/left-out/ajv-formats.ts'),
+      'ajv/dist/2020.js': resolve('src/main/left-out/ajv.ts'),
+      'ajv-formats': resolve('src/main/left-out/ajv-formats.ts'),
       plist: resolve('src/web/left-out/plist.ts'),
     },
   },
