@@ -100,6 +100,8 @@ function run(slice, files) {
   const report = JSON.parse(readFileSync(incremental, 'utf8'));
   report.evoRanAt = new Date().toISOString();
   report.evoCommit = commit;
+  // Every file mutated, also those with no mutant (type-only ones), which Stryker's report leaves out.
+  report.evoFiles = files;
   mkdirSync(RESULTS, { recursive: true });
   writeFileSync(resultPath(slice), gzipSync(JSON.stringify(report), { level: 9 }));
   console.log(`${slice}: result kept in ${relative(ROOT, resultPath(slice))}`);
@@ -133,7 +135,10 @@ function table() {
       if (report.evoCommit) commits.add(report.evoCommit);
       for (const file of sliceFiles) {
         const entry = report.files[file];
-        if (!entry) continue;
+        if (!entry) {
+          if (report.evoFiles?.includes(file)) measuredFiles++;
+          continue;
+        }
         measuredFiles++;
         const t = tally(entry.mutants);
         killed += t.killed;
