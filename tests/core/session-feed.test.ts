@@ -279,4 +279,14 @@ describe('SessionFeed', () => {
     expect(now).toHaveLength(31);
     expect(now.map((s) => s.id)).toContain(added);
   });
+
+  it('the first calls of an empty list are merged in without a full read', async () => {
+    expect(await read(0)).toEqual([]);
+    await read(1_000);
+    reads();
+    const first = calls(2);
+    const now = await read(2_000);
+    expect(reads()).toEqual([`dateLastModified Descend 0 ${PROBE_COUNT}`]);
+    expect(ids(now)).toEqual([...first].sort());
+  });
 });
