@@ -1,0 +1,88 @@
+// The core's wiring (console-core.ts) against the simulator: what the shells' calls do beyond the
+// modules they reach: signed out, every call action is refused in words; a window that appears
+// polls at once; state is published only when it changed; stop ends polling until start.
+import { afterEach, describe, expect, it } from 'vitest';
+
+import { CoreError } from '../../src/main/core/errors';
+import { liveCall, type Rig, startRig } from './rig';
+
+let rig: Rig | undefined;
+afterEach(async () => {
+  await rig?.close();
+  rig = undefined;
+});
+
+const sessionReads = (r: Rig) => r.sim.control.requests({ pathPrefix: '/sessions', method: 'GET' }).length;
+const stateEvents = (r: Rig) => r.events.filter((e) => e.type === 'state').length;
+
+async function refusal(work: () => unknown): Promise<unknown> {
+  try {
+    await work();
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+}
+
+describe('the console core', () => {
+  it('signed out, every call action is refused with what to do, and nothing is sent', async () => {
+    rig = await startRig();
+    const r = rig;
+    r.sim.control.clearRequests();
+    const actions: (() => unknown)[] = [
+      () => r.core.hold({ sessionId: 's1', action: 'hold' }),
+      () => r.core.saveConsoleData({ sessionId: 's1', text: 'note', base: {} }),
+      () => r.core.resolveConflict({ sessionId: 's1', text: 'note' }),
+      () => r.core.retryConsoleData({ sessionId: 's1' }),
+      () => r.core.discardConsoleData({ sessionId: 's1' }),
+      () => r.core.loadOlderActivity(),
+      () => r.core.loadCallHistory({ page: 0, countPerPage: 10 }),
+      () => r.core.loadDashboard(),
+    ];
+    for (const action of actions) {
+      const error = await refusal(action);
+      expect(error).toBeInstanceOf(CoreError);
+      expect(error).toMatchObject({ code: 'not-signed-in', message: 'Sign in to Evo Voice first.' });
+    }
+    expect(r.sim.control.requests({})).toEqual([]);
+    expect(r.core.getState().consoleData).toEqual({});
+  });
+
+  it('a window that appears polls at once; one that stays shown or hides does not', async () => {
+    rig = await startRig();
+    await rig.signIn();
+    rig.core.setWindowVisible(true);
+    await rig.core.settled();
+    rig.sim.control.clearRequests();
+    rig.core.setWindowVisible(true);
+    rig.core.setWindowVisible(false);
+    await rig.core.settled();
+    expect(sessionReads(rig)).toBe(0);
+    rig.core.setWindowVisible(true);
+    await rig.core.settled();
+    expect(sessionReads(rig)).toBeGreaterThan(0);
+  });
+
+  it('publishes state when missed calls are marked seen only if that changed the list', async () => {
+    rig = await startRig();
+    await rig.signIn();
+    const before = stateEvents(rig);
+    rig.core.markMissedSeen();
+    expect(stateEvents(rig)).toBe(before);
+  });
+
+  it('after stop, time passing sends nothing; start signs the remembered agent in again and polls', async () => {
+    rig = await startRig();
+    await rig.signIn();
+    liveCall(rig.sim);
+    await rig.core.stop();
+    rig.sim.control.clearRequests();
+    await rig.step(60_000);
+    expect(rig.sim.control.requests({})).toEqual([]);
+    await rig.core.start();
+    await rig.core.settled();
+    expect(rig.core.getState().identity?.userName).toBeDefined();
+    expect(sessionReads(rig)).toBeGreaterThan(0);
+    expect(rig.core.getSnapshot().sessions).toHaveLength(1);
+  });
+});
