@@ -85,4 +85,77 @@ describe('the console core', () => {
     expect(sessionReads(rig)).toBeGreaterThan(0);
     expect(rig.core.getSnapshot().sessions).toHaveLength(1);
   });
+
+  it('a subscriber gets the board, then the state, then every change of state', async () => {
+    rig = await startRig();
+    const seen: string[] = [];
+    rig.core.subscribe((event) => seen.push(event.type));
+    expect(seen).toEqual(['snapshot', 'state']);
+    const first = rig.events.slice(0, 2);
+    expect(first[0]).toMatchObject({ type: 'snapshot', snapshot: rig.core.getSnapshot(), rows: { version: 0 } });
+    expect(first[1]).toEqual({ type: 'state', state: rig.core.getState() });
+    await rig.signIn();
+    const states = rig.events.flatMap((e) => (e.type === 'state' ? [e.state] : []));
+    expect(states.at(-1)).toEqual(rig.core.getState());
+    expect(states.at(-1)?.identity?.accountId).toBe('acct-north');
+  });
+
+  it('settings: read back as stored; do-not-disturb published as state, lines polled at once', async () => {
+    rig = await startRig();
+    await rig.signIn();
+    expect(rig.core.getSettings()).toEqual(rig.settings.getSettings());
+    const before = rig.events.length;
+    rig.core.updateSettings({ doNotDisturb: true });
+    const after = rig.events.slice(before);
+    expect(after.map((e) => e.type)).toEqual(['settings', 'state']);
+    expect(rig.core.getState().doNotDisturb).toBe(true);
+    // A change that does not touch state or polling publishes the settings alone, and reads nothing.
+    rig.sim.control.clearRequests();
+    const quiet = rig.events.length;
+    rig.core.updateSettings({ privateNotifications: true });
+    await rig.core.settled();
+    expect(rig.events.slice(quiet).map((e) => e.type)).toEqual(['settings']);
+    expect(sessionReads(rig)).toBe(0);
+    rig.core.updateSettings({ endpointIds: ['ep-north-sales'] });
+    await rig.core.settled();
+    expect(sessionReads(rig)).toBeGreaterThan(0);
+  });
+
+  it("the board marks the signed-in agent's own calls", async () => {
+    rig = await startRig();
+    await rig.signIn();
+    const id = liveCall(rig.sim, { members: [{ role: 'Agent', identity: 'user-demo', displayName: 'Desk 4' }] });
+    rig.core.pollNow();
+    await rig.core.settled();
+    expect(rig.core.getSnapshot().sessions.find((s) => s.id === id)).toMatchObject({ mine: true });
+  });
+
+  it('a state handed out does not change under its holder when the unread list grows', async () => {
+    rig = await startRig();
+    await rig.signIn();
+    const before = rig.core.getState();
+    const id = liveCall(rig.sim);
+    rig.sim.control.missCall(id);
+    rig.core.pollNow();
+    await rig.core.settled();
+    expect(rig.core.getState().missed.map((m) => m.sessionId)).toEqual([id]);
+    expect(before.missed).toEqual([]);
+  });
+
+  it('Retry now polls at once and starts the failure count again', async () => {
+    rig = await startRig();
+    await rig.signIn();
+    rig.core.setWindowVisible(true);
+    rig.sim.control.addFault({ endpoint: 'sessions', kind: 'error-500', count: 3 });
+    for (let i = 0; i < 3; i++) {
+      rig.core.pollNow();
+      await rig.core.settled();
+    }
+    expect(rig.core.diagnostics()).toMatch(/consecutive failures [1-9]/);
+    rig.sim.control.clearRequests();
+    rig.core.pollNow();
+    await rig.core.settled();
+    expect(sessionReads(rig)).toBeGreaterThan(0);
+    expect(rig.core.diagnostics()).toMatch(/consecutive failures 0/);
+  });
 });
