@@ -51,8 +51,11 @@ describe('the console core', () => {
   it('a window that appears polls at once; one that stays shown or hides does not', async () => {
     rig = await startRig();
     await rig.signIn();
+    rig.sim.control.clearRequests();
+    // Hidden until the shell says otherwise: the first time it shows, it polls.
     rig.core.setWindowVisible(true);
     await rig.core.settled();
+    expect(sessionReads(rig)).toBeGreaterThan(0);
     rig.sim.control.clearRequests();
     rig.core.setWindowVisible(true);
     rig.core.setWindowVisible(false);
@@ -98,6 +101,12 @@ describe('the console core', () => {
     const states = rig.events.flatMap((e) => (e.type === 'state' ? [e.state] : []));
     expect(states.at(-1)).toEqual(rig.core.getState());
     expect(states.at(-1)?.identity?.accountId).toBe('acct-north');
+    // Each sign-in and sign-out hands out a new board.
+    const snapshots = () => rig?.events.filter((e) => e.type === 'snapshot').length ?? 0;
+    expect(snapshots()).toBeGreaterThan(1);
+    const before = snapshots();
+    await rig.core.signOut();
+    expect(snapshots()).toBeGreaterThan(before);
   });
 
   it('settings: read back as stored; do-not-disturb published as state, lines polled at once', async () => {
