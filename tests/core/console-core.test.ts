@@ -4,6 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { CoreError } from '../../src/main/core/errors';
+import { DEMO_USER } from '../../src/simulator/types';
 import { liveCall, type Rig, startRig } from './rig';
 
 let rig: Rig | undefined;
@@ -46,6 +47,34 @@ describe('the console core', () => {
     }
     expect(r.sim.control.requests({})).toEqual([]);
     expect(r.core.getState().consoleData).toEqual({});
+    expect(r.core.diagnostics()).toContain('window visible false, locked false');
+  });
+
+  it('signed in without an account chosen, the portal asks for one first', async () => {
+    rig = await startRig();
+    await rig.core.signIn({
+      serverUrl: rig.sim.url,
+      userName: DEMO_USER.userName,
+      password: DEMO_USER.password,
+      remember: false,
+    });
+    await rig.core.settled();
+    // The demo user has several accounts: none is chosen for them.
+    expect(rig.core.getState().identity?.accountId).toBeUndefined();
+    rig.sim.control.clearRequests();
+    const r = rig;
+    for (const work of [() => r.core.loadDashboard(), () => r.core.loadCallHistory({ page: 0, countPerPage: 5 })]) {
+      expect(await refusal(work)).toMatchObject({ code: 'not-signed-in', message: 'Choose an account first.' });
+    }
+    expect(r.sim.control.requests({ pathPrefix: '/portal' })).toEqual([]);
+  });
+
+  it('settings the schema refuses are refused in words saying what was wrong', async () => {
+    rig = await startRig();
+    const error = await refusal(() => rig?.core.updateSettings({ pollLiveMs: 'soon' } as never));
+    expect(error).toMatchObject({ code: 'invalid-payload' });
+    expect((error as Error).message).toMatch(/^Settings not saved: .+\.$/);
+    expect((error as Error).message).not.toBe('Settings not saved: invalid.');
   });
 
   it('a window that appears polls at once; one that stays shown or hides does not', async () => {
