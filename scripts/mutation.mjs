@@ -9,6 +9,7 @@
 //   node scripts/mutation.mjs core-3 shared-1   run these slices
 //   node scripts/mutation.mjs --table           the per-folder table (README's mutation table)
 //   node scripts/mutation.mjs --survivors core-3  the survivors of one slice, to judge or kill
+//   node scripts/mutation.mjs --tests core-3    the test files its last run ran (for --testFiles)
 // Stryker options pass through after `--`: `node scripts/mutation.mjs lib-1 -- --concurrency 1`.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -167,6 +168,16 @@ function survivors(slice) {
   }
 }
 
+/** The test files the slice's last run ran, as `--testFiles` takes them (run them again with it). */
+function testFilesOf(slice) {
+  const report = readResult(slice);
+  if (!report) return `${slice}: never run`;
+  return Object.keys(report.testFiles ?? {})
+    .map((file) => relative(ROOT, resolve(ROOT, file)).split('\\').join('/'))
+    .sort()
+    .join(',');
+}
+
 const dashes = process.argv.indexOf('--', 2);
 const args = process.argv.slice(2, dashes < 0 ? undefined : dashes);
 const passThrough = dashes < 0 ? [] : process.argv.slice(dashes + 1);
@@ -177,6 +188,8 @@ if (args.length === 0 || args.includes('--list')) {
   table();
 } else if (args[0] === '--survivors') {
   for (const slice of args.slice(1)) survivors(slice);
+} else if (args[0] === '--tests') {
+  for (const slice of args.slice(1)) console.log(testFilesOf(slice));
 } else if (args.includes('--next')) {
   const order = [...all.keys()].sort((a, b) => (lastRun(a) ?? '').localeCompare(lastRun(b) ?? ''));
   process.exitCode = run(order[0], all.get(order[0])) ? 0 : 1;
