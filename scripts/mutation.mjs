@@ -9,6 +9,7 @@
 //   node scripts/mutation.mjs core-3 shared-1   run these slices
 //   node scripts/mutation.mjs --table           the per-folder table (README's mutation table)
 //   node scripts/mutation.mjs --survivors core-3  the survivors of one slice, to judge or kill
+//   node scripts/mutation.mjs --tests core-3    the test files its last run ran (for --testFiles)
 // Stryker options pass through after `--`: `node scripts/mutation.mjs lib-1 -- --concurrency 1`.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -100,6 +101,8 @@ function run(slice, files) {
   const report = JSON.parse(readFileSync(incremental, 'utf8'));
   report.evoRanAt = new Date().toISOString();
   report.evoCommit = commit;
+  // Every file mutated, also those with no mutant (type-only ones), which Stryker's report leaves out.
+  report.evoFiles = files;
   mkdirSync(RESULTS, { recursive: true });
   writeFileSync(resultPath(slice), gzipSync(JSON.stringify(report), { level: 9 }));
   console.log(`${slice}: result kept in ${relative(ROOT, resultPath(slice))}`);
@@ -133,7 +136,10 @@ function table() {
       if (report.evoCommit) commits.add(report.evoCommit);
       for (const file of sliceFiles) {
         const entry = report.files[file];
-        if (!entry) continue;
+        if (!entry) {
+          if (report.evoFiles?.includes(file)) measuredFiles++;
+          continue;
+        }
         measuredFiles++;
         const t = tally(entry.mutants);
         killed += t.killed;
@@ -162,6 +168,16 @@ function survivors(slice) {
   }
 }
 
+/** The test files the slice's last run ran, as `--testFiles` takes them (run them again with it). */
+function testFilesOf(slice) {
+  const report = readResult(slice);
+  if (!report) return `${slice}: never run`;
+  return Object.keys(report.testFiles ?? {})
+    .map((file) => relative(ROOT, resolve(ROOT, file)).split('\\').join('/'))
+    .sort()
+    .join(',');
+}
+
 const dashes = process.argv.indexOf('--', 2);
 const args = process.argv.slice(2, dashes < 0 ? undefined : dashes);
 const passThrough = dashes < 0 ? [] : process.argv.slice(dashes + 1);
@@ -172,6 +188,8 @@ if (args.length === 0 || args.includes('--list')) {
   table();
 } else if (args[0] === '--survivors') {
   for (const slice of args.slice(1)) survivors(slice);
+} else if (args[0] === '--tests') {
+  for (const slice of args.slice(1)) console.log(testFilesOf(slice));
 } else if (args.includes('--next')) {
   const order = [...all.keys()].sort((a, b) => (lastRun(a) ?? '').localeCompare(lastRun(b) ?? ''));
   process.exitCode = run(order[0], all.get(order[0])) ? 0 : 1;

@@ -86,6 +86,18 @@ describe('voicemail playback', () => {
     expect(rig.sim.control.requests({ pathPrefix: '/files/' })).toEqual([]);
   });
 
+  it("a new sign-in forgets the last dashboard's recordings: the next agent cannot play them", async () => {
+    rig = await startRig();
+    await rig.signIn();
+    const file = voicemailFor(rig);
+    await rig.core.loadDashboard();
+    await rig.core.signOut();
+    await rig.signIn();
+    rig.sim.control.clearRequests();
+    await expect(rig.core.voicemailAudio(file.id as string)).rejects.toMatchObject({ code: 'not-found' });
+    expect(rig.sim.control.requests({ pathPrefix: '/files/' })).toEqual([]);
+  });
+
   it('the simulator serves the recording only to a signed-in user', async () => {
     rig = await startRig();
     await rig.signIn();

@@ -4,7 +4,7 @@
 // address public, the host's name resolved once with words when it cannot be).
 import { describe, expect, it } from 'vitest';
 
-import { checkFileHost, hostListOf, isInternalAddress } from '../../src/main/core/file-hosts';
+import { checkFileHost, hostListOf, isInternalAddress, resolveWithDns } from '../../src/main/core/file-hosts';
 
 describe('isInternalAddress', () => {
   it.each([
@@ -127,5 +127,14 @@ describe('checkFileHost', () => {
       inside,
     );
     await expect(check('https://files.example.com/x', async () => ['::1'])).rejects.toMatchObject(inside);
+  });
+});
+
+describe('resolveWithDns', () => {
+  it('answers every address of a name as a list (localhost: from the hosts file, no network)', async () => {
+    const addresses = await resolveWithDns('localhost');
+    expect(Array.isArray(addresses)).toBe(true);
+    expect(addresses.length).toBeGreaterThan(0);
+    expect(addresses.every((address) => typeof address === 'string' && isInternalAddress(address))).toBe(true);
   });
 });

@@ -192,3 +192,18 @@ describe('notifications', () => {
     expect(notifier.shown[4]).not.toHaveProperty('sessionId');
   });
 });
+
+describe('what polls write', () => {
+  it('a poll that sees nothing new writes nothing; an account is baselined once however often it is looked at', () => {
+    const { calls, store } = setUp();
+    calls.observe(NORTH, [missed('a')], settings({ notifyMissedCalls: false }));
+    const writes = store.writes;
+    for (let i = 0; i < 3; i++) calls.observe(NORTH, [missed('a')], settings({ notifyMissedCalls: false }));
+    expect(store.writes).toBe(writes);
+    const record = store.getRecord<{ agents: Record<string, { baselined: string[]; announced: string[] }> }>(
+      MISSED_RECORD,
+    );
+    expect(record?.agents[AGENT]?.baselined).toEqual([NORTH]);
+    expect(record?.agents[AGENT]?.announced).toEqual(['a']);
+  });
+});

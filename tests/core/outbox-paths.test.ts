@@ -142,6 +142,27 @@ describe('outbox paths', () => {
     expect(JSON.stringify(rig.settings.records.get(OUTBOX_RECORD)), 'hashes, not notes').not.toContain('note on');
   });
 
+  it("signing out forgets what the outbox learned of the agent's saved notes, and only theirs", async () => {
+    const id = await signedInWithCall();
+    const mine = noteKey({ owner: `${rig.sim.url}|${DEMO_USER.userName}`, sessionId: id });
+    const theirs = noteKey({ owner: `${rig.sim.url}|someone-else`, sessionId: id });
+    rig.settings.setRecord(OUTBOX_RECORD, {
+      entries: [],
+      confirmed: { [theirs]: textHash(theirs, 'their note') },
+      confirmedAt: { [theirs]: '2026-11-23T11:00:00.000Z' },
+      replaced: { [theirs]: textHash(theirs, '') },
+    });
+    await rig.restart();
+    await rig.core.saveConsoleData({ sessionId: id, text: 'my note', base: {} });
+    await rig.core.settled();
+    const learned = () => rig.settings.getRecord<OutboxRecord>(OUTBOX_RECORD) as OutboxRecord;
+    expect(Object.keys(learned().confirmed).sort()).toEqual([mine, theirs].sort());
+    await rig.core.signOut();
+    for (const part of [learned().confirmed, learned().confirmedAt, learned().replaced]) {
+      expect(Object.keys(part)).toEqual([theirs]);
+    }
+  });
+
   it('a note the server already holds (our write whose answer was lost, or the same words) is saved without a PATCH', async () => {
     const id = await signedInWithCall({ consoleData: 'original' });
     rig.sim.control.setConsoleData(id, 'Refund approved');

@@ -5,7 +5,10 @@
 import { describe, expect, it } from 'vitest';
 
 import {
+  baseOf,
   isConflict,
+  isCurrentRead,
+  mayBeStale,
   noteKey,
   type OutboxEntry,
   type OutboxRecord,
@@ -171,5 +174,42 @@ describe('statuses', () => {
       pending: 'mine',
       message: 'Kept on this computer; waiting to be sent.',
     });
+  });
+
+  it("an edit's base keeps the page's text as a hash, and its date only when the page knew one", () => {
+    expect(baseOf(KEY, { value: 'original', dateLastModified: T0 })).toEqual({
+      hash: textHash(KEY, 'original'),
+      dateLastModified: T0,
+    });
+    expect(baseOf(KEY, {})).toEqual({ hash: textHash(KEY, '') });
+    // The date decides: at the base's date the server's note is the base, however its text reads.
+    const fromPage: OutboxEntry = { ...entry(), base: baseOf(KEY, { value: 'original', dateLastModified: T0 }) };
+    expect(isConflict(record(), fromPage, read('original\r\n', T0))).toBe(false);
+  });
+});
+
+describe('whether a read can be trusted', () => {
+  const saved = () => record({ confirmedAt: { [KEY]: T1 }, replaced: { [KEY]: '' } });
+
+  it('a read showing our text is current unless a write of another text is unanswered or it predates our save', () => {
+    expect(isCurrentRead(saved(), entry(), read('mine', T1))).toBe(true);
+    expect(isCurrentRead(saved(), entry({ sent: 'mine' }), read('mine', T2))).toBe(true);
+    expect(isCurrentRead(saved(), entry({ sent: 'an earlier text' }), read('mine', T2))).toBe(false);
+    expect(isCurrentRead(saved(), entry(), read('mine', T0))).toBe(false);
+  });
+
+  it('without dates, only a read still showing the text our save replaced is not current', () => {
+    const undated = record({ replaced: { [KEY]: '' } });
+    expect(isCurrentRead(undated, entry(), read('mine'))).toBe(true);
+    expect(isCurrentRead(undated, entry(), read(undefined))).toBe(false);
+  });
+
+  it('a read may be stale while a write of ours is unanswered, or when it predates our save', () => {
+    expect(mayBeStale(saved(), entry({ sent: 'mine' }), read('mine', T2))).toBe(true);
+    expect(mayBeStale(saved(), entry(), read('mine', T2))).toBe(false);
+    expect(mayBeStale(saved(), entry(), read('mine', T0))).toBe(true);
+    const undated = record({ replaced: { [KEY]: '' } });
+    expect(mayBeStale(undated, entry(), read(undefined))).toBe(true);
+    expect(mayBeStale(undated, entry(), read('theirs'))).toBe(false);
   });
 });

@@ -47,4 +47,13 @@ describe('PageBodies', () => {
     }
     expect(parses).toBe(4);
   });
+
+  it('a page whose parse dropped an item is parsed whole next time: kept items never shift places', () => {
+    const pages = new PageBodies<Page>();
+    // The parse leaves out an item it cannot use (here: one without an id), as the sessions parse does.
+    const dropping = (raw: unknown) => ({ items: (raw as Page).items?.filter((item) => item.id !== undefined) });
+    const text = (last: string) => `{"items":[{"id":"a"},{"bad":1},{"id":"${last}"}]}`;
+    expect(pages.read('k', text('c'), JSON.parse, dropping).items).toEqual([{ id: 'a' }, { id: 'c' }]);
+    expect(pages.read('k', text('d'), JSON.parse, dropping).items).toEqual([{ id: 'a' }, { id: 'd' }]);
+  });
 });

@@ -47,6 +47,38 @@ describe('the row snapshot', () => {
     expect(JSON.stringify(first).length).toBeLessThan(JSON.stringify(board).length / 20);
   });
 
+  it('puts live calls newest first whatever order the server lists them in', async () => {
+    rig = await startRig();
+    rig.sim.control.setStrictness({ oldestFirst: true });
+    await rig.signIn();
+    const ids: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      rig.sim.control.advance(1_000);
+      ids.push(liveCall(rig.sim));
+    }
+    rig.core.pollNow();
+    await rig.core.settled();
+    const rows = unpackRows(rig.core.getRowSnapshot().sessions);
+    expect(rows.map((s) => s.id)).toEqual([...ids].reverse());
+  });
+
+  it('hands out the same first rows until the board changes, then the new ones', async () => {
+    rig = await startRig();
+    await rig.signIn();
+    const first = liveCall(rig.sim);
+    rig.core.pollNow();
+    await rig.core.settled();
+    const before = rig.core.getRowSnapshot();
+    expect(rig.core.getRowSnapshot()).toBe(before);
+    rig.sim.control.advance(1_000);
+    const second = liveCall(rig.sim);
+    rig.core.pollNow();
+    await rig.core.settled();
+    const after = rig.core.getRowSnapshot();
+    expect(unpackRows(after.sessions).map((s) => s.id)).toEqual([second, first]);
+    expect(after.total.sessions).toBe(2);
+  });
+
   it('refuses rows of a snapshot the board has moved on from', async () => {
     rig = await startRig();
     await rig.signIn();

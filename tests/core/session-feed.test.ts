@@ -114,6 +114,10 @@ describe('SessionFeed', () => {
     expect(reads().at(-1)).toBe('full 0');
     expect(now.map((s) => s.id)).not.toContain(gone);
     expect(now).toHaveLength(24);
+    // A session that left is no sign of a server ignoring the sort: the next poll reads changes again.
+    await read(3_000);
+    expect(reads()).toEqual([`dateLastModified Descend 0 ${PROBE_COUNT}`]);
+    expect(log.lines).toEqual([]);
   });
 
   it('another query is read in full', async () => {
@@ -176,5 +180,113 @@ describe('SessionFeed', () => {
     expect(log.lines).toEqual([
       'warn The server ignores SortField=dateLastModified: the board reads every page on each poll {}',
     ]);
+  });
+
+  it('a short list that comes oldest first is caught as ignoring the sort without the opposite-order check', async () => {
+    sim.control.setStrictness({ ignoreSort: true, oldestFirst: true });
+    calls(5);
+    await read(0);
+    reads();
+    await read(1_000);
+    // The probe holds the whole list, so no opposite-order read: its own order gives the server away.
+    expect(reads()).toEqual([`dateLastModified Descend 0 ${PROBE_COUNT}`, 'full 0']);
+    expect(log.lines).toHaveLength(1);
+    await read(2_000);
+    expect(reads()).toEqual(['full 0']);
+  });
+
+  it('a server that stops honouring the sort is caught by a known change the changes read skipped', async () => {
+    const all = calls(30);
+    await read(0);
+    await read(1_000);
+    sim.control.advance(1_000);
+    sim.control.updateSession(all[3] as string, { fromName: 'Changed Caller' });
+    expect((await read(2_000)).find((s) => s.id === all[3])?.fromName).toBe('Changed Caller');
+    reads();
+    // From now on the newest created first, whatever was asked: that looks sorted, but lacks the change known above.
+    sim.control.setStrictness({ ignoreSort: true, oldestFirst: false });
+    const now = await read(3_000);
+    expect(reads()).toEqual([`dateLastModified Descend 0 ${PROBE_COUNT}`, 'full 0']);
+    expect(now.find((s) => s.id === all[3])?.fromName).toBe('Changed Caller');
+    expect(log.lines).toEqual([
+      'warn The server ignores SortField=dateLastModified: the board reads every page on each poll {}',
+    ]);
+    await read(4_000);
+    expect(reads()).toEqual(['full 0']);
+  });
+
+  it('a short list where every call changed is read by the probe alone', async () => {
+    const all = calls(5);
+    await read(0);
+    await read(1_000);
+    reads();
+    sim.control.advance(2_000);
+    for (const id of all) sim.control.updateSession(id, { fromName: 'Busy Floor' });
+    const now = await read(3_000);
+    expect(reads()).toEqual([`dateLastModified Descend 0 ${PROBE_COUNT}`]);
+    expect(now.filter((s) => s.fromName === 'Busy Floor')).toHaveLength(5);
+  });
+
+  it('a call that left a short list (all of it in the probe) is dropped at once', async () => {
+    const all = calls(5);
+    await read(0);
+    await read(1_000);
+    reads();
+    const gone = all[1] as string;
+    sim.control.endSession(gone);
+    sim.control.archiveSession(gone);
+    const now = await read(2_000);
+    expect(reads()).toEqual([`dateLastModified Descend 0 ${PROBE_COUNT}`, 'full 0']);
+    expect(now.map((s) => s.id)).not.toContain(gone);
+    expect(now).toHaveLength(4);
+  });
+
+  it('a list whose dates are all equal cannot show the sort: read in full, and checked again next time', async () => {
+    for (let i = 0; i < 30; i++) sim.control.addSession({ accountId: 'acct-north', callState: 'Connected' });
+    await read(0);
+    reads();
+    const undecided = [
+      `dateLastModified Descend 0 ${PROBE_COUNT}`,
+      `dateLastModified Ascend 0 ${PROBE_COUNT}`,
+      'full 0',
+    ];
+    expect(await read(1_000)).toHaveLength(30);
+    expect(reads()).toEqual(undecided);
+    await read(2_000);
+    expect(reads()).toEqual(undecided);
+    expect(log.lines).toEqual([]);
+  });
+
+  it('more changes than the probe holds right after the first full read are all read', async () => {
+    const all = calls(30);
+    await read(0);
+    reads();
+    sim.control.advance(2_000);
+    for (const id of all.slice(0, 25)) sim.control.updateSession(id, { fromName: 'Busy Floor' });
+    const now = await read(1_000);
+    expect(now.filter((s) => s.fromName === 'Busy Floor')).toHaveLength(25);
+    expect(reads().some((r) => r.startsWith('full'))).toBe(false);
+  });
+
+  it('a new call alone is merged in without a full read', async () => {
+    calls(30);
+    await read(0);
+    await read(1_000);
+    reads();
+    const added = calls(1)[0] as string;
+    const now = await read(2_000);
+    expect(reads()).toEqual([`dateLastModified Descend 0 ${PROBE_COUNT}`]);
+    expect(now).toHaveLength(31);
+    expect(now.map((s) => s.id)).toContain(added);
+  });
+
+  it('the first calls of an empty list are merged in without a full read', async () => {
+    expect(await read(0)).toEqual([]);
+    await read(1_000);
+    reads();
+    const first = calls(2);
+    const now = await read(2_000);
+    expect(reads()).toEqual([`dateLastModified Descend 0 ${PROBE_COUNT}`]);
+    expect(ids(now)).toEqual([...first].sort());
   });
 });
