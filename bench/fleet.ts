@@ -453,13 +453,17 @@ const load = () =>
   loadavg()
     .map((l) => l.toFixed(2))
     .join(' ');
-process.stderr.write(`bench:fleet: load average ${load()} at the start\n`);
+const loadAtStart = load();
+const startedAt = new Date().toISOString();
+process.stderr.write(`bench:fleet: load average ${loadAtStart} at the start\n`);
 const started = performance.now();
 const rows: Row[] = [];
 if (values.only !== 'fleet') rows.push(...(await singleRows()));
 if (values.only !== 'single') rows.push(...(await fleet()));
 process.stdout.write(`${textTable(rows)}\n`);
 const results = JSON.parse(readFileSync(RESULTS, 'utf8')) as Results;
+// latest.json mixes runs: each row says when and at what load (1, 5, 15 min) it was measured.
+for (const row of rows) row.measured = `${startedAt.slice(0, 16)}Z, load ${loadAtStart} → ${load()}`;
 const ids = new Set(rows.map((r) => r.id));
 results.rows = [...results.rows.filter((r) => !ids.has(r.id)), ...rows];
 writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);

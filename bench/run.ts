@@ -91,8 +91,10 @@ const results: Results = {
 };
 const stamp = `${results.date.slice(0, 16)}Z, load ${results.machine.load.map((l) => l.toFixed(1)).join(' → ')}`;
 for (const row of rows) row.measured = stamp;
-// `--only`: the other benchmarks' rows stay as they were measured (each row says when).
-const kept = values.only ? previousRows().filter((r) => !rows.some((n) => n.id === r.id)) : [];
+// The rows of benchmarks not run now (`--only`, and bench:fleet's 8 and 9) stay as they were
+// measured, each saying when; a benchmark run now replaces all of its rows.
+const ran = new Set(rows.map(number));
+const kept = previousRows().filter((r) => !ran.has(number(r)));
 const written = { ...results, rows: [...rows, ...kept].sort((a, b) => number(a) - number(b)) };
 writeFileSync(`${RESULTS}latest.json`, `${JSON.stringify(written, null, 2)}\n`);
 writeFileSync(`${RESULTS}latest.md`, `${markdownTable(written.rows)}\n`);

@@ -74,7 +74,7 @@ export async function webStart(): Promise<Row[]> {
       spread: `IQR ${rows.p25.toFixed(0)}–${rows.p75.toFixed(0)} ms, ${rows.min.toFixed(0)}–${rows.max.toFixed(0)} ms over ${RUNS} starts`,
       target: `≤ ${TARGET_MS / 1000} s`,
       met: rows.median <= TARGET_MS,
-      note: `medians from spawn: EVO_WEB_URL printed (node loading out/web/server.js and starting the core) ${ready.median.toFixed(0)} ms, sign-in page offering the demo ${page.median.toFixed(0)} ms; the rest is starting the demo simulator, signing in and the first poll. The first start (compile cache empty): printed ${first.ready.toFixed(0)} ms, live view ${first.rows.toFixed(0)} ms. A tab is open and idle before each start; the click is the page's own (no harness checks).`,
+      note: `medians from spawn: EVO_WEB_URL printed (the shell's light first half listening; the console loads while the page does) ${ready.median.toFixed(0)} ms, sign-in page offering the demo ${page.median.toFixed(0)} ms; the rest is starting the demo simulator, signing in and the first poll. The first start (compile cache empty): printed ${first.ready.toFixed(0)} ms, live view ${first.rows.toFixed(0)} ms. A tab is open and idle before each start; the click is the page's own (no harness checks).`,
     },
   ];
 }
