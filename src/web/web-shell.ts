@@ -19,6 +19,8 @@ export type { ShellConsole } from './web-sockets';
 export const HOST = '127.0.0.1';
 /** With `load`: the console is loaded this long after listening if no page asked for it first. */
 const LOAD_AFTER_MS = 1000;
+/** Upgrades that may wait for the console to load (the same as may wait unproven once it has). */
+const MAX_WAITING_UPGRADES = 8;
 
 interface WebShellBase {
   log: Logger;
@@ -61,6 +63,8 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
   /** Page files being sent, and whether a script was among those sent. */
   let sending = 0;
   let scriptSent = false;
+  /** Upgrades waiting for the console to load. */
+  let waiting = 0;
 
   function send(res: ServerResponse, status: number, body: string | Buffer, type = 'text/plain; charset=utf-8'): void {
     res.writeHead(status, {
@@ -146,15 +150,23 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
       log.warn('Refused a WebSocket from another origin', { origin: String(req.headers.origin ?? 'none') });
       return refuseUpgrade(socket, 403, 'Forbidden');
     }
-    live().then(
-      (live) => {
-        if (!socket.destroyed) live.accept(req, socket, head);
-      },
-      (error: unknown) => {
-        failed('Loading the console', error);
-        refuseUpgrade(socket, 503, 'Service Unavailable');
-      },
-    );
+    // While the console loads, as many may wait as may later wait unproven: no more sockets held open.
+    if (waiting >= MAX_WAITING_UPGRADES) {
+      log.warn('Refused a WebSocket: too many are waiting for the console to load');
+      return refuseUpgrade(socket, 503, 'Service Unavailable');
+    }
+    waiting += 1;
+    live()
+      .then(
+        (live) => {
+          if (!socket.destroyed) live.accept(req, socket, head);
+        },
+        (error: unknown) => {
+          failed('Loading the console', error);
+          refuseUpgrade(socket, 503, 'Service Unavailable');
+        },
+      )
+      .finally(() => (waiting -= 1));
   }
 
   // Nothing a client sends may end the process: anything unexpected is logged and that one

@@ -182,6 +182,21 @@ describe('web shell', () => {
     await expect.poll(() => idle.calls).toBe(1);
   });
 
+  it('lets at most 8 sockets wait for the console to load; the next is refused at once', async () => {
+    let ready = () => {};
+    const load = { calls: 0, until: new Promise<void>((resolve) => (ready = resolve)) };
+    const { shell, lines } = await start({ load });
+    const target = `ws://127.0.0.1:${shell.port}/ipc`;
+    const waiting = Array.from({ length: 8 }, () => new WebSocket(target, { origin: shell.origin }));
+    await expect.poll(() => load.calls).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await handshake(target, shell.origin)).toBe(503);
+    expect(lines.some((l) => l.message.includes('too many are waiting for the console'))).toBe(true);
+    ready();
+    await Promise.all(waiting.map(opened));
+    for (const ws of waiting) ws.close();
+  });
+
   it('refuses a socket with 503 when the console cannot load, and keeps serving', async () => {
     const load = { calls: 0, until: Promise.reject(new Error('settings folder is read-only')) };
     load.until.catch(() => undefined);
