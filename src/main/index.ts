@@ -193,7 +193,7 @@ async function main({ log, problem: logProblem }: OpenedFileLog): Promise<void> 
     app.commandLine.getSwitchValue('ozone-platform'),
   );
   const notices = () => [
-    ...(settings.recoveredNotice ? [settings.recoveredNotice] : []),
+    ...(settings.recovered ? [settings.recovered] : []),
     ...policy.notices(),
     ...(logProblem
       ? [
@@ -363,8 +363,8 @@ async function main({ log, problem: logProblem }: OpenedFileLog): Promise<void> 
   });
 
   if (settings.recovered) {
-    log.warn(settings.recovered);
-    notifier.show({ title: 'Settings were reset', body: settings.recovered });
+    log.warn(settings.recovered.message);
+    notifier.show({ title: 'Settings were reset', body: settings.recovered.message });
   }
   if (!hasTray && !settings.getRecord<boolean>(NO_TRAY_RECORD)) {
     settings.setRecord(NO_TRAY_RECORD, true);

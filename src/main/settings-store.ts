@@ -41,10 +41,8 @@ export interface SettingsStoreOptions {
 }
 
 export interface ShellSettingsStore extends SettingsStore {
-  /** Words for the agent when a damaged file was set aside at start; undefined otherwise. */
-  readonly recovered: string | undefined;
-  /** The same, as the page shows it (in the agent's language). */
-  readonly recoveredNotice: StartNotice | undefined;
+  /** For the agent when a damaged file was set aside at start (the log and the page); undefined otherwise. */
+  readonly recovered: StartNotice | undefined;
 }
 
 const field = settingsSchema.shape;
@@ -157,12 +155,15 @@ export function createSettingsStore(options: SettingsStoreOptions): ShellSetting
     return out;
   }
 
-  const recovered = problems.length
-    ? `Your settings could not be read or saved and were reset to the defaults. ${problems.join(' ')}`
-    : undefined;
+  const detail = problems.join(' ');
   return {
-    recovered,
-    recoveredNotice: recovered ? { code: 'settings-reset', message: recovered, detail: problems.join(' ') } : undefined,
+    recovered: problems.length
+      ? {
+          code: 'settings-reset',
+          message: `Your settings could not be read or saved and were reset to the defaults. ${detail}`,
+          detail,
+        }
+      : undefined,
     async flushed() {
       await Promise.all([settingsFile.flushed(), recordsFile.flushed()]);
     },

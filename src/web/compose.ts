@@ -83,8 +83,8 @@ export function composeWebConsole(options: WebConsoleOptions): WebConsole {
     node: process.versions.node,
     os: `${platform()} ${release()}`,
   });
-  if (settings.recovered) log.warn(settings.recovered);
-  const notices = () => (settings.recoveredNotice ? [settings.recoveredNotice] : []);
+  if (settings.recovered) log.warn(settings.recovered.message);
+  const notices = () => (settings.recovered ? [settings.recovered] : []);
   const signIn = composeSignIn(core, demo, (serverUrl) =>
     checkServerAllowed(reading.policy, serverUrl, reading.signInBlocked),
   );

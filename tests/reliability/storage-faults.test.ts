@@ -76,7 +76,7 @@ describe('storage faults', () => {
       const store = confStore(dir);
       const backups = readdirSync(dir).filter((f) => f.includes('.damaged-'));
       if (unreadable) {
-        expect(store.recovered).toMatch(/reset to the defaults/);
+        expect(store.recovered?.message).toMatch(/reset to the defaults/);
         expect(backups.sort().map((f) => f.split('.damaged-')[0])).toEqual(['records.json', 'settings.json']);
         expect(readFileSync(join(dir, backups[0] as string))).toEqual(Buffer.from(original));
       }

@@ -70,7 +70,7 @@ describe('settings store', () => {
     writeFileSync(join(dir, 'settings.json'), '{"settings": {"theme": "dark",');
     const { store, lines } = open(dir);
     expect(store.getSettings()).toEqual(DEFAULT_SETTINGS);
-    expect(store.recovered).toMatch(/reset to the defaults/);
+    expect(store.recovered?.message).toMatch(/reset to the defaults/);
     const backups = readdirSync(dir).filter((f) => f.startsWith('settings.json.damaged-'));
     expect(backups).toHaveLength(1);
     expect(readFileSync(join(dir, backups[0] ?? ''), 'utf8')).toBe('{"settings": {"theme": "dark",');
@@ -85,7 +85,7 @@ describe('settings store', () => {
     writeFileSync(join(parent, 'not-a-folder'), 'a file where the settings folder should be');
     const { store, lines } = open(join(parent, 'not-a-folder', 'settings'));
     expect(store.getSettings()).toEqual(DEFAULT_SETTINGS);
-    expect(store.recovered).toMatch(/cannot be written .*until you quit/);
+    expect(store.recovered?.message).toMatch(/cannot be written .*until you quit/);
     expect(lines.map((l) => l.message).join('\n')).toMatch(/kept in memory/);
     store.setSettings({ theme: 'dark' });
     store.setRecord('outbox', [{ sessionId: 's1', text: 'kept' }]);
